@@ -1,0 +1,144 @@
+package io.sessionkeys;
+
+import io.sessionkeys.internal.config.Settings;
+import io.sessionkeys.internal.provider.ProviderContext;
+import io.sessionkeys.internal.provider.ServiceCatalog;
+import io.sessionkeys.internal.provider.ServiceDefinition;
+import io.sessionkeys.internal.selftest.SelfTest;
+import java.security.InvalidParameterException;
+import java.security.NoSuchAlgorithmException;
+import java.security.Provider;
+import java.security.ProviderException;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The SessionKeys JCA/JCE provider: volatile session keys, through the standard
+ * {@code javax.crypto} API.
+ *
+ * <p>Three ways in: list it in {@code java.security} ({@code security.provider.1=SessionKeys
+ * /path/sessionkeys.conf}); add it in code ({@code Security.addProvider(new SessionKeysProvider())});
+ * or ask for it by name ({@code KeyGenerator.getInstance("AES", "SessionKeys")}).
+ *
+ * <p>Construction is cheap and does no cryptography: the known-answer self-tests run once, the
+ * first time any service is instantiated, and a provider whose self-test failed serves nothing.
+ */
+public final class SessionKeysProvider extends Provider {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The provider's name, as used in {@code getInstance(algorithm, "SessionKeys")}. */
+    public static final String NAME = "SessionKeys";
+
+    /** The version, from the jar's manifest, or "dev" when run from classes. */
+    public static final String VERSION = versionFromManifest();
+
+    private final transient ProviderContext context;
+
+    /**
+     * A provider with the built-in defaults, overridden by {@code sessionkeys.*} system
+     * properties.
+     *
+     * @throws ConfigurationException if a system property is unknown or has a bad value
+     */
+    public SessionKeysProvider() {
+        this(Settings.fromSystemProperties(), Clock.systemUTC());
+    }
+
+    /**
+     * A provider whose keys measure their lifetimes by {@code clock}: for tests and simulations
+     * that move time without sleeping. With a clock other than the system clock, lifetimes are
+     * applied whenever a key is used or inspected; the background timer that zeroizes untouched
+     * keys on time follows the wall clock.
+     */
+    public SessionKeysProvider(Clock clock) {
+        this(Settings.fromSystemProperties(), clock);
+    }
+
+    private SessionKeysProvider(Settings settings, Clock clock) {
+        super(NAME, VERSION.equals("dev") ? "0" : VERSION.replaceAll("[^0-9.].*$", ""),
+                "SessionKeys " + VERSION + ": volatile session keys (off-heap, limited, destroyed for real)");
+        this.context = new ProviderContext(settings, clock);
+        registerServices();
+    }
+
+    /**
+     * Returns a new provider configured from the file at {@code configArg} (then system
+     * properties). This is what the JDK calls for {@code security.provider.N=SessionKeys <file>}.
+     *
+     * @throws ConfigurationException naming the file, line and setting, if the file is bad
+     */
+    @Override
+    public Provider configure(String configArg) {
+        if (configArg == null || configArg.isBlank()) {
+            throw new InvalidParameterException("SessionKeys.configure needs the path of a configuration file");
+        }
+        return new SessionKeysProvider(Settings.fromFile(configArg.strip()), context.clock());
+    }
+
+    @Override
+    public boolean isConfigured() {
+        return true;
+    }
+
+    /** Where this provider's settings came from. */
+    public String configurationSource() {
+        return context.settings().source();
+    }
+
+    /** The policy keys get when made without one, from this provider's configuration. */
+    public KeyPolicy defaultPolicy() {
+        return context.settings().defaultPolicy();
+    }
+
+    private void registerServices() {
+        Set<String> taken = new HashSet<>();
+        for (ServiceDefinition d : ServiceCatalog.all()) {
+            claim(taken, d.type(), d.algorithm());
+            for (String alias : d.aliases()) {
+                claim(taken, d.type(), alias);
+            }
+            putService(new SessionKeysService(this, d));
+        }
+    }
+
+    private static void claim(Set<String> taken, String type, String name) {
+        // JCA matches algorithm names case-insensitively, so duplicates do too.
+        if (!taken.add(type + "." + name.toUpperCase(Locale.ROOT))) {
+            throw new IllegalStateException("SessionKeys registers " + type + "." + name + " twice");
+        }
+    }
+
+    /** A service whose SPI is made by a factory from the service table, after the self-test. */
+    private static final class SessionKeysService extends Provider.Service {
+        private final ServiceDefinition definition;
+        private final ProviderContext context;
+
+        SessionKeysService(SessionKeysProvider provider, ServiceDefinition d) {
+            super(provider, d.type(), d.algorithm(), d.implementationName(), d.aliases(), d.attributes());
+            this.definition = d;
+            this.context = provider.context;
+        }
+
+        @Override
+        public Object newInstance(Object constructorParameter) throws NoSuchAlgorithmException {
+            if (constructorParameter != null) {
+                throw new InvalidParameterException(getType() + "." + getAlgorithm() + " takes no constructor"
+                        + " parameter");
+            }
+            SelfTest.Result selfTest = SelfTest.result();
+            if (!selfTest.passed()) {
+                throw new ProviderException("SessionKeys refuses to serve: its self-test failed: "
+                        + selfTest.failures());
+            }
+            return definition.newInstance(context);
+        }
+    }
+
+    private static String versionFromManifest() {
+        String v = SessionKeysProvider.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+}

@@ -1,0 +1,66 @@
+package io.sessionkeys.internal.cli;
+
+import io.sessionkeys.SessionKeysProvider;
+import io.sessionkeys.internal.selftest.SelfTest;
+import java.io.PrintStream;
+import java.security.Provider;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code java -jar sessionkeys-provider.jar}: prints the version, the JDK, the engine, the
+ * services, and the self-test result; exits 1 if the self-test failed.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(report(System.out));
+    }
+
+    /** Prints the report and returns the exit status. */
+    static int report(PrintStream out) {
+        SessionKeysProvider provider = new SessionKeysProvider();
+        out.println("SessionKeys " + SessionKeysProvider.VERSION);
+        out.println("JDK:    " + System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version")
+                + " (" + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ")");
+        out.println("Engine: pure Java, constant-time; key material in direct (off-heap) memory");
+        out.println("Config: " + provider.configurationSource());
+        out.println("Default policy: " + provider.defaultPolicy());
+        out.println();
+        out.println("Services:");
+        Map<String, Provider.Service> sorted = new TreeMap<>();
+        for (Provider.Service s : provider.getServices()) {
+            sorted.put(s.getType() + " " + s.getAlgorithm(), s);
+        }
+        for (Provider.Service s : sorted.values()) {
+            String aliases = provider.getServices().isEmpty() ? "" : aliasesOf(provider, s);
+            out.println("  " + pad(s.getType(), 18) + s.getAlgorithm() + aliases);
+        }
+        out.println();
+        SelfTest.Result result = SelfTest.result();
+        out.println("Self-test:");
+        for (String line : result.lines()) {
+            out.println("  " + line);
+        }
+        out.println(result.passed() ? "Self-test passed." : "Self-test FAILED.");
+        return result.passed() ? 0 : 1;
+    }
+
+    private static String aliasesOf(Provider provider, Provider.Service service) {
+        StringBuilder sb = new StringBuilder();
+        String prefix = "Alg.Alias." + service.getType() + ".";
+        for (String key : new TreeMap<>(provider).keySet().stream().map(Object::toString).toList()) {
+            if (key.startsWith(prefix) && service.getAlgorithm().equals(provider.getProperty(key))) {
+                sb.append(sb.length() == 0 ? "  (aliases: " : ", ").append(key.substring(prefix.length()));
+            }
+        }
+        return sb.length() == 0 ? "" : sb.append(")").toString();
+    }
+
+    private static String pad(String s, int width) {
+        return s.length() >= width ? s + " " : s + " ".repeat(width - s.length());
+    }
+}

@@ -1,0 +1,114 @@
+package io.sessionkeys.internal.config;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/**
+ * Every configuration setting: its name, what it accepts, and how it changes the settings being
+ * built. The README's configuration reference and the template in {@code META-INF-templates/}
+ * list the same names; a test keeps the three in step.
+ */
+enum Setting {
+    ENCRYPT_LIFETIME("sessionkeys.policy.encryptLifetime", "an ISO-8601 duration such as PT8H, or none") {
+        @Override
+        void apply(String value, Settings.Builder target) {
+            target.policy.encryptLifetime(duration(value));
+        }
+    },
+    DECRYPT_LIFETIME("sessionkeys.policy.decryptLifetime", "an ISO-8601 duration such as P1D, or none") {
+        @Override
+        void apply(String value, Settings.Builder target) {
+            target.policy.decryptLifetime(duration(value));
+        }
+    },
+    MAX_ENCRYPTIONS("sessionkeys.policy.maxEncryptions", "a positive whole number, or algorithm") {
+        @Override
+        void apply(String value, Settings.Builder target) {
+            target.policy.maxEncryptions(limit(value));
+        }
+    },
+    MAX_BYTES("sessionkeys.policy.maxBytes", "a positive whole number of bytes, or algorithm") {
+        @Override
+        void apply(String value, Settings.Builder target) {
+            target.policy.maxBytes(limit(value));
+        }
+    },
+    WRAPPABLE("sessionkeys.policy.wrappable", "true or false") {
+        @Override
+        void apply(String value, Settings.Builder target) {
+            target.policy.wrappable(bool(value));
+        }
+    },
+    PLAINTEXT_EXPORT("sessionkeys.policy.plaintextExport", "true or false") {
+        @Override
+        void apply(String value, Settings.Builder target) {
+            target.policy.plaintextExportable(bool(value));
+        }
+    };
+
+
+    final String key;
+    final String accepts;
+
+    Setting(String key, String accepts) {
+        this.key = key;
+        this.accepts = accepts;
+    }
+
+    /** Applies {@code value}; throws {@link IllegalArgumentException} if it is not acceptable. */
+    abstract void apply(String value, Settings.Builder target);
+
+    static Setting byKey(String key) {
+        for (Setting s : values()) {
+            if (s.key.equals(key)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    static String allKeys() {
+        StringBuilder sb = new StringBuilder();
+        for (Setting s : values()) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(s.key);
+        }
+        return sb.toString();
+    }
+
+    private static Duration duration(String value) {
+        if (value.equalsIgnoreCase("none")) {
+            return null;
+        }
+        try {
+            return Duration.parse(value.toUpperCase(Locale.ROOT));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("not an ISO-8601 duration");
+        }
+    }
+
+    private static long limit(String value) {
+        if (value.equalsIgnoreCase("algorithm")) {
+            return 0;
+        }
+        try {
+            long v = Long.parseLong(value.replace("_", ""));
+            if (v <= 0) {
+                throw new IllegalArgumentException("not positive");
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a whole number");
+        }
+    }
+
+    private static boolean bool(String value) {
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new IllegalArgumentException("not true or false");
+    }
+}

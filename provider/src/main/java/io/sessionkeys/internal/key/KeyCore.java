@@ -1,0 +1,281 @@
+package io.sessionkeys.internal.key;
+
+import io.sessionkeys.DestroyReason;
+import io.sessionkeys.KeyExport;
+import io.sessionkeys.KeyPolicy;
+import io.sessionkeys.KeyState;
+import java.security.InvalidKeyException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Everything about a key except its identity: material, policy, counters and lifecycle. The
+ * handle ({@link ManagedSessionKey}) owns one core; the registry of live keys, the expiry timer
+ * and the cleaner hold only cores, so none of them keeps a handle reachable.
+ */
+final class KeyCore {
+
+    private static final long NO_DEADLINE = Long.MAX_VALUE;
+
+    final String algorithm;
+    final int sizeBits;
+    final long id;
+    final KeyPolicy policy;
+    private final Clock clock;
+    final long createdMillis;
+    private final long encryptUntil;
+    private final long decryptUntil;
+    private final KeyMaterial material;
+
+    private final AtomicLong encryptions = new AtomicLong();
+    private final AtomicLong bytes = new AtomicLong();
+    /** Why the key can no longer encrypt although time allows it; null while it can. */
+    private volatile String limitReached;
+    private final AtomicReference<DestroyReason> destroyReason = new AtomicReference<>();
+    private volatile Future<?> expiryTask;
+    private volatile List<KeyExport> exports;
+    private volatile ConcurrentHashMap<Attachment<?>, Object> attachments;
+
+    KeyCore(String algorithm, int sizeBits, long id, KeyPolicy policy, Clock clock, KeyMaterial material) {
+        this.algorithm = algorithm;
+        this.sizeBits = sizeBits;
+        this.id = id;
+        this.policy = policy;
+        this.clock = clock;
+        this.material = material;
+        this.createdMillis = clock.millis();
+        this.encryptUntil = policy.encryptLifetime().map(d -> deadline(d.toMillis())).orElse(NO_DEADLINE);
+        this.decryptUntil = policy.decryptLifetime().map(d -> deadline(d.toMillis())).orElse(NO_DEADLINE);
+    }
+
+    private long deadline(long lifetimeMillis) {
+        long sum = createdMillis + lifetimeMillis;
+        return sum < createdMillis ? NO_DEADLINE : sum;
+    }
+
+    /** Registers the key with the live set and, if it has a lifetime, with the expiry timer. */
+    void start() {
+        LiveKeys.add(this);
+        KeyStatistics.created();
+        if (decryptUntil != NO_DEADLINE) {
+            expiryTask = ExpiryTimer.schedule(this, decryptUntil - clock.millis());
+        }
+    }
+
+    KeyMaterial material() {
+        return material;
+    }
+
+    String describe() {
+        return algorithm + "-" + sizeBits + " key " + idHex();
+    }
+
+    String idHex() {
+        return String.format("%016x", id);
+    }
+
+    Instant createdAt() {
+        return Instant.ofEpochMilli(createdMillis);
+    }
+
+    // ---- lifecycle ----
+
+    KeyState state() {
+        if (isDestroyed() || expireIfDue()) {
+            return KeyState.DESTROYED;
+        }
+        return whyNoEncryption() == null ? KeyState.ACTIVE : KeyState.DECRYPT_ONLY;
+    }
+
+    boolean isDestroyed() {
+        return destroyReason.get() != null;
+    }
+
+    DestroyReason destroyReason() {
+        return destroyReason.get();
+    }
+
+    /** Destroys the key if its decryption lifetime is over. @return whether it is now destroyed */
+    boolean expireIfDue() {
+        if (decryptUntil != NO_DEADLINE && clock.millis() >= decryptUntil) {
+            destroy(DestroyReason.EXPIRED);
+            return true;
+        }
+        return false;
+    }
+
+    /** Zeroizes the key; the first reason given wins. @return whether this call destroyed it */
+    boolean destroy(DestroyReason reason) {
+        if (!destroyReason.compareAndSet(null, reason)) {
+            material.zeroize(); // returns once whoever won has finished zeroizing
+            return false;
+        }
+        material.zeroize();
+        LiveKeys.remove(this);
+        Future<?> task = expiryTask;
+        if (task != null) {
+            task.cancel(false);
+        }
+        ConcurrentHashMap<Attachment<?>, Object> attached = attachments;
+        if (attached != null) {
+            attached.clear();
+        }
+        KeyStatistics.destroyed(reason);
+        return true;
+    }
+
+    /** Null if the key may encrypt now, else why not (time or limit). Ignores destruction. */
+    private String whyNoEncryption() {
+        String limit = limitReached;
+        if (limit != null) {
+            return limit;
+        }
+        if (encryptUntil != NO_DEADLINE && clock.millis() >= encryptUntil) {
+            return "its encryption lifetime of " + policy.encryptLifetime().orElseThrow() + " ended at "
+                    + Instant.ofEpochMilli(encryptUntil);
+        }
+        return null;
+    }
+
+    String destroyedMessage() {
+        return describe() + " was destroyed: " + destroyReason.get().explanation();
+    }
+
+    /** For {@code init}: refuses the key with a message that says why. */
+    void checkUsable(KeyUse use) throws InvalidKeyException {
+        if (isDestroyed() || expireIfDue()) {
+            throw new InvalidKeyException(destroyedMessage());
+        }
+        if (use == KeyUse.PROTECT) {
+            String why = whyNoEncryption();
+            if (why != null) {
+                throw new InvalidKeyException(describe() + " is DECRYPT_ONLY because " + why
+                        + ": it can still decrypt, but a new key is needed to encrypt");
+            }
+        }
+    }
+
+    /**
+     * For each step of an operation already initialized: refuses a destroyed or expired key with
+     * {@link IllegalStateException}. Limits are charged at {@code init} and by
+     * {@link #chargeBytes}, so an encryption that was allowed to start is not stopped here by
+     * the count that its own start used up.
+     */
+    void checkStillUsable(KeyUse use) {
+        if (isDestroyed() || expireIfDue()) {
+            throw new IllegalStateException(destroyedMessage());
+        }
+        if (use == KeyUse.PROTECT && encryptUntil != NO_DEADLINE && clock.millis() >= encryptUntil) {
+            throw new IllegalStateException(describe() + " can no longer encrypt: " + whyNoEncryption());
+        }
+    }
+
+    // ---- usage limits ----
+
+    void chargeEncryption(SafetyLimits limits) throws InvalidKeyException {
+        checkUsable(KeyUse.PROTECT);
+        long max = policy.maxEncryptions().orElse(Long.MAX_VALUE);
+        String source = "its policy";
+        if (limits.maxEncryptions() < max) {
+            max = limits.maxEncryptions();
+            source = "the " + limits.source() + " safety limit";
+        }
+        long before;
+        do {
+            before = encryptions.get();
+            if (before >= max) {
+                throw new InvalidKeyException(describe() + " is DECRYPT_ONLY because "
+                        + markLimit(max + " encryptions", source) + ": a new key is needed to encrypt");
+            }
+        } while (!encryptions.compareAndSet(before, before + 1));
+        if (before + 1 == max) {
+            markLimit(max + " encryptions", source);
+        }
+    }
+
+    void chargeBytes(long count, SafetyLimits limits) {
+        if (count <= 0) {
+            return;
+        }
+        long max = policy.maxBytes().orElse(Long.MAX_VALUE);
+        String source = "its policy";
+        if (limits.maxBytes() < max) {
+            max = limits.maxBytes();
+            source = "the " + limits.source() + " safety limit";
+        }
+        long before;
+        long after;
+        do {
+            before = bytes.get();
+            after = before + count;
+            if (after > max || after < before) {
+                throw new IllegalStateException(describe() + " cannot encrypt " + count + " more bytes: "
+                        + markLimit(max + " bytes", source) + " (" + before + " used); a new key is needed");
+            }
+        } while (!bytes.compareAndSet(before, after));
+        if (after == max) {
+            markLimit(max + " bytes", source);
+        }
+    }
+
+    private String markLimit(String limit, String source) {
+        String why = "it reached its limit of " + limit + " set by " + source;
+        if (limitReached == null) {
+            limitReached = why;
+        }
+        return why;
+    }
+
+    long encryptionCount() {
+        return encryptions.get();
+    }
+
+    long bytesEncrypted() {
+        return bytes.get();
+    }
+
+    // ---- exports ----
+
+    void recordExport(String method) {
+        List<KeyExport> list = exports;
+        if (list == null) {
+            synchronized (this) {
+                list = exports;
+                if (list == null) {
+                    list = new CopyOnWriteArrayList<>();
+                    exports = list;
+                }
+            }
+        }
+        list.add(new KeyExport(method, Instant.ofEpochMilli(clock.millis())));
+        KeyStatistics.exported();
+    }
+
+    List<KeyExport> exports() {
+        List<KeyExport> list = exports;
+        return list == null ? List.of() : List.copyOf(list);
+    }
+
+    // ---- attachments ----
+
+    @SuppressWarnings("unchecked")
+    <T> T attachment(Attachment<T> slot) {
+        ConcurrentHashMap<Attachment<?>, Object> map = attachments;
+        if (map == null) {
+            synchronized (this) {
+                map = attachments;
+                if (map == null) {
+                    map = new ConcurrentHashMap<>(4);
+                    attachments = map;
+                }
+            }
+        }
+        return (T) map.computeIfAbsent(slot, s -> s.create());
+    }
+}

@@ -1,0 +1,29 @@
+package io.sessionkeys.internal.keys;
+
+import io.sessionkeys.internal.provider.ServiceDefinition;
+import java.util.List;
+
+/** The key-making services: generators and factories for every kind of session key. */
+public final class KeyServices {
+
+    private KeyServices() {
+    }
+
+    public static List<ServiceDefinition> definitions() {
+        return List.of(
+                generator(KeyAlgorithm.AES),
+                generator(KeyAlgorithm.CHACHA20),
+                factory(KeyAlgorithm.AES),
+                factory(KeyAlgorithm.CHACHA20));
+    }
+
+    public static ServiceDefinition generator(KeyAlgorithm algorithm) {
+        return ServiceDefinition.of("KeyGenerator", algorithm.name(), SessionKeyGenerator.class,
+                context -> new SessionKeyGenerator(context, algorithm));
+    }
+
+    public static ServiceDefinition factory(KeyAlgorithm algorithm) {
+        return ServiceDefinition.of("SecretKeyFactory", algorithm.name(), SessionKeyFactory.class,
+                context -> new SessionKeyFactory(context, algorithm));
+    }
+}

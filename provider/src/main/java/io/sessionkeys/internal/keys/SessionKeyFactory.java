@@ -1,0 +1,107 @@
+package io.sessionkeys.internal.keys;
+
+import io.sessionkeys.KeyPolicy;
+import io.sessionkeys.KeyScope;
+import io.sessionkeys.SessionKeyImportSpec;
+import io.sessionkeys.internal.key.ManagedSessionKey;
+import io.sessionkeys.internal.provider.ProviderContext;
+import java.security.InvalidKeyException;
+import java.security.spec.InvalidKeySpecException;
+import java.security.spec.KeySpec;
+import javax.crypto.SecretKey;
+import javax.crypto.SecretKeyFactorySpi;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * {@code SecretKeyFactory} for session keys: imports raw bytes (CryptoAPI's {@code CryptImportKey}
+ * of a plaintext blob), translates foreign keys, and reveals a key's bytes only where its policy
+ * allows plaintext export.
+ */
+public final class SessionKeyFactory extends SecretKeyFactorySpi {
+
+    private final ProviderContext context;
+    private final KeyAlgorithm algorithm;
+
+    public SessionKeyFactory(ProviderContext context, KeyAlgorithm algorithm) {
+        this.context = context;
+        this.algorithm = algorithm;
+    }
+
+    @Override
+    protected SecretKey engineGenerateSecret(KeySpec spec) throws InvalidKeySpecException {
+        if (spec instanceof SessionKeyImportSpec) {
+            SessionKeyImportSpec s = (SessionKeyImportSpec) spec;
+            return importRaw(s.material(), s.policy(), s.scope());
+        }
+        if (spec instanceof SecretKeySpec) {
+            return importRaw((SecretKeySpec) spec, null, null);
+        }
+        throw new InvalidKeySpecException("expected a SecretKeySpec or a SessionKeyImportSpec, got "
+                + (spec == null ? "null" : spec.getClass().getName()));
+    }
+
+    private SecretKey importRaw(SecretKeySpec spec, KeyPolicy policy, KeyScope scope) throws InvalidKeySpecException {
+        if (!algorithm.name().equalsIgnoreCase(spec.getAlgorithm())) {
+            throw new InvalidKeySpecException("this is the " + algorithm + " SecretKeyFactory; the key spec is for "
+                    + spec.getAlgorithm());
+        }
+        byte[] raw = spec.getEncoded();
+        try {
+            int bits = raw.length * 8;
+            if (!algorithm.allowsBits(bits)) {
+                throw new InvalidKeySpecException(algorithm + " key must be " + algorithm.describeSizes() + ", was "
+                        + bits + " bits");
+            }
+            return context.newKey(algorithm.name(), bits, raw, 0, raw.length, policy, scope);
+        } finally {
+            ManagedSessionKey.wipe(raw);
+        }
+    }
+
+    @Override
+    protected KeySpec engineGetKeySpec(SecretKey key, Class<?> specClass) throws InvalidKeySpecException {
+        if (!(key instanceof ManagedSessionKey) || !algorithm.name().equalsIgnoreCase(key.getAlgorithm())) {
+            throw new InvalidKeySpecException("expected a SessionKeys " + algorithm + " key, got "
+                    + (key == null ? "null" : key.getAlgorithm() + " " + key.getClass().getName()));
+        }
+        if (specClass == null || !specClass.isAssignableFrom(SecretKeySpec.class)) {
+            throw new InvalidKeySpecException("a session key can be given only as a SecretKeySpec, not "
+                    + (specClass == null ? "null" : specClass.getName()));
+        }
+        ManagedSessionKey sessionKey = (ManagedSessionKey) key;
+        if (!sessionKey.policy().plaintextExportable()) {
+            throw new InvalidKeySpecException(sessionKey + " may not be revealed in plaintext: its policy forbids"
+                    + " plaintext export (allow it with KeyPolicy.plaintextExportable or"
+                    + " sessionkeys.policy.plaintextExport=true)");
+        }
+        byte[] raw = sessionKey.getEncoded();
+        try {
+            return new SecretKeySpec(raw, algorithm.name());
+        } finally {
+            ManagedSessionKey.wipe(raw);
+        }
+    }
+
+    @Override
+    protected SecretKey engineTranslateKey(SecretKey key) throws InvalidKeyException {
+        if (key instanceof ManagedSessionKey) {
+            if (!algorithm.name().equalsIgnoreCase(key.getAlgorithm())) {
+                throw new InvalidKeyException("this is the " + algorithm + " SecretKeyFactory; the key is "
+                        + key.getAlgorithm());
+            }
+            return key;
+        }
+        if (key == null || !"RAW".equalsIgnoreCase(key.getFormat())) {
+            throw new InvalidKeyException("only keys with a RAW encoding can be imported, got "
+                    + (key == null ? "null" : "format " + key.getFormat()));
+        }
+        byte[] raw = key.getEncoded();
+        try {
+            return engineGenerateSecret(new SecretKeySpec(raw, key.getAlgorithm()));
+        } catch (InvalidKeySpecException e) {
+            throw new InvalidKeyException(e.getMessage(), e);
+        } finally {
+            ManagedSessionKey.wipe(raw);
+        }
+    }
+}

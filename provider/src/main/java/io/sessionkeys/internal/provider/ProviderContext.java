@@ -1,0 +1,69 @@
+package io.sessionkeys.internal.provider;
+
+import io.sessionkeys.KeyPolicy;
+import io.sessionkeys.KeyScope;
+import io.sessionkeys.internal.config.Settings;
+import io.sessionkeys.internal.key.ManagedSessionKey;
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/**
+ * What every service of one provider instance shares: its settings and its clock. Services get
+ * it at construction, so two differently configured providers in one JVM never mix.
+ */
+public final class ProviderContext {
+
+    private final Settings settings;
+    private final Clock clock;
+    private volatile SecureRandom random;
+
+    public ProviderContext(Settings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The policy to use when the caller gave none. */
+    public KeyPolicy policyOrDefault(KeyPolicy policy) {
+        return policy != null ? policy : settings.defaultPolicy();
+    }
+
+    /**
+     * The randomness for keys and IVs when the caller gave none: one {@link SecureRandom} per
+     * provider, made on first use (not in the constructor, which runs while the JDK is still
+     * loading its providers).
+     */
+    public SecureRandom random() {
+        SecureRandom r = random;
+        if (r == null) {
+            synchronized (this) {
+                r = random;
+                if (r == null) {
+                    r = new SecureRandom();
+                    random = r;
+                }
+            }
+        }
+        return r;
+    }
+
+    /**
+     * Makes a session key from {@code length} bytes at {@code offset}; the caller zeroes
+     * {@code source} in {@code finally}.
+     *
+     * @param policy the key's policy, or {@code null} for the configured default
+     * @param scope a scope to bind it to, or {@code null}
+     */
+    public ManagedSessionKey newKey(String algorithm, int sizeBits, byte[] source, int offset, int length,
+            KeyPolicy policy, KeyScope scope) {
+        return ManagedSessionKey.create(algorithm, sizeBits, source, offset, length, policyOrDefault(policy),
+                scope, clock);
+    }
+}

@@ -1,0 +1,70 @@
+package io.sessionkeys.internal.selftest;
+
+import io.sessionkeys.internal.key.KeyLifecycleSelfTest;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Runs every known-answer test once, lazily, before the first service is handed out, and
+ * remembers the result. A provider whose self-test failed serves nothing.
+ */
+public final class SelfTest {
+
+    private SelfTest() {
+    }
+
+    /** Every known-answer test, family by family. */
+    static List<KnownAnswerTest> all() {
+        List<KnownAnswerTest> all = new ArrayList<>();
+        all.addAll(KeyLifecycleSelfTest.tests());
+        return all;
+    }
+
+    /** The outcome: one line per test, and whether they all passed. */
+    public static final class Result {
+        private final List<String> lines;
+        private final List<String> failures;
+
+        Result(List<String> lines, List<String> failures) {
+            this.lines = Collections.unmodifiableList(lines);
+            this.failures = Collections.unmodifiableList(failures);
+        }
+
+        public boolean passed() {
+            return failures.isEmpty();
+        }
+
+        public List<String> lines() {
+            return lines;
+        }
+
+        public List<String> failures() {
+            return failures;
+        }
+    }
+
+    private static final class Holder {
+        static final Result RESULT = runAll();
+    }
+
+    public static Result result() {
+        return Holder.RESULT;
+    }
+
+    static Result runAll() {
+        List<String> lines = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        for (KnownAnswerTest test : all()) {
+            try {
+                test.run();
+                lines.add("PASS " + test.name());
+            } catch (Exception | AssertionError e) {
+                String line = "FAIL " + test.name() + ": " + e.getMessage();
+                lines.add(line);
+                failures.add(line);
+            }
+        }
+        return new Result(lines, failures);
+    }
+}
