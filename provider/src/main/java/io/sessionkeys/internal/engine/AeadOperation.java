@@ -1,0 +1,45 @@
+package io.sessionkeys.internal.engine;
+
+import java.nio.ByteBuffer;
+
+/**
+ * One AEAD message in progress. Every call that needs key material receives it again as
+ * {@code keyData} (valid only during the call); the operation keeps only per-message state
+ * (counters, the MAC accumulator, a partial keystream block), which {@link #wipe()} zeroes.
+ *
+ * <p>Encryption: {@link #updateAad} (any number of times), then {@link #encrypt} (any number of
+ * times, any lengths), then {@link #computeTag}.
+ *
+ * <p>Decryption, which never releases plaintext before the tag is checked, takes two passes over
+ * the whole ciphertext: {@link #updateAad}, {@link #authenticate} (the MAC only), {@link #computeTag}
+ * and the caller's constant-time comparison, and only then {@link #decryptVerified}.
+ *
+ * <p>All array arguments may overlap (in-place operation uses {@code in == out} and
+ * {@code inOff == outOff}).
+ */
+public interface AeadOperation {
+
+    /** Adds associated data; only before any {@code encrypt} or {@code authenticate}. */
+    void updateAad(ByteBuffer keyData, byte[] aad, int offset, int length);
+
+    /** Encrypts {@code length} bytes and adds the ciphertext to the MAC. */
+    void encrypt(ByteBuffer keyData, byte[] in, int inOffset, int length, byte[] out, int outOffset);
+
+    /** Adds {@code length} bytes of ciphertext to the MAC without decrypting them. */
+    void authenticate(ByteBuffer keyData, byte[] ciphertext, int offset, int length);
+
+    /** Finishes the MAC and writes the full tag ({@link #tagLength()} bytes). Once per message. */
+    void computeTag(ByteBuffer keyData, byte[] out, int outOffset);
+
+    /**
+     * Decrypts ciphertext whose tag has been verified; pass the ciphertext in the same order as
+     * to {@link #authenticate}, in any split.
+     */
+    void decryptVerified(ByteBuffer keyData, byte[] in, int inOffset, int length, byte[] out, int outOffset);
+
+    /** The full tag length in bytes (16 for GCM and Poly1305). */
+    int tagLength();
+
+    /** Zeroes all per-message state. Idempotent. */
+    void wipe();
+}
