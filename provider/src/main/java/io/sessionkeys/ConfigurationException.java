@@ -3,7 +3,7 @@ package io.sessionkeys;
 import java.security.ProviderException;
 
 /**
- * A bad SessionKeys setting, in a configuration file or a {@code sessionkeys.*} system property.
+ * A bad SessionKeys setting, in a configuration file or a {@code sessionkeys.policy.*} system property.
  * The message names the source, the line (for a file) and the setting.
  *
  * <p>It extends {@link ProviderException} rather than the {@code InvalidParameterException} that

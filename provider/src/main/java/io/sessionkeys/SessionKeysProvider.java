@@ -38,7 +38,7 @@ public final class SessionKeysProvider extends Provider {
     private final transient ProviderContext context;
 
     /**
-     * A provider with the built-in defaults, overridden by {@code sessionkeys.*} system
+     * A provider with the built-in defaults, overridden by {@code sessionkeys.policy.*} system
      * properties.
      *
      * @throws ConfigurationException if a system property is unknown or has a bad value

@@ -59,6 +59,18 @@ enum Setting {
     /** Applies {@code value}; throws {@link IllegalArgumentException} if it is not acceptable. */
     abstract void apply(String value, Settings.Builder target);
 
+    /** The prefixes under which every system property must be a setting. */
+    private static final String[] GROUPS = {"sessionkeys.policy."};
+
+    static boolean inSettingsGroup(String propertyName) {
+        for (String group : GROUPS) {
+            if (propertyName.startsWith(group)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static Setting byKey(String key) {
         for (Setting s : values()) {
             if (s.key.equals(key)) {

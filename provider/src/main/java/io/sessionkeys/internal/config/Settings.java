@@ -13,8 +13,12 @@ import java.util.TreeMap;
 
 /**
  * The provider's configuration: built-in defaults, then a configuration file (if the provider
- * was configured with one), then {@code sessionkeys.*} system properties, each overriding the one
- * before. Immutable once read.
+ * was configured with one), then system properties, each overriding the one before. Immutable
+ * once read.
+ *
+ * <p>System properties are read by group ({@code sessionkeys.policy.*}): every property in a
+ * group must be a known setting, so a typo fails loudly, while other {@code sessionkeys.}
+ * properties (a test harness's, say) are left alone.
  *
  * <p>The file format is a subset of {@code .properties} that keeps line numbers for errors:
  * {@code name = value} (or {@code name: value}) on one line, {@code #} and {@code !} start a
@@ -84,7 +88,7 @@ public final class Settings {
     private static void applySystemProperties(Builder b, Properties properties) {
         Map<String, String> ours = new TreeMap<>();
         for (String name : properties.stringPropertyNames()) {
-            if (name.startsWith("sessionkeys.")) {
+            if (Setting.inSettingsGroup(name)) {
                 ours.put(name, properties.getProperty(name));
             }
         }

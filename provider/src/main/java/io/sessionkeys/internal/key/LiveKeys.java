@@ -27,6 +27,10 @@ final class LiveKeys {
         LIVE.remove(core);
     }
 
+    static boolean contains(KeyCore core) {
+        return LIVE.contains(core);
+    }
+
     static int count() {
         return LIVE.size();
     }
