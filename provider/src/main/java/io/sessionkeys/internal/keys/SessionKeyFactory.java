@@ -3,6 +3,7 @@ package io.sessionkeys.internal.keys;
 import io.sessionkeys.KeyPolicy;
 import io.sessionkeys.KeyScope;
 import io.sessionkeys.SessionKeyImportSpec;
+import io.sessionkeys.internal.key.KeyUse;
 import io.sessionkeys.internal.key.ManagedSessionKey;
 import io.sessionkeys.internal.provider.ProviderContext;
 import java.security.InvalidKeyException;
@@ -69,6 +70,11 @@ public final class SessionKeyFactory extends SecretKeyFactorySpi {
                     + (specClass == null ? "null" : specClass.getName()));
         }
         ManagedSessionKey sessionKey = (ManagedSessionKey) key;
+        try {
+            sessionKey.checkUsable(KeyUse.PROCESS);
+        } catch (InvalidKeyException destroyed) {
+            throw new InvalidKeySpecException(destroyed.getMessage(), destroyed);
+        }
         if (!sessionKey.policy().plaintextExportable()) {
             throw new InvalidKeySpecException(sessionKey + " may not be revealed in plaintext: its policy forbids"
                     + " plaintext export (allow it with KeyPolicy.plaintextExportable or"
@@ -89,6 +95,7 @@ public final class SessionKeyFactory extends SecretKeyFactorySpi {
                 throw new InvalidKeyException("this is the " + algorithm + " SecretKeyFactory; the key is "
                         + key.getAlgorithm());
             }
+            ((ManagedSessionKey) key).checkUsable(KeyUse.PROCESS);
             return key;
         }
         if (key == null || !"RAW".equalsIgnoreCase(key.getFormat())) {
