@@ -49,4 +49,12 @@ public interface SessionKey extends SecretKey {
 
     /** Every time the key left the provider (wrapped, or in plaintext), oldest first. */
     List<KeyExport> exports();
+
+    /**
+     * Zeroizes the key material now ({@link DestroyReason#EXPLICIT}). Idempotent and thread-safe;
+     * an operation already reading the key finishes first, on intact material. Never fails, so,
+     * unlike {@link javax.security.auth.Destroyable#destroy()}, it declares no exception.
+     */
+    @Override
+    void destroy();
 }

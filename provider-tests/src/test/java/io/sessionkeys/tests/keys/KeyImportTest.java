@@ -1,0 +1,137 @@
+package io.sessionkeys.tests.keys;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sessionkeys.KeyPolicy;
+import io.sessionkeys.KeyScope;
+import io.sessionkeys.KeyState;
+import io.sessionkeys.SessionKey;
+import io.sessionkeys.SessionKeyImportSpec;
+import io.sessionkeys.SessionKeysProvider;
+import java.io.ByteArrayOutputStream;
+import java.io.NotSerializableException;
+import java.io.ObjectOutputStream;
+import java.security.InvalidKeyException;
+import java.security.spec.InvalidKeySpecException;
+import java.security.spec.PKCS8EncodedKeySpec;
+import javax.crypto.SecretKey;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+
+/** CryptImportKey of a plaintext blob, and CryptExportKey in plaintext where policy allows. */
+class KeyImportTest {
+
+    private static final byte[] BYTES = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15};
+    private static final KeyPolicy EXPORTABLE = KeyPolicy.builder().plaintextExportable(true).build();
+
+    private final SessionKeysProvider provider = new SessionKeysProvider();
+
+    private SecretKeyFactory factory(String algorithm) throws Exception {
+        return SecretKeyFactory.getInstance(algorithm, provider);
+    }
+
+    @Test
+    void generateSecret_secretKeySpec_givesSessionKeyWithDefaultPolicy() throws Exception {
+        SessionKey key = (SessionKey) factory("AES").generateSecret(new SecretKeySpec(BYTES, "AES"));
+        assertEquals(128, key.keySizeBits());
+        assertEquals(provider.defaultPolicy(), key.policy());
+        assertEquals(null, key.getEncoded());
+    }
+
+    @Test
+    void generateSecret_importSpec_appliesPolicyAndScope() throws Exception {
+        try (KeyScope scope = KeyScope.open()) {
+            SessionKey key = (SessionKey) factory("AES").generateSecret(
+                    new SessionKeyImportSpec(new SecretKeySpec(BYTES, "AES"), EXPORTABLE, scope));
+            assertSame(EXPORTABLE, key.policy());
+            assertArrayEquals(BYTES, key.getEncoded());
+            assertEquals("RAW", key.getFormat());
+            scope.close();
+            assertEquals(KeyState.DESTROYED, key.state());
+        }
+    }
+
+    @Test
+    void generateSecret_wrongLengthOrAlgorithmOrSpec_isInvalidKeySpec() throws Exception {
+        SecretKeyFactory f = factory("AES");
+        assertThrows(InvalidKeySpecException.class, () -> f.generateSecret(new SecretKeySpec(new byte[15], "AES")));
+        assertThrows(InvalidKeySpecException.class, () -> f.generateSecret(new SecretKeySpec(BYTES, "DES")));
+        assertThrows(InvalidKeySpecException.class, () -> f.generateSecret(new PKCS8EncodedKeySpec(BYTES)));
+        assertThrows(InvalidKeySpecException.class,
+                () -> factory("ChaCha20").generateSecret(new SecretKeySpec(BYTES, "ChaCha20")));
+    }
+
+    @Test
+    void getKeySpec_exportForbidden_refusedAndSaysHowToAllowIt() throws Exception {
+        SecretKeyFactory f = factory("AES");
+        SecretKey key = f.generateSecret(new SecretKeySpec(BYTES, "AES"));
+        InvalidKeySpecException e = assertThrows(InvalidKeySpecException.class,
+                () -> f.getKeySpec(key, SecretKeySpec.class));
+        assertTrue(e.getMessage().contains("plaintextExport"), e.getMessage());
+    }
+
+    @Test
+    void getKeySpec_exportAllowed_givesTheBytesAndRecordsTheExport() throws Exception {
+        SecretKeyFactory f = factory("AES");
+        SessionKey key = (SessionKey) f.generateSecret(
+                new SessionKeyImportSpec(new SecretKeySpec(BYTES, "AES"), EXPORTABLE, null));
+        SecretKeySpec spec = (SecretKeySpec) f.getKeySpec(key, SecretKeySpec.class);
+        assertArrayEquals(BYTES, spec.getEncoded());
+        assertEquals(1, key.exports().size());
+        assertEquals("plaintext", key.exports().get(0).method());
+    }
+
+    @Test
+    void translateKey_foreignRawKey_importsIt_sessionKey_returnsItself() throws Exception {
+        SecretKeyFactory f = factory("AES");
+        SecretKey imported = f.translateKey(new SecretKeySpec(BYTES, "AES"));
+        assertTrue(imported instanceof SessionKey);
+        assertSame(imported, f.translateKey(imported));
+    }
+
+    @Test
+    void destroyedKey_everyFactoryOperation_refusedWithTheReason() throws Exception {
+        SecretKeyFactory f = factory("AES");
+        SecretKey key = f.generateSecret(new SessionKeyImportSpec(new SecretKeySpec(BYTES, "AES"), EXPORTABLE, null));
+        key.destroy();
+        InvalidKeyException e = assertThrows(InvalidKeyException.class, () -> f.translateKey(key));
+        assertTrue(e.getMessage().contains("destroyed explicitly"), e.getMessage());
+        InvalidKeySpecException s = assertThrows(InvalidKeySpecException.class,
+                () -> f.getKeySpec(key, SecretKeySpec.class));
+        assertTrue(s.getMessage().contains("destroyed explicitly"), s.getMessage());
+        assertThrows(IllegalStateException.class, key::getEncoded);
+        assertThrows(IllegalStateException.class, key::getFormat);
+    }
+
+    @Test
+    void sameBytesImportedTwice_twoDifferentKeys() throws Exception {
+        SecretKeyFactory f = factory("AES");
+        SecretKey a = f.generateSecret(new SecretKeySpec(BYTES, "AES"));
+        SecretKey b = f.generateSecret(new SecretKeySpec(BYTES, "AES"));
+        assertNotEquals(a, b);
+        assertEquals(a, a);
+        assertNotEquals(a.hashCode(), new SecretKeySpec(BYTES, "AES").hashCode());
+    }
+
+    @Test
+    void serialization_refused() throws Exception {
+        SecretKey key = factory("AES").generateSecret(new SecretKeySpec(BYTES, "AES"));
+        try (ObjectOutputStream out = new ObjectOutputStream(new ByteArrayOutputStream())) {
+            assertThrows(NotSerializableException.class, () -> out.writeObject(key));
+        }
+    }
+
+    @Test
+    void destroy_isIdempotent() throws Exception {
+        SecretKey key = factory("AES").generateSecret(new SecretKeySpec(BYTES, "AES"));
+        key.destroy();
+        key.destroy();
+        assertTrue(key.isDestroyed());
+    }
+}
