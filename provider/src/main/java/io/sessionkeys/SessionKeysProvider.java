@@ -11,6 +11,7 @@ import java.security.Provider;
 import java.security.ProviderException;
 import java.time.Clock;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -94,13 +95,21 @@ public final class SessionKeysProvider extends Provider {
     }
 
     private void registerServices() {
+        List<ServiceDefinition> table = ServiceCatalog.all();
+        requireUniqueNames(table);
+        for (ServiceDefinition d : table) {
+            putService(new SessionKeysService(this, d));
+        }
+    }
+
+    /** Fails fast if two rows claim the same type and name (algorithm or alias). */
+    static void requireUniqueNames(List<ServiceDefinition> table) {
         Set<String> taken = new HashSet<>();
-        for (ServiceDefinition d : ServiceCatalog.all()) {
+        for (ServiceDefinition d : table) {
             claim(taken, d.type(), d.algorithm());
             for (String alias : d.aliases()) {
                 claim(taken, d.type(), alias);
             }
-            putService(new SessionKeysService(this, d));
         }
     }
 
