@@ -10,7 +10,7 @@ package io.sessionkeys;
  */
 public enum DestroyReason {
     /** {@link javax.security.auth.Destroyable#destroy()} was called. */
-    EXPLICIT("destroyed explicitly"),
+    EXPLICIT("destroy() was called"),
     /** The policy's decryption lifetime ran out. */
     EXPIRED("its lifetime expired"),
     /** The {@link KeyScope} the key was bound to was closed. */

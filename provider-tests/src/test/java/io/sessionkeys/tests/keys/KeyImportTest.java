@@ -101,10 +101,10 @@ class KeyImportTest {
         SecretKey key = f.generateSecret(new SessionKeyImportSpec(new SecretKeySpec(BYTES, "AES"), EXPORTABLE, null));
         key.destroy();
         InvalidKeyException e = assertThrows(InvalidKeyException.class, () -> f.translateKey(key));
-        assertTrue(e.getMessage().contains("destroyed explicitly"), e.getMessage());
+        assertTrue(e.getMessage().contains("destroy() was called"), e.getMessage());
         InvalidKeySpecException s = assertThrows(InvalidKeySpecException.class,
                 () -> f.getKeySpec(key, SecretKeySpec.class));
-        assertTrue(s.getMessage().contains("destroyed explicitly"), s.getMessage());
+        assertTrue(s.getMessage().contains("destroy() was called"), s.getMessage());
         assertThrows(IllegalStateException.class, key::getEncoded);
         assertThrows(IllegalStateException.class, key::getFormat);
     }

@@ -6,18 +6,24 @@ import java.io.PrintStream;
 import java.security.Provider;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * {@code java -jar sessionkeys-provider.jar}: prints the version, the JDK, the engine, the
- * services, and the self-test result; exits 1 if the self-test failed.
+ * {@code java -jar sessionkeys-provider.jar [--demo]}: prints the version, the JDK, the engine,
+ * the services, and the self-test result; exits 1 if the self-test failed. With {@code --demo} it
+ * then walks a session key through its life.
  */
 public final class Main {
 
     private Main() {
     }
 
-    public static void main(String[] args) {
-        System.exit(report(System.out));
+    public static void main(String[] args) throws Exception {
+        int status = report(System.out);
+        if (status == 0 && args.length > 0 && args[0].equals("--demo")) {
+            LifecycleDemo.run(System.out);
+        }
+        System.exit(status);
     }
 
     /** Prints the report and returns the exit status. */
@@ -36,8 +42,7 @@ public final class Main {
             sorted.put(s.getType() + " " + s.getAlgorithm(), s);
         }
         for (Provider.Service s : sorted.values()) {
-            String aliases = provider.getServices().isEmpty() ? "" : aliasesOf(provider, s);
-            out.println("  " + pad(s.getType(), 18) + s.getAlgorithm() + aliases);
+            out.println("  " + pad(s.getType(), 18) + s.getAlgorithm() + aliasesOf(provider, s));
         }
         out.println();
         SelfTest.Result result = SelfTest.result();
@@ -50,14 +55,15 @@ public final class Main {
     }
 
     private static String aliasesOf(Provider provider, Provider.Service service) {
-        StringBuilder sb = new StringBuilder();
         String prefix = "Alg.Alias." + service.getType() + ".";
-        for (String key : new TreeMap<>(provider).keySet().stream().map(Object::toString).toList()) {
-            if (key.startsWith(prefix) && service.getAlgorithm().equals(provider.getProperty(key))) {
-                sb.append(sb.length() == 0 ? "  (aliases: " : ", ").append(key.substring(prefix.length()));
+        TreeSet<String> aliases = new TreeSet<>();
+        for (Object key : provider.keySet()) {
+            String name = key.toString();
+            if (name.startsWith(prefix) && service.getAlgorithm().equals(provider.getProperty(name))) {
+                aliases.add(name.substring(prefix.length()));
             }
         }
-        return sb.length() == 0 ? "" : sb.append(")").toString();
+        return aliases.isEmpty() ? "" : "  (aliases: " + String.join(", ", aliases) + ")";
     }
 
     private static String pad(String s, int width) {
