@@ -2,7 +2,7 @@ package io.sessionkeys.internal.key;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -26,7 +26,10 @@ final class KeyMaterial {
     private final ByteBuffer raw;
     private final int length;
     /** Readers inside, plus the {@link #CLOSED} bit once zeroization has begun. */
-    private final AtomicLong readers = new AtomicLong();
+    private volatile long readers;
+    // A field updater, not an AtomicLong: one object fewer per key (keys must be cheap to make).
+    private static final AtomicLongFieldUpdater<KeyMaterial> READERS =
+            AtomicLongFieldUpdater.newUpdater(KeyMaterial.class, "readers");
     private volatile boolean zeroized;
     /** Derived material, copy-on-write; guarded by {@code this} for writers. */
     private volatile Derived[] derived = NONE;
@@ -39,9 +42,8 @@ final class KeyMaterial {
     /** Copies {@code length} bytes from {@code source} off the heap. The caller zeroes its array. */
     KeyMaterial(byte[] source, int offset, int length) {
         this.length = length;
-        this.raw = ByteBuffer.allocateDirect(Math.max(length, 1));
+        this.raw = DirectArena.allocate(length);
         raw.put(0, source, offset, length);
-        raw.limit(length);
     }
 
     int length() {
@@ -58,14 +60,14 @@ final class KeyMaterial {
      * @return the reader's result, or throws {@link MaterialGoneException} if zeroization has begun
      */
     <R, X extends Exception> R read(Precomputation kind, SecretReader<R, X> reader) throws X {
-        if ((readers.getAndIncrement() & CLOSED) != 0) {
-            readers.getAndDecrement();
+        if ((READERS.getAndIncrement(this) & CLOSED) != 0) {
+            READERS.getAndDecrement(this);
             throw new MaterialGoneException();
         }
         try {
             return reader.read(kind == null ? raw : derivedBuffer(kind));
         } finally {
-            readers.getAndDecrement();
+            READERS.getAndDecrement(this);
         }
     }
 
@@ -81,7 +83,7 @@ final class KeyMaterial {
                     return d.buffer;
                 }
             }
-            ByteBuffer out = ByteBuffer.allocateDirect(kind.size(length));
+            ByteBuffer out = DirectArena.allocate(kind.size(length));
             kind.compute(raw.asReadOnlyBuffer().limit(length), out);
             Derived[] grown = Arrays.copyOf(derived, derived.length + 1);
             grown[derived.length] = new Derived(kind, out);
@@ -98,13 +100,13 @@ final class KeyMaterial {
      *     already begun (it returns only once the material is zeroized either way)
      */
     boolean zeroize() {
-        long before = readers.getAndUpdate(r -> r | CLOSED);
+        long before = READERS.getAndUpdate(this, r -> r | CLOSED);
         if ((before & CLOSED) != 0) {
             awaitZeroized();
             return false;
         }
         int spins = 0;
-        while ((readers.get() & ~CLOSED) != 0) {
+        while ((readers & ~CLOSED) != 0) {
             // Readers finish quickly (one update or doFinal); park briefly if one is long.
             if (++spins < 100) {
                 Thread.onSpinWait();
@@ -113,9 +115,9 @@ final class KeyMaterial {
             }
         }
         synchronized (this) {
-            wipe(raw);
+            wipeAndRelease(raw);
             for (Derived d : derived) {
-                wipe(d.buffer);
+                wipeAndRelease(d.buffer);
             }
             derived = NONE;
         }
@@ -139,8 +141,15 @@ final class KeyMaterial {
         }
     }
 
+    private static void wipeAndRelease(ByteBuffer buffer) {
+        wipe(buffer);
+        DirectArena.release(buffer);
+    }
+
+    /** Zeroes the whole capacity, whatever the limit. */
     private static void wipe(ByteBuffer buffer) {
-        int n = buffer.limit();
+        buffer.limit(buffer.capacity());
+        int n = buffer.capacity();
         int i = 0;
         for (; i + 8 <= n; i += 8) {
             buffer.putLong(i, 0L);
