@@ -5,5 +5,9 @@
 module io.sessionkeys {
     exports io.sessionkeys;
 
+    // Both ship with every JDK: JFR events and the monitoring MBean (no third-party dependency).
+    requires jdk.jfr;
+    requires java.management;
+
     provides java.security.Provider with io.sessionkeys.SessionKeysProvider;
 }

@@ -4,6 +4,7 @@ import io.sessionkeys.DestroyReason;
 import io.sessionkeys.KeyExport;
 import io.sessionkeys.KeyPolicy;
 import io.sessionkeys.KeyState;
+import io.sessionkeys.internal.events.KeyEvents;
 import java.security.InvalidKeyException;
 import java.time.Clock;
 import java.time.Instant;
@@ -73,6 +74,7 @@ final class KeyCore {
     void start() {
         LiveKeys.add(this);
         KeyStatistics.created();
+        KeyEvents.created(idHex(), algorithm, sizeBits, policy);
         if (decryptUntil != NO_DEADLINE) {
             expiryTask = ExpiryTimer.schedule(this, decryptUntil - clock.millis());
         }
@@ -137,6 +139,7 @@ final class KeyCore {
             attached.clear();
         }
         KeyStatistics.destroyed(reason);
+        KeyEvents.destroyed(idHex(), algorithm, reason.name(), clock.millis() - createdMillis, encryptions, bytes);
         return true;
     }
 
@@ -160,11 +163,13 @@ final class KeyCore {
     /** For {@code init}: refuses the key with a message that says why. */
     void checkUsable(KeyUse use) throws InvalidKeyException {
         if (isDestroyed() || expireIfDue()) {
+            KeyStatistics.refused();
             throw new InvalidKeyException(destroyedMessage());
         }
         if (use == KeyUse.PROTECT) {
             String why = whyNoEncryption();
             if (why != null) {
+                KeyStatistics.refused();
                 throw new InvalidKeyException(describe() + " is DECRYPT_ONLY because " + why
                         + ": it can still decrypt, but a new key is needed to encrypt");
             }
@@ -179,9 +184,11 @@ final class KeyCore {
      */
     void checkStillUsable(KeyUse use) {
         if (isDestroyed() || expireIfDue()) {
+            KeyStatistics.refused();
             throw new IllegalStateException(destroyedMessage());
         }
         if (use == KeyUse.PROTECT && encryptUntil != NO_DEADLINE && clock.millis() >= encryptUntil) {
+            KeyStatistics.refused();
             throw new IllegalStateException(describe() + " can no longer encrypt: " + whyNoEncryption());
         }
     }
@@ -200,6 +207,7 @@ final class KeyCore {
         do {
             before = encryptions;
             if (before >= max) {
+                KeyStatistics.refused();
                 throw new InvalidKeyException(describe() + " is DECRYPT_ONLY because "
                         + markLimit(max + " encryptions", source) + ": a new key is needed to encrypt");
             }
@@ -225,6 +233,7 @@ final class KeyCore {
             before = bytes;
             after = before + count;
             if (after > max || after < before) {
+                KeyStatistics.refused();
                 throw new IllegalStateException(describe() + " cannot encrypt " + count + " more bytes: "
                         + markLimit(max + " bytes", source) + " (" + before + " used); a new key is needed");
             }
@@ -238,6 +247,7 @@ final class KeyCore {
         String why = "it reached its limit of " + limit + " set by " + source;
         if (limitReached == null) {
             limitReached = why;
+            KeyEvents.limitReached(idHex(), limit + " (" + source + ")");
         }
         return why;
     }
@@ -265,6 +275,7 @@ final class KeyCore {
         }
         list.add(new KeyExport(method, Instant.ofEpochMilli(clock.millis())));
         KeyStatistics.exported();
+        KeyEvents.exported(idHex(), method);
     }
 
     List<KeyExport> exports() {

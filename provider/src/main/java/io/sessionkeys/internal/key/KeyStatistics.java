@@ -1,15 +1,26 @@
 package io.sessionkeys.internal.key;
 
 import io.sessionkeys.DestroyReason;
+import io.sessionkeys.SessionKeysMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.TreeMap;
+import javax.management.JMException;
+import javax.management.ObjectName;
 import java.util.concurrent.atomic.LongAdder;
 
-/** JVM-wide counters of key lifecycle events, for the self-test report and monitoring. */
-public final class KeyStatistics {
+/**
+ * JVM-wide counters of key lifecycle events, published through {@link SessionKeysMXBean} on the
+ * platform MBean server (registered when the first key is made).
+ */
+public final class KeyStatistics implements SessionKeysMXBean {
 
+    private static final System.Logger LOG = System.getLogger("io.sessionkeys");
     private static final LongAdder CREATED = new LongAdder();
     private static final LongAdder EXPORTED = new LongAdder();
+    private static final LongAdder REFUSED = new LongAdder();
+    private static volatile boolean registered;
     private static final Map<DestroyReason, LongAdder> DESTROYED = new EnumMap<>(DestroyReason.class);
 
     static {
@@ -18,11 +29,29 @@ public final class KeyStatistics {
         }
     }
 
-    private KeyStatistics() {
+    static void created() {
+        if (!registered) {
+            register();
+        }
+        CREATED.increment();
     }
 
-    static void created() {
-        CREATED.increment();
+    static void refused() {
+        REFUSED.increment();
+    }
+
+    private static synchronized void register() {
+        if (registered) {
+            return;
+        }
+        registered = true;
+        try {
+            ManagementFactory.getPlatformMBeanServer().registerMBean(new KeyStatistics(),
+                    new ObjectName(SessionKeysMXBean.OBJECT_NAME));
+        } catch (JMException | RuntimeException e) {
+            // Monitoring is optional: a missing or locked-down MBean server must not stop keys.
+            LOG.log(System.Logger.Level.DEBUG, "SessionKeys MBean not registered: " + e);
+        }
     }
 
     static void destroyed(DestroyReason reason) {
@@ -48,5 +77,44 @@ public final class KeyStatistics {
     /** Keys made and not yet destroyed, in this JVM. */
     public static int liveCount() {
         return LiveKeys.count();
+    }
+
+    public static long refusedCount() {
+        return REFUSED.sum();
+    }
+
+    private KeyStatistics() {
+    }
+
+    @Override
+    public int getLiveKeys() {
+        return liveCount();
+    }
+
+    @Override
+    public Map<String, Integer> getLiveKeysByAlgorithm() {
+        return LiveKeys.countByAlgorithm();
+    }
+
+    @Override
+    public long getCreatedKeys() {
+        return createdCount();
+    }
+
+    @Override
+    public Map<String, Long> getDestroyedKeysByReason() {
+        Map<String, Long> byReason = new TreeMap<>();
+        DESTROYED.forEach((reason, count) -> byReason.put(reason.name(), count.sum()));
+        return byReason;
+    }
+
+    @Override
+    public long getExportedKeys() {
+        return exportedCount();
+    }
+
+    @Override
+    public long getRefusedOperations() {
+        return refusedCount();
     }
 }

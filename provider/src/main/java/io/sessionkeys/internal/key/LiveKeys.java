@@ -1,7 +1,9 @@
 package io.sessionkeys.internal.key;
 
 import io.sessionkeys.DestroyReason;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -29,6 +31,14 @@ final class LiveKeys {
 
     static boolean contains(KeyCore core) {
         return LIVE.contains(core);
+    }
+
+    static Map<String, Integer> countByAlgorithm() {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (KeyCore core : LIVE) {
+            counts.merge(core.algorithm, 1, Integer::sum);
+        }
+        return counts;
     }
 
     static int count() {

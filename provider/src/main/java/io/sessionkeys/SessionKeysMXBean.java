@@ -1,0 +1,31 @@
+package io.sessionkeys;
+
+import java.util.Map;
+
+/**
+ * Monitoring of session keys in this JVM, registered as {@code io.sessionkeys:type=SessionKeys} on
+ * the platform MBean server when the first key is made. Counts only; never key material.
+ */
+public interface SessionKeysMXBean {
+
+    /** The MBean's object name. */
+    String OBJECT_NAME = "io.sessionkeys:type=SessionKeys";
+
+    /** Keys made and not yet destroyed. */
+    int getLiveKeys();
+
+    /** Live keys by algorithm name. */
+    Map<String, Integer> getLiveKeysByAlgorithm();
+
+    /** Keys made since the JVM started (generated, imported, unwrapped, derived). */
+    long getCreatedKeys();
+
+    /** Keys destroyed, by {@link DestroyReason} name. */
+    Map<String, Long> getDestroyedKeysByReason();
+
+    /** Times a key left the provider, wrapped or in plaintext. */
+    long getExportedKeys();
+
+    /** Operations refused because a key was destroyed, expired or at a limit. */
+    long getRefusedOperations();
+}
