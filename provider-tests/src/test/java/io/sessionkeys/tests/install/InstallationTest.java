@@ -8,6 +8,7 @@ import io.sessionkeys.SessionKey;
 import io.sessionkeys.SessionKeysProvider;
 import io.sessionkeys.tests.install.programs.ConfiguredProviderProbe;
 import io.sessionkeys.tests.install.programs.PlainJcaProgram;
+import io.sessionkeys.tests.install.programs.ShutdownProbe;
 import io.sessionkeys.tests.support.ChildJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,6 +101,16 @@ class InstallationTest {
         } finally {
             Security.removeProvider("SessionKeys");
         }
+    }
+
+    @Test
+    void jvmExit_liveKey_isDestroyedByTheShutdownHook() throws Exception {
+        ChildJvm.Result r = ChildJvm.run(List.of("-cp", ChildJvm.classPathWithProvider(),
+                ShutdownProbe.class.getName()));
+
+        assertEquals(0, r.exitCode(), r.all());
+        assertTrue(r.stdout().contains("live=ACTIVE"), r.all());
+        assertTrue(r.stdout().contains("at.exit=SHUTDOWN"), r.all());
     }
 
     @Test
