@@ -1,5 +1,6 @@
 package io.sessionkeys.internal.selftest;
 
+import io.sessionkeys.internal.engine.aes.AesSelfTest;
 import io.sessionkeys.internal.key.KeyLifecycleSelfTest;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,6 +19,7 @@ public final class SelfTest {
     static List<KnownAnswerTest> all() {
         List<KnownAnswerTest> all = new ArrayList<>();
         all.addAll(KeyLifecycleSelfTest.tests());
+        all.addAll(AesSelfTest.tests());
         return all;
     }
 
