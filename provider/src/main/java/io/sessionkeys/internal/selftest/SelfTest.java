@@ -1,6 +1,7 @@
 package io.sessionkeys.internal.selftest;
 
 import io.sessionkeys.internal.engine.chacha.ChaChaSelfTest;
+import io.sessionkeys.internal.engine.aes.AesSelfTest;
 import io.sessionkeys.internal.key.KeyLifecycleSelfTest;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,6 +21,7 @@ public final class SelfTest {
         List<KnownAnswerTest> all = new ArrayList<>();
         all.addAll(KeyLifecycleSelfTest.tests());
         all.addAll(ChaChaSelfTest.tests());
+        all.addAll(AesSelfTest.tests());
         return all;
     }
 

@@ -59,7 +59,8 @@ public final class AesBlockEngine implements BlockCipherEngine {
             source = Arrays.copyOfRange(in, inOffset, inOffset + length);
             sourceOffset = 0;
         }
-        int rounds = BitslicedAes.roundsOfSchedule(schedule.limit());
+        int half = schedule.limit() / 2;
+        int rounds = BitslicedAes.roundsOfSchedule(half);
         long[] q = new long[8];
         try {
             for (int done = 0; done < blocks; done += 4) {
@@ -75,7 +76,7 @@ public final class AesBlockEngine implements BlockCipherEngine {
                 }
                 BitslicedAes.transpose(q);
                 if (encrypt) {
-                    BitslicedAes.encrypt(q, schedule, 0, rounds);
+                    BitslicedAes.encrypt(q, schedule, half, rounds);
                 } else {
                     BitslicedAes.decrypt(q, schedule, 0, rounds);
                 }

@@ -4,9 +4,10 @@ import io.sessionkeys.internal.key.Precomputation;
 import java.nio.ByteBuffer;
 
 /**
- * The AES key schedule, bitsliced: {@code rounds + 1} round keys of eight big-endian longs each
- * (176, 208 or 240 bytes of words become 704, 832 or 960 bytes). The same schedule serves
- * encryption and decryption.
+ * The AES key schedule, bitsliced, twice: {@code rounds + 1} round keys of eight big-endian
+ * longs each, first in standard form (for decryption), then in fixsliced form (for encryption,
+ * see {@link BitslicedAes#encrypt}): 1408, 1664 or 1920 bytes for 128-, 192- and 256-bit keys.
+ * One object serves both directions, so a caller cannot pair a direction with the wrong one.
  */
 final class AesSchedule implements Precomputation {
 
@@ -22,11 +23,12 @@ final class AesSchedule implements Precomputation {
 
     @Override
     public int size(int rawKeyLength) {
-        return BitslicedAes.scheduleBytes(rawKeyLength);
+        return 2 * BitslicedAes.scheduleBytes(rawKeyLength);
     }
 
     @Override
     public void compute(ByteBuffer rawKey, ByteBuffer out) {
-        BitslicedAes.expandKey(rawKey, rawKey.limit(), out, 0);
+        int half = out.limit() / 2;
+        BitslicedAes.expandKey(rawKey, rawKey.limit(), out, 0, half);
     }
 }

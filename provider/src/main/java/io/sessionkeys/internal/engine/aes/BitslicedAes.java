@@ -119,18 +119,28 @@ final class BitslicedAes {
 
     // ---- the cipher ----
 
-    /** Encrypts the four bitsliced blocks in {@code q} with the schedule at {@code offset} in {@code keys}. */
+    /**
+     * Encrypts the four bitsliced blocks in {@code q} with the <em>fixsliced</em> schedule at
+     * {@code offset} in {@code keys} (see {@link #expandKey}).
+     *
+     * <p>Fixslicing (Adomnicai and Peyrin, "Fixslicing AES-like ciphers", TCHES 2021): ShiftRows is
+     * never applied. After {@code k} rounds the physical state is {@code SR^-k} of the true one, so
+     * round {@code r} uses MixColumns conjugated by {@code SR^(r mod 4)} ({@link #mixColumnsTwisted},
+     * a few shifts more than MixColumns and far fewer than ShiftRows) and round key
+     * {@code SR^-(r mod 4)(K_r)}; one partial ShiftRows at the end restores the true order.
+     */
     static void encrypt(long[] q, ByteBuffer keys, int offset, int rounds) {
         addRoundKey(q, keys, offset);
         for (int r = 1; r < rounds; r++) {
             subBytes(q);
-            shiftRows(q);
-            mixColumns(q);
+            mixColumnsTwisted(q, r & 3);
             addRoundKey(q, keys, offset + r * 64);
         }
         subBytes(q);
-        shiftRows(q);
         addRoundKey(q, keys, offset + rounds * 64);
+        if ((rounds & 3) == 2) {
+            shiftRowsTwice(q);
+        }
     }
 
     /** Decrypts the four bitsliced blocks in {@code q} (the same schedule as {@link #encrypt}). */
@@ -403,6 +413,146 @@ final class BitslicedAes {
      * {0B 0D 09 0E} = {03 01 01 02} x {05 00 04 00}. Each byte becomes
      * {@code a_i ^ 4 * (a_i ^ a_(i+2))}; the row two places on is a 32-bit rotation.
      */
+    /**
+     * {@code SR^-k o MixColumns o SR^k}: MixColumns on a state whose row {@code r} lags
+     * {@code k * r} columns behind its true place. The byte one row down in the same true column
+     * then sits {@code k} columns on, so "next row" is a 16-bit rotation followed by rotating each
+     * 16-bit row right by {@code 4k} bits, and "two rows on" a 32-bit rotation followed by a
+     * rotation by {@code 8k mod 16}; each is two word rotations and two masks. One method per
+     * {@code k}, with constant shifts, because that is what the JIT turns into straight-line code.
+     */
+    static void mixColumnsTwisted(long[] q, int k) {
+        switch (k) {
+            case 0:
+                mixColumns(q);
+                break;
+            case 1:
+                mixColumnsTwisted1(q);
+                break;
+            case 2:
+                mixColumnsTwisted2(q);
+                break;
+            default:
+                mixColumnsTwisted3(q);
+                break;
+        }
+    }
+
+    private static void mixColumnsTwisted1(long[] q) {
+        long q0 = q[0];
+        long q1 = q[1];
+        long q2 = q[2];
+        long q3 = q[3];
+        long q4 = q[4];
+        long q5 = q[5];
+        long q6 = q[6];
+        long q7 = q[7];
+        long r0 = (Long.rotateRight(q0, 20) & 0x0FFF0FFF0FFF0FFFL | Long.rotateRight(q0, 4) & 0xF000F000F000F000L);
+        long r1 = (Long.rotateRight(q1, 20) & 0x0FFF0FFF0FFF0FFFL | Long.rotateRight(q1, 4) & 0xF000F000F000F000L);
+        long r2 = (Long.rotateRight(q2, 20) & 0x0FFF0FFF0FFF0FFFL | Long.rotateRight(q2, 4) & 0xF000F000F000F000L);
+        long r3 = (Long.rotateRight(q3, 20) & 0x0FFF0FFF0FFF0FFFL | Long.rotateRight(q3, 4) & 0xF000F000F000F000L);
+        long r4 = (Long.rotateRight(q4, 20) & 0x0FFF0FFF0FFF0FFFL | Long.rotateRight(q4, 4) & 0xF000F000F000F000L);
+        long r5 = (Long.rotateRight(q5, 20) & 0x0FFF0FFF0FFF0FFFL | Long.rotateRight(q5, 4) & 0xF000F000F000F000L);
+        long r6 = (Long.rotateRight(q6, 20) & 0x0FFF0FFF0FFF0FFFL | Long.rotateRight(q6, 4) & 0xF000F000F000F000L);
+        long r7 = (Long.rotateRight(q7, 20) & 0x0FFF0FFF0FFF0FFFL | Long.rotateRight(q7, 4) & 0xF000F000F000F000L);
+        long t0 = q0 ^ r0;
+        long t1 = q1 ^ r1;
+        long t2 = q2 ^ r2;
+        long t3 = q3 ^ r3;
+        long t4 = q4 ^ r4;
+        long t5 = q5 ^ r5;
+        long t6 = q6 ^ r6;
+        long t7 = q7 ^ r7;
+        q[0] = q7 ^ r7 ^ r0 ^ (Long.rotateRight(t0, 40) & 0x00FF00FF00FF00FFL | Long.rotateRight(t0, 24) & 0xFF00FF00FF00FF00L);
+        q[1] = q0 ^ r0 ^ q7 ^ r7 ^ r1 ^ (Long.rotateRight(t1, 40) & 0x00FF00FF00FF00FFL | Long.rotateRight(t1, 24) & 0xFF00FF00FF00FF00L);
+        q[2] = q1 ^ r1 ^ r2 ^ (Long.rotateRight(t2, 40) & 0x00FF00FF00FF00FFL | Long.rotateRight(t2, 24) & 0xFF00FF00FF00FF00L);
+        q[3] = q2 ^ r2 ^ q7 ^ r7 ^ r3 ^ (Long.rotateRight(t3, 40) & 0x00FF00FF00FF00FFL | Long.rotateRight(t3, 24) & 0xFF00FF00FF00FF00L);
+        q[4] = q3 ^ r3 ^ q7 ^ r7 ^ r4 ^ (Long.rotateRight(t4, 40) & 0x00FF00FF00FF00FFL | Long.rotateRight(t4, 24) & 0xFF00FF00FF00FF00L);
+        q[5] = q4 ^ r4 ^ r5 ^ (Long.rotateRight(t5, 40) & 0x00FF00FF00FF00FFL | Long.rotateRight(t5, 24) & 0xFF00FF00FF00FF00L);
+        q[6] = q5 ^ r5 ^ r6 ^ (Long.rotateRight(t6, 40) & 0x00FF00FF00FF00FFL | Long.rotateRight(t6, 24) & 0xFF00FF00FF00FF00L);
+        q[7] = q6 ^ r6 ^ r7 ^ (Long.rotateRight(t7, 40) & 0x00FF00FF00FF00FFL | Long.rotateRight(t7, 24) & 0xFF00FF00FF00FF00L);
+    }
+
+    private static void mixColumnsTwisted2(long[] q) {
+        long q0 = q[0];
+        long q1 = q[1];
+        long q2 = q[2];
+        long q3 = q[3];
+        long q4 = q[4];
+        long q5 = q[5];
+        long q6 = q[6];
+        long q7 = q[7];
+        long r0 = (Long.rotateRight(q0, 24) & 0x00FF00FF00FF00FFL | Long.rotateRight(q0, 8) & 0xFF00FF00FF00FF00L);
+        long r1 = (Long.rotateRight(q1, 24) & 0x00FF00FF00FF00FFL | Long.rotateRight(q1, 8) & 0xFF00FF00FF00FF00L);
+        long r2 = (Long.rotateRight(q2, 24) & 0x00FF00FF00FF00FFL | Long.rotateRight(q2, 8) & 0xFF00FF00FF00FF00L);
+        long r3 = (Long.rotateRight(q3, 24) & 0x00FF00FF00FF00FFL | Long.rotateRight(q3, 8) & 0xFF00FF00FF00FF00L);
+        long r4 = (Long.rotateRight(q4, 24) & 0x00FF00FF00FF00FFL | Long.rotateRight(q4, 8) & 0xFF00FF00FF00FF00L);
+        long r5 = (Long.rotateRight(q5, 24) & 0x00FF00FF00FF00FFL | Long.rotateRight(q5, 8) & 0xFF00FF00FF00FF00L);
+        long r6 = (Long.rotateRight(q6, 24) & 0x00FF00FF00FF00FFL | Long.rotateRight(q6, 8) & 0xFF00FF00FF00FF00L);
+        long r7 = (Long.rotateRight(q7, 24) & 0x00FF00FF00FF00FFL | Long.rotateRight(q7, 8) & 0xFF00FF00FF00FF00L);
+        long t0 = q0 ^ r0;
+        long t1 = q1 ^ r1;
+        long t2 = q2 ^ r2;
+        long t3 = q3 ^ r3;
+        long t4 = q4 ^ r4;
+        long t5 = q5 ^ r5;
+        long t6 = q6 ^ r6;
+        long t7 = q7 ^ r7;
+        q[0] = q7 ^ r7 ^ r0 ^ Long.rotateRight(t0, 32);
+        q[1] = q0 ^ r0 ^ q7 ^ r7 ^ r1 ^ Long.rotateRight(t1, 32);
+        q[2] = q1 ^ r1 ^ r2 ^ Long.rotateRight(t2, 32);
+        q[3] = q2 ^ r2 ^ q7 ^ r7 ^ r3 ^ Long.rotateRight(t3, 32);
+        q[4] = q3 ^ r3 ^ q7 ^ r7 ^ r4 ^ Long.rotateRight(t4, 32);
+        q[5] = q4 ^ r4 ^ r5 ^ Long.rotateRight(t5, 32);
+        q[6] = q5 ^ r5 ^ r6 ^ Long.rotateRight(t6, 32);
+        q[7] = q6 ^ r6 ^ r7 ^ Long.rotateRight(t7, 32);
+    }
+
+    private static void mixColumnsTwisted3(long[] q) {
+        long q0 = q[0];
+        long q1 = q[1];
+        long q2 = q[2];
+        long q3 = q[3];
+        long q4 = q[4];
+        long q5 = q[5];
+        long q6 = q[6];
+        long q7 = q[7];
+        long r0 = (Long.rotateRight(q0, 28) & 0x000F000F000F000FL | Long.rotateRight(q0, 12) & 0xFFF0FFF0FFF0FFF0L);
+        long r1 = (Long.rotateRight(q1, 28) & 0x000F000F000F000FL | Long.rotateRight(q1, 12) & 0xFFF0FFF0FFF0FFF0L);
+        long r2 = (Long.rotateRight(q2, 28) & 0x000F000F000F000FL | Long.rotateRight(q2, 12) & 0xFFF0FFF0FFF0FFF0L);
+        long r3 = (Long.rotateRight(q3, 28) & 0x000F000F000F000FL | Long.rotateRight(q3, 12) & 0xFFF0FFF0FFF0FFF0L);
+        long r4 = (Long.rotateRight(q4, 28) & 0x000F000F000F000FL | Long.rotateRight(q4, 12) & 0xFFF0FFF0FFF0FFF0L);
+        long r5 = (Long.rotateRight(q5, 28) & 0x000F000F000F000FL | Long.rotateRight(q5, 12) & 0xFFF0FFF0FFF0FFF0L);
+        long r6 = (Long.rotateRight(q6, 28) & 0x000F000F000F000FL | Long.rotateRight(q6, 12) & 0xFFF0FFF0FFF0FFF0L);
+        long r7 = (Long.rotateRight(q7, 28) & 0x000F000F000F000FL | Long.rotateRight(q7, 12) & 0xFFF0FFF0FFF0FFF0L);
+        long t0 = q0 ^ r0;
+        long t1 = q1 ^ r1;
+        long t2 = q2 ^ r2;
+        long t3 = q3 ^ r3;
+        long t4 = q4 ^ r4;
+        long t5 = q5 ^ r5;
+        long t6 = q6 ^ r6;
+        long t7 = q7 ^ r7;
+        q[0] = q7 ^ r7 ^ r0 ^ (Long.rotateRight(t0, 40) & 0x00FF00FF00FF00FFL | Long.rotateRight(t0, 24) & 0xFF00FF00FF00FF00L);
+        q[1] = q0 ^ r0 ^ q7 ^ r7 ^ r1 ^ (Long.rotateRight(t1, 40) & 0x00FF00FF00FF00FFL | Long.rotateRight(t1, 24) & 0xFF00FF00FF00FF00L);
+        q[2] = q1 ^ r1 ^ r2 ^ (Long.rotateRight(t2, 40) & 0x00FF00FF00FF00FFL | Long.rotateRight(t2, 24) & 0xFF00FF00FF00FF00L);
+        q[3] = q2 ^ r2 ^ q7 ^ r7 ^ r3 ^ (Long.rotateRight(t3, 40) & 0x00FF00FF00FF00FFL | Long.rotateRight(t3, 24) & 0xFF00FF00FF00FF00L);
+        q[4] = q3 ^ r3 ^ q7 ^ r7 ^ r4 ^ (Long.rotateRight(t4, 40) & 0x00FF00FF00FF00FFL | Long.rotateRight(t4, 24) & 0xFF00FF00FF00FF00L);
+        q[5] = q4 ^ r4 ^ r5 ^ (Long.rotateRight(t5, 40) & 0x00FF00FF00FF00FFL | Long.rotateRight(t5, 24) & 0xFF00FF00FF00FF00L);
+        q[6] = q5 ^ r5 ^ r6 ^ (Long.rotateRight(t6, 40) & 0x00FF00FF00FF00FFL | Long.rotateRight(t6, 24) & 0xFF00FF00FF00FF00L);
+        q[7] = q6 ^ r6 ^ r7 ^ (Long.rotateRight(t7, 40) & 0x00FF00FF00FF00FFL | Long.rotateRight(t7, 24) & 0xFF00FF00FF00FF00L);
+    }
+
+    /** {@code SR^2}: rows 1 and 3 rotate by two columns (their two bytes swap), rows 0 and 2 stay. */
+    static void shiftRowsTwice(long[] q) {
+        for (int i = 0; i < 8; i++) {
+            long x = q[i];
+            q[i] = (x & 0x0000FFFF0000FFFFL)
+                    | ((x & 0x00FF000000FF0000L) << 8)
+                    | ((x >>> 8) & 0x00FF000000FF0000L);
+        }
+    }
+
     static void invMixColumns(long[] q) {
         long d0 = q[0] ^ Long.rotateRight(q[0], 32);
         long d1 = q[1] ^ Long.rotateRight(q[1], 32);
@@ -429,11 +579,14 @@ final class BitslicedAes {
     private static final int[] RCON = {0x01, 0x02, 0x04, 0x08, 0x10, 0x20, 0x40, 0x80, 0x1B, 0x36};
 
     /**
-     * Expands {@code key} (read with absolute accessors) and writes the bitsliced schedule at
-     * {@code offset} in {@code out}. The word-level expansion runs SubWord through the same
-     * S-box circuit, so it is constant-time too; every heap scratch is zeroed before returning.
+     * Expands {@code key} (read with absolute accessors) into bitsliced round keys: the standard
+     * schedule at {@code standardOffset} (for {@link #decrypt}) and the fixsliced one, round key
+     * {@code r} shifted by {@code SR^-(r mod 4)}, at {@code fixslicedOffset} (for
+     * {@link #encrypt}); a negative offset skips that schedule. The word-level expansion runs
+     * SubWord through the same S-box circuit, so it is constant-time too; every heap scratch is
+     * zeroed before returning.
      */
-    static void expandKey(ByteBuffer key, int keyLength, ByteBuffer out, int offset) {
+    static void expandKey(ByteBuffer key, int keyLength, ByteBuffer out, int standardOffset, int fixslicedOffset) {
         int rounds = rounds(keyLength);
         int nk = keyLength / 4;
         int[] w = new int[(rounds + 1) * 4];
@@ -461,8 +614,18 @@ final class BitslicedAes {
                     load(q, lane, w[4 * r], w[4 * r + 1], w[4 * r + 2], w[4 * r + 3]);
                 }
                 transpose(q);
-                for (int b = 0; b < 8; b++) {
-                    out.putLong(offset + r * 64 + 8 * b, q[b]);
+                if (standardOffset >= 0) {
+                    for (int b = 0; b < 8; b++) {
+                        out.putLong(standardOffset + r * 64 + 8 * b, q[b]);
+                    }
+                }
+                if (fixslicedOffset >= 0) {
+                    for (int shift = 0; shift < (r & 3); shift++) {
+                        invShiftRows(q);
+                    }
+                    for (int b = 0; b < 8; b++) {
+                        out.putLong(fixslicedOffset + r * 64 + 8 * b, q[b]);
+                    }
                 }
             }
             t = 0;

@@ -9,7 +9,7 @@ import java.util.Arrays;
  * AES schedule, then the GHASH table for {@code H = AES_K(0^128)} (see {@link Ghash}).
  *
  * <pre>
- * offset 0                 (rounds + 1) x 8 longs: bitsliced round keys ({@link BitslicedAes})
+ * offset 0                 (rounds + 1) x 8 longs: fixsliced round keys ({@link BitslicedAes#encrypt})
  * offset limit - 192       H, H^2, H^3, H^4: 6 longs each ({@link Ghash#writeTable})
  * </pre>
  */
@@ -34,7 +34,7 @@ final class GcmPrecomputation implements Precomputation {
     public void compute(ByteBuffer rawKey, ByteBuffer out) {
         int keyLength = rawKey.limit();
         int rounds = BitslicedAes.rounds(keyLength);
-        BitslicedAes.expandKey(rawKey, keyLength, out, 0);
+        BitslicedAes.expandKey(rawKey, keyLength, out, -1, 0);
         long[] q = new long[8];
         try {
             BitslicedAes.encrypt(q, out, 0, rounds); // the all-zero state needs no transposition in
