@@ -282,24 +282,20 @@ final class Poly1305 {
         int p = offset;
         // Two blocks at a time: h = (h + m1) * r^2 + m2 * r.
         for (; count >= 2; count -= 2, p += 2 * BLOCK_SIZE) {
-            int w0 = (int) LE_INT.get(in, p);
-            int w1 = (int) LE_INT.get(in, p + 4);
-            int w2 = (int) LE_INT.get(in, p + 8);
-            int w3 = (int) LE_INT.get(in, p + 12);
-            a0 += w0 & 0x3ffffff;
-            a1 += ((w0 >>> 26) | (w1 << 6)) & 0x3ffffff;
-            a2 += ((w1 >>> 20) | (w2 << 12)) & 0x3ffffff;
-            a3 += ((w2 >>> 14) | (w3 << 18)) & 0x3ffffff;
-            a4 += (w3 >>> 8) | hibit;
-            w0 = (int) LE_INT.get(in, p + 16);
-            w1 = (int) LE_INT.get(in, p + 20);
-            w2 = (int) LE_INT.get(in, p + 24);
-            w3 = (int) LE_INT.get(in, p + 28);
-            long b0 = w0 & 0x3ffffff;
-            long b1 = ((w0 >>> 26) | (w1 << 6)) & 0x3ffffff;
-            long b2 = ((w1 >>> 20) | (w2 << 12)) & 0x3ffffff;
-            long b3 = ((w2 >>> 14) | (w3 << 18)) & 0x3ffffff;
-            long b4 = (w3 >>> 8) | hibit;
+            long m0 = (long) LE_LONG.get(in, p);
+            long m1 = (long) LE_LONG.get(in, p + 8);
+            a0 += m0 & M26;
+            a1 += (m0 >>> 26) & M26;
+            a2 += ((m0 >>> 52) | (m1 << 12)) & M26;
+            a3 += (m1 >>> 14) & M26;
+            a4 += (m1 >>> 40) | hibit;
+            m0 = (long) LE_LONG.get(in, p + 16);
+            m1 = (long) LE_LONG.get(in, p + 24);
+            long b0 = m0 & M26;
+            long b1 = (m0 >>> 26) & M26;
+            long b2 = ((m0 >>> 52) | (m1 << 12)) & M26;
+            long b3 = (m1 >>> 14) & M26;
+            long b4 = (m1 >>> 40) | hibit;
 
             long d0 = a0 * q0 + a1 * t4 + a2 * t3 + a3 * t2 + a4 * t1
                     + b0 * r0 + b1 * s4 + b2 * s3 + b3 * s2 + b4 * s1;
@@ -332,15 +328,13 @@ final class Poly1305 {
             a1 += c;
         }
         if (count == 1) {
-            int w0 = (int) LE_INT.get(in, p);
-            int w1 = (int) LE_INT.get(in, p + 4);
-            int w2 = (int) LE_INT.get(in, p + 8);
-            int w3 = (int) LE_INT.get(in, p + 12);
-            a0 += w0 & 0x3ffffff;
-            a1 += ((w0 >>> 26) | (w1 << 6)) & 0x3ffffff;
-            a2 += ((w1 >>> 20) | (w2 << 12)) & 0x3ffffff;
-            a3 += ((w2 >>> 14) | (w3 << 18)) & 0x3ffffff;
-            a4 += (w3 >>> 8) | hibit;
+            long m0 = (long) LE_LONG.get(in, p);
+            long m1 = (long) LE_LONG.get(in, p + 8);
+            a0 += m0 & M26;
+            a1 += (m0 >>> 26) & M26;
+            a2 += ((m0 >>> 52) | (m1 << 12)) & M26;
+            a3 += (m1 >>> 14) & M26;
+            a4 += (m1 >>> 40) | hibit;
 
             long d0 = a0 * r0 + a1 * s4 + a2 * s3 + a3 * s2 + a4 * s1;
             long d1 = a0 * r1 + a1 * r0 + a2 * s4 + a3 * s3 + a4 * s2;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class ChaCha20Poly1305OperationTest {
 
     private static final ChaCha20Poly1305Engine ENGINE = ChaCha20Poly1305Engine.INSTANCE;
-    private final ByteBuffer key = ChaCha20Poly1305DifferentialProperties.direct(new byte[32]);
+    private final ByteBuffer key = ChaCha20Poly1305DifferentialTest.direct(new byte[32]);
     private final byte[] nonce = new byte[12];
 
     @Test
@@ -47,11 +47,11 @@ class ChaCha20Poly1305OperationTest {
         for (int i = 0; i < 32; i++) {
             keyBytes[i] = (byte) (3 * i + 1);
         }
-        ByteBuffer big = ChaCha20Poly1305DifferentialProperties.direct(keyBytes);
-        ByteBuffer little = ChaCha20Poly1305DifferentialProperties.direct(keyBytes).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer big = ChaCha20Poly1305DifferentialTest.direct(keyBytes);
+        ByteBuffer little = ChaCha20Poly1305DifferentialTest.direct(keyBytes).order(ByteOrder.LITTLE_ENDIAN);
         byte[] plaintext = new byte[100];
-        assertArrayEquals(ChaCha20Poly1305DifferentialProperties.encrypt(big, nonce, new byte[3], plaintext, List.of(7)),
-                ChaCha20Poly1305DifferentialProperties.encrypt(little, nonce, new byte[3], plaintext, List.of(7)));
+        assertArrayEquals(ChaCha20Poly1305DifferentialTest.encrypt(big, nonce, new byte[3], plaintext, List.of(7)),
+                ChaCha20Poly1305DifferentialTest.encrypt(little, nonce, new byte[3], plaintext, List.of(7)));
     }
 
     @Test
@@ -110,7 +110,7 @@ class ChaCha20Poly1305OperationTest {
         AeadOperation op = ENGINE.start(key, nonce);
         byte[] tag = new byte[16];
         op.computeTag(key, tag, 0);
-        assertArrayEquals(ChaCha20Poly1305DifferentialProperties.sunJce(javax.crypto.Cipher.ENCRYPT_MODE,
+        assertArrayEquals(ChaCha20Poly1305DifferentialTest.sunJce(javax.crypto.Cipher.ENCRYPT_MODE,
                 new byte[32], nonce, new byte[0], new byte[0]), tag);
     }
 }

@@ -26,7 +26,7 @@ import org.bouncycastle.crypto.params.KeyParameter;
  * The engine against SunJCE and Bouncy Castle on random keys, nonces, AAD and plaintexts, with
  * the input split at random points across calls, in place and out of place.
  */
-class ChaCha20Poly1305DifferentialProperties {
+class ChaCha20Poly1305DifferentialTest {
 
     private static final ChaCha20Poly1305Engine ENGINE = ChaCha20Poly1305Engine.INSTANCE;
 
