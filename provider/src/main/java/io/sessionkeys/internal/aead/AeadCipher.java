@@ -37,6 +37,10 @@ import javax.crypto.ShortBufferException;
  * Every step reads the key through its gate, which fails with {@link IllegalStateException}
  * naming the reason if the key was destroyed or expired meanwhile; no step writes output
  * before passing the gate.
+ *
+ * <p>The {@code SecureRandom} passed to {@code init} is not used: provider-made nonces are
+ * constructed (unique by counting), and only their per-key fixed field is random, drawn once from
+ * the provider's own {@code SecureRandom}.
  */
 public abstract class AeadCipher extends javax.crypto.CipherSpi {
 
@@ -90,6 +94,7 @@ public abstract class AeadCipher extends javax.crypto.CipherSpi {
 
     @Override
     protected void engineInit(int opmode, Key key, SecureRandom random) throws InvalidKeyException {
+        release();
         try {
             initialize(opmode, key, null);
         } catch (InvalidAlgorithmParameterException e) {
@@ -100,12 +105,14 @@ public abstract class AeadCipher extends javax.crypto.CipherSpi {
     @Override
     protected void engineInit(int opmode, Key key, AlgorithmParameterSpec params, SecureRandom random)
             throws InvalidKeyException, InvalidAlgorithmParameterException {
+        release();
         initialize(opmode, key, params == null ? null : readSpec(params));
     }
 
     @Override
     protected void engineInit(int opmode, Key key, AlgorithmParameters params, SecureRandom random)
             throws InvalidKeyException, InvalidAlgorithmParameterException {
+        release();
         AeadParameters read = null;
         if (params != null) {
             try {
@@ -120,8 +127,6 @@ public abstract class AeadCipher extends javax.crypto.CipherSpi {
 
     private void initialize(int opmode, Key key, AeadParameters params)
             throws InvalidKeyException, InvalidAlgorithmParameterException {
-        release();
-        this.nonce = null;
         boolean encrypting = isEncryptMode(opmode);
         ManagedSessionKey k = SessionKeys.require(key, keyAlgorithm(), serviceName());
         checkKeyLength(k.materialLength());
@@ -164,12 +169,17 @@ public abstract class AeadCipher extends javax.crypto.CipherSpi {
         }
     }
 
-    /** Forgets the message in progress (zeroing its state); the key handle stays. */
+    /**
+     * Forgets the message in progress, zeroing its state, before any new init is checked: a
+     * refused init leaves nothing of the previous message behind (JCA then treats the cipher as
+     * uninitialized).
+     */
     private void release() {
         if (message != null) {
             message.close();
             message = null;
         }
+        nonce = null;
     }
 
     // ---- data ----
