@@ -43,7 +43,7 @@ final class NonceLedger {
                 throw new IllegalStateException("this key has used up its nonce counter; a new key is needed");
             }
             byte[] nonce = constructed(issued++);
-            if (!callerNonces.contains(new Nonce(nonce))) {
+            if (callerNonces.isEmpty() || !callerNonces.contains(new Nonce(nonce))) {
                 return nonce;
             }
         }
