@@ -1,6 +1,8 @@
 package io.sessionkeys.internal.aead;
 
 import io.sessionkeys.internal.engine.AeadEngine;
+import io.sessionkeys.internal.engine.aes.AesGcmEngine;
+import io.sessionkeys.internal.engine.chacha.ChaCha20Poly1305Engine;
 import io.sessionkeys.internal.provider.ServiceDefinition;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +15,11 @@ import java.util.List;
 public final class AeadServices {
 
     private AeadServices() {
+    }
+
+    /** The services on the production engines. */
+    public static List<ServiceDefinition> definitions() {
+        return definitions(AesGcmEngine.INSTANCE, ChaCha20Poly1305Engine.INSTANCE);
     }
 
     /**
