@@ -82,12 +82,16 @@ public abstract class AeadCipher extends javax.crypto.CipherSpi {
     /** The {@link AlgorithmParameters} algorithm ("GCM", "ChaCha20-Poly1305"). */
     protected abstract String parametersAlgorithm();
 
+    /** The per-key nonce ledger this algorithm shares across all its services. */
     protected abstract Attachment<NonceLedger> ledger();
 
+    /** The algorithm's per-key usage limits, with their source ({@link AeadLimits}). */
     protected abstract SafetyLimits limits();
 
+    /** The most plaintext one message may have. */
     protected abstract long maxMessageBytes();
 
+    /** The mode name {@code engineSetMode} accepts ("GCM"; "None" for ChaCha20-Poly1305). */
     protected abstract String modeName();
 
     // ---- init ----
