@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.security.InvalidKeyException;
+import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -75,7 +76,7 @@ class AeadStateContractTest {
         dec.init(Cipher.DECRYPT_MODE, key, enc.getParameters());
         byte[] bad = ct.clone();
         bad[0] ^= 1;
-        assertThrows(javax.crypto.AEADBadTagException.class, () -> dec.doFinal(bad));
+        assertThrows(AEADBadTagException.class, () -> dec.doFinal(bad));
         assertArrayEquals(DATA, dec.doFinal(ct));
     }
 
@@ -119,5 +120,21 @@ class AeadStateContractTest {
         Cipher c = aead.cipher();
         assertNull(c.getIV());
         assertNull(c.getParameters());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Aead.class)
+    void decryptDoFinal_shorterThanTheTag_badTagAndReadyAgain(Aead aead) throws Exception {
+        SecretKey key = aead.newKey();
+        Cipher enc = aead.cipher();
+        enc.init(Cipher.ENCRYPT_MODE, key);
+        byte[] ct = enc.doFinal(DATA);
+        Cipher dec = aead.cipher();
+        dec.init(Cipher.DECRYPT_MODE, key, enc.getParameters());
+        dec.update(new byte[5]);
+        AEADBadTagException e = assertThrows(AEADBadTagException.class,
+                () -> dec.doFinal(new byte[10]));
+        assertTrue(e.getMessage().contains("too short"), e.getMessage());
+        assertArrayEquals(DATA, dec.doFinal(ct));
     }
 }

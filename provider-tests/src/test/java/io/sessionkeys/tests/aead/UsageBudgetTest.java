@@ -12,8 +12,17 @@ import io.sessionkeys.SessionKeyGenParameterSpec;
 import io.sessionkeys.SessionKeysProvider;
 import io.sessionkeys.tests.support.TestClock;
 import java.nio.ByteBuffer;
+import java.security.AlgorithmParameters;
 import java.security.InvalidKeyException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.crypto.Cipher;
 import javax.crypto.KeyGenerator;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,7 +58,7 @@ class UsageBudgetTest {
         Cipher c = aead.cipher();
         c.init(Cipher.ENCRYPT_MODE, key);
         byte[] ct = c.doFinal(new byte[4]);
-        java.security.AlgorithmParameters params = c.getParameters();
+        AlgorithmParameters params = c.getParameters();
         aead.cipher().init(Cipher.ENCRYPT_MODE, key);
         assertEquals(KeyState.DECRYPT_ONLY, key.state());
         InvalidKeyException e = assertThrows(InvalidKeyException.class, () -> aead.cipher().init(Cipher.ENCRYPT_MODE, key));
@@ -111,5 +120,67 @@ class UsageBudgetTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> c.doFinal(new byte[8], 0, 8, out, 0));
         assertTrue(e.getMessage().contains("expired") || e.getMessage().contains("lifetime"), e.getMessage());
         assertArrayEquals(new byte[64], out);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Aead.class)
+    void update_encryptLifetimeEndsMidMessage_illegalStateButDecryptionGoesOn(Aead aead) throws Exception {
+        TestClock clock = new TestClock();
+        SessionKeysProvider provider = new SessionKeysProvider(clock);
+        KeyGenerator g = KeyGenerator.getInstance(aead.keyAlgorithm, provider);
+        g.init(new SessionKeyGenParameterSpec(256, KeyPolicy.builder().encryptLifetime(Duration.ofMinutes(5))
+                .decryptLifetime(Duration.ofMinutes(60)).build()));
+        SessionKey key = (SessionKey) g.generateKey();
+        Cipher done = Cipher.getInstance(aead.transformation, provider);
+        done.init(Cipher.ENCRYPT_MODE, key);
+        byte[] ct = done.doFinal(new byte[12]);
+        Cipher c = Cipher.getInstance(aead.transformation, provider);
+        c.init(Cipher.ENCRYPT_MODE, key);
+        c.update(new byte[8]);
+        clock.advance(Duration.ofMinutes(5));
+        byte[] out = new byte[64];
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> c.update(new byte[8], 0, 8, out, 0));
+        assertTrue(e.getMessage().contains("encryption lifetime"), e.getMessage());
+        assertArrayEquals(new byte[64], out);
+        assertEquals(KeyState.DECRYPT_ONLY, key.state());
+        Cipher dec = Cipher.getInstance(aead.transformation, provider);
+        dec.init(Cipher.DECRYPT_MODE, key, done.getParameters());
+        assertArrayEquals(new byte[12], dec.doFinal(ct));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Aead.class)
+    void encryptInit_manyThreadsOneKey_everyNonceUniqueAndEveryEncryptionCharged(Aead aead) throws Exception {
+        SessionKey key = key(aead, KeyPolicy.builtInDefaults());
+        int threads = 4;
+        int each = 300;
+        Set<String> nonces = ConcurrentHashMap.newKeySet();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> jobs = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                jobs.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        Cipher c = aead.cipher();
+                        if (i % 3 == 0) {
+                            byte[] n = Nonces.random();
+                            c.init(Cipher.ENCRYPT_MODE, key, aead.spec(n));
+                        } else {
+                            c.init(Cipher.ENCRYPT_MODE, key);
+                        }
+                        assertTrue(nonces.add(Arrays.toString(c.getIV())), "a nonce was handed out twice");
+                        c.doFinal(new byte[3]);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> job : jobs) {
+                job.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(threads * each, key.encryptionCount());
+        assertEquals(3L * threads * each, key.bytesEncrypted());
     }
 }
