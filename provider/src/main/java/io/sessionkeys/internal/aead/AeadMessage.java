@@ -1,0 +1,266 @@
+package io.sessionkeys.internal.aead;
+
+import io.sessionkeys.internal.engine.AeadEngine;
+import io.sessionkeys.internal.engine.AeadOperation;
+import io.sessionkeys.internal.key.KeyUse;
+import io.sessionkeys.internal.key.ManagedSessionKey;
+import io.sessionkeys.internal.key.SafetyLimits;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.ShortBufferException;
+
+/**
+ * One AEAD message under one key and nonce: the state contract shared by every AEAD cipher.
+ *
+ * <p>AAD is accepted only before data. Encryption charges its bytes to the key as they flow,
+ * streams, and ends with the tag; the message is then finished and refuses any further use
+ * (SunJCE's rule: a nonce never encrypts twice). Decryption holds the whole ciphertext, and at
+ * {@code doFinal} authenticates it, compares tags in constant time and only then decrypts into
+ * the caller's buffer; afterwards the message starts over under the same nonce, so the same
+ * ciphertext may be decrypted again. Every step passes the key's gate before it writes anything.
+ */
+final class AeadMessage {
+
+    /** Both GCM and Poly1305 make 16-byte tags; GCM may truncate them. */
+    static final int FULL_TAG_LENGTH = 16;
+
+    private enum Phase { AAD, DATA, FINISHED }
+
+    private final ManagedSessionKey key;
+    private final AeadEngine engine;
+    private final byte[] nonce;
+    private final int tagLength;
+    private final boolean encrypting;
+    private final KeyUse use;
+    private final SafetyLimits limits;
+    private final long maxMessageBytes;
+    private final CiphertextBuffer pending;
+    private AeadOperation operation;
+    private Phase phase = Phase.AAD;
+    private long processed;
+
+    AeadMessage(ManagedSessionKey key, AeadEngine engine, byte[] nonce, int tagLength, boolean encrypting,
+            SafetyLimits limits, long maxMessageBytes) {
+        this.key = key;
+        this.engine = engine;
+        this.nonce = nonce;
+        this.tagLength = tagLength;
+        this.encrypting = encrypting;
+        this.use = encrypting ? KeyUse.PROTECT : KeyUse.PROCESS;
+        this.limits = limits;
+        this.maxMessageBytes = maxMessageBytes;
+        this.pending = encrypting ? null : new CiphertextBuffer();
+    }
+
+    int tagLength() {
+        return tagLength;
+    }
+
+    /** What {@link #update} writes for {@code length} input bytes. */
+    int updateOutputSize(int length) {
+        return encrypting ? length : 0;
+    }
+
+    /** What {@link #doFinal} writes for {@code length} more input bytes. */
+    int finalOutputSize(int length) {
+        if (encrypting) {
+            return checkedSum(length, tagLength);
+        }
+        return (int) Math.max(0L, (long) pending.size() + length - tagLength);
+    }
+
+    void updateAad(byte[] aad, int offset, int length) {
+        requireOpen();
+        if (phase == Phase.DATA) {
+            throw new IllegalStateException("AAD must come before the data: update has been called, so no more AAD"
+                    + " can join this message");
+        }
+        key.withMaterial(use, engine.precomputation(), keyData -> {
+            operation(keyData).updateAad(keyData, aad, offset, length);
+            return null;
+        });
+    }
+
+    int update(byte[] in, int offset, int length, byte[] out, int outOffset) throws ShortBufferException {
+        requireOpen();
+        if (!encrypting) {
+            key.withMaterial(use, null, material -> null); // refuses a key destroyed since init
+            pending.append(in, offset, length);
+            phase = Phase.DATA;
+            return 0;
+        }
+        requireRoom(out, outOffset, length);
+        encrypt(in, offset, length, out, outOffset, false);
+        return length;
+    }
+
+    int doFinal(byte[] in, int offset, int length, byte[] out, int outOffset)
+            throws ShortBufferException, AEADBadTagException {
+        requireOpen();
+        if (encrypting) {
+            int written = checkedSum(length, tagLength);
+            requireRoom(out, outOffset, written);
+            encrypt(in, offset, length, out, outOffset, true);
+            phase = Phase.FINISHED;
+            closeOperation();
+            return written;
+        }
+        long total = (long) pending.size() + length;
+        if (total < tagLength) {
+            startOver();
+            throw new AEADBadTagException("the ciphertext is too short: " + total + " bytes cannot hold the "
+                    + tagLength + "-byte tag");
+        }
+        int plaintextLength = (int) (total - tagLength);
+        requireRoom(out, outOffset, plaintextLength);
+        try {
+            pending.append(in, offset, length);
+            if (!verifyThenDecrypt(plaintextLength, out, outOffset)) {
+                throw new AEADBadTagException("Tag mismatch: the ciphertext, tag, AAD, nonce or key differ from"
+                        + " those of the encryption; no plaintext was released");
+            }
+            return plaintextLength;
+        } finally {
+            startOver();
+        }
+    }
+
+    /** Zeroes the message's state; the message refuses further use. */
+    void close() {
+        closeOperation();
+        if (pending != null) {
+            pending.clear();
+        }
+        phase = Phase.FINISHED;
+    }
+
+    static ShortBufferException shortBuffer(int needed, int available) {
+        return new ShortBufferException("output buffer too short: this call writes " + needed
+                + " bytes, the buffer has room for " + Math.max(available, 0) + " (nothing was consumed)");
+    }
+
+    // ---- steps ----
+
+    private void encrypt(byte[] in, int offset, int length, byte[] out, int outOffset, boolean last) {
+        if (processed + length > maxMessageBytes) {
+            throw new IllegalStateException(engine.name() + " encrypts at most " + maxMessageBytes
+                    + " bytes in one message; start a new message (init again)");
+        }
+        key.chargeBytes(length, limits);
+        byte[] copy = null;
+        byte[] src = in;
+        int srcOffset = offset;
+        if (length > 0 && in == out && offset != outOffset && offset < outOffset + length
+                && outOffset < offset + length) {
+            // partly overlapping ranges of one array: read from a copy so no input is overwritten early
+            copy = Arrays.copyOfRange(in, offset, offset + length);
+            src = copy;
+            srcOffset = 0;
+        }
+        byte[] source = src;
+        int sourceOffset = srcOffset;
+        try {
+            key.withMaterial(use, engine.precomputation(), keyData -> {
+                AeadOperation op = operation(keyData);
+                if (length > 0) {
+                    op.encrypt(keyData, source, sourceOffset, length, out, outOffset);
+                }
+                if (last) {
+                    byte[] tag = new byte[op.tagLength()];
+                    try {
+                        op.computeTag(keyData, tag, 0);
+                        System.arraycopy(tag, 0, out, outOffset + length, tagLength);
+                    } finally {
+                        Arrays.fill(tag, (byte) 0);
+                    }
+                }
+                return null;
+            });
+        } finally {
+            if (copy != null) {
+                Arrays.fill(copy, (byte) 0);
+            }
+        }
+        processed += length;
+        phase = Phase.DATA;
+    }
+
+    private boolean verifyThenDecrypt(int length, byte[] out, int outOffset) {
+        byte[] data = pending.array();
+        return key.withMaterial(use, engine.precomputation(), keyData -> {
+            AeadOperation op = operation(keyData);
+            op.authenticate(keyData, data, 0, length);
+            byte[] expected = new byte[op.tagLength()];
+            boolean match;
+            try {
+                op.computeTag(keyData, expected, 0);
+                match = constantTimeEquals(expected, data, length, tagLength);
+            } finally {
+                Arrays.fill(expected, (byte) 0);
+            }
+            if (!match) {
+                return false;
+            }
+            try {
+                op.decryptVerified(keyData, data, 0, length, out, outOffset);
+            } catch (RuntimeException e) {
+                Arrays.fill(out, outOffset, outOffset + length, (byte) 0);
+                throw e;
+            }
+            return true;
+        });
+    }
+
+    private AeadOperation operation(ByteBuffer keyData) {
+        if (operation == null) {
+            operation = engine.start(keyData, nonce);
+        }
+        return operation;
+    }
+
+    /** After a decryption: the same key and nonce, a fresh message. */
+    private void startOver() {
+        closeOperation();
+        pending.clear();
+        processed = 0;
+        phase = Phase.AAD;
+    }
+
+    private void closeOperation() {
+        if (operation != null) {
+            operation.wipe();
+            operation = null;
+        }
+    }
+
+    private void requireOpen() {
+        if (phase == Phase.FINISHED) {
+            throw new IllegalStateException("this " + engine.name() + " encryption is finished: a nonce never"
+                    + " encrypts twice, so init again, with a new nonce or without parameters");
+        }
+    }
+
+    private static void requireRoom(byte[] out, int outOffset, int needed) throws ShortBufferException {
+        int available = out == null ? 0 : out.length - outOffset;
+        if (available < needed) {
+            throw shortBuffer(needed, available);
+        }
+    }
+
+    private static int checkedSum(int length, int tagLength) {
+        if (length > Integer.MAX_VALUE - tagLength) {
+            throw new IllegalStateException("a message plus its tag must fit in one Java array");
+        }
+        return length + tagLength;
+    }
+
+    /** Compares the first {@code length} bytes of {@code a} with {@code b} at {@code bOffset}, without branching on them. */
+    private static boolean constantTimeEquals(byte[] a, byte[] b, int bOffset, int length) {
+        int diff = 0;
+        for (int i = 0; i < length; i++) {
+            diff |= a[i] ^ b[bOffset + i];
+        }
+        return diff == 0;
+    }
+}

@@ -1,0 +1,102 @@
+package io.sessionkeys.internal.aead;
+
+import io.sessionkeys.internal.engine.AeadEngine;
+import io.sessionkeys.internal.key.Attachment;
+import io.sessionkeys.internal.key.SafetyLimits;
+import io.sessionkeys.internal.provider.ProviderContext;
+import java.security.InvalidAlgorithmParameterException;
+import java.security.InvalidKeyException;
+import java.security.spec.AlgorithmParameterSpec;
+import javax.crypto.spec.GCMParameterSpec;
+
+/**
+ * {@code AES/GCM/NoPadding} with any AES key size; the fixed-size services pin one size. Takes
+ * {@link GCMParameterSpec} only (as SunJCE): tags of 96 to 128 bits in steps of 8, IVs of at least
+ * one byte (12 recommended; provider-made ones are 12).
+ */
+public class AesGcmCipher extends AeadCipher {
+
+    public AesGcmCipher(ProviderContext context, AeadEngine engine) {
+        super(context, engine);
+    }
+
+    @Override
+    protected String serviceName() {
+        return "AES/GCM/NoPadding";
+    }
+
+    @Override
+    protected String keyAlgorithm() {
+        return "AES";
+    }
+
+    @Override
+    protected void checkKeyLength(int bytes) throws InvalidKeyException {
+        if (bytes != 16 && bytes != 24 && bytes != 32) {
+            throw new InvalidKeyException(serviceName() + " needs a 128, 192 or 256-bit key, not " + bytes * 8 + " bits");
+        }
+    }
+
+    @Override
+    protected AeadParameters readSpec(AlgorithmParameterSpec spec) throws InvalidAlgorithmParameterException {
+        if (!(spec instanceof GCMParameterSpec)) {
+            throw new InvalidAlgorithmParameterException(serviceName() + " needs a GCMParameterSpec, not "
+                    + spec.getClass().getName());
+        }
+        GCMParameterSpec gcm = (GCMParameterSpec) spec;
+        int bits = gcm.getTLen();
+        if (bits < 96 || bits > 128 || bits % 8 != 0) {
+            throw new InvalidAlgorithmParameterException("unsupported GCM tag length " + bits
+                    + " bits: must be one of {128, 120, 112, 104, 96}");
+        }
+        byte[] iv = gcm.getIV();
+        if (iv.length == 0) {
+            throw new InvalidAlgorithmParameterException("the GCM IV is empty: it needs at least 1 byte (12 recommended)");
+        }
+        if (!engine().acceptsNonceLength(iv.length)) {
+            throw new InvalidAlgorithmParameterException("the " + engine().name() + " engine does not take a "
+                    + iv.length + "-byte IV (12 bytes recommended)");
+        }
+        return new AeadParameters(iv, bits / 8);
+    }
+
+    @Override
+    protected Class<? extends AlgorithmParameterSpec> specClass() {
+        return GCMParameterSpec.class;
+    }
+
+    @Override
+    protected AlgorithmParameterSpec toSpec(byte[] nonce, int tagLength) {
+        return new GCMParameterSpec(tagLength * 8, nonce);
+    }
+
+    @Override
+    protected String parametersAlgorithm() {
+        return "GCM";
+    }
+
+    @Override
+    protected Attachment<NonceLedger> ledger() {
+        return NonceLedger.AES_GCM;
+    }
+
+    @Override
+    protected SafetyLimits limits() {
+        return AeadLimits.AES_GCM;
+    }
+
+    @Override
+    protected long maxMessageBytes() {
+        return AeadLimits.AES_GCM_MAX_MESSAGE_BYTES;
+    }
+
+    @Override
+    protected String modeName() {
+        return "GCM";
+    }
+
+    @Override
+    protected int engineGetBlockSize() {
+        return 16;
+    }
+}
