@@ -1,6 +1,7 @@
 package io.sessionkeys.internal.provider;
 
 import io.sessionkeys.internal.aead.AeadServices;
+import io.sessionkeys.internal.blockmode.BlockModeServices;
 import io.sessionkeys.internal.keys.KeyServices;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ public final class ServiceCatalog {
         List<ServiceDefinition> all = new ArrayList<>();
         all.addAll(KeyServices.definitions());
         all.addAll(AeadServices.definitions());
+        all.addAll(BlockModeServices.definitions());
         return all;
     }
 }

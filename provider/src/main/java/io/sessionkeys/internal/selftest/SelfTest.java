@@ -1,5 +1,6 @@
 package io.sessionkeys.internal.selftest;
 
+import io.sessionkeys.internal.blockmode.BlockModeSelfTest;
 import io.sessionkeys.internal.engine.chacha.ChaChaSelfTest;
 import io.sessionkeys.internal.engine.aes.AesSelfTest;
 import io.sessionkeys.internal.key.KeyLifecycleSelfTest;
@@ -22,6 +23,7 @@ public final class SelfTest {
         all.addAll(KeyLifecycleSelfTest.tests());
         all.addAll(ChaChaSelfTest.tests());
         all.addAll(AesSelfTest.tests());
+        all.addAll(BlockModeSelfTest.tests());
         return all;
     }
 
