@@ -1,6 +1,7 @@
 package io.sessionkeys.internal.selftest;
 
 import io.sessionkeys.internal.key.KeyLifecycleSelfTest;
+import io.sessionkeys.internal.wrap.WrapSelfTest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,6 +19,7 @@ public final class SelfTest {
     static List<KnownAnswerTest> all() {
         List<KnownAnswerTest> all = new ArrayList<>();
         all.addAll(KeyLifecycleSelfTest.tests());
+        all.addAll(WrapSelfTest.tests());
         return all;
     }
 
