@@ -3,6 +3,7 @@ package io.sessionkeys.internal.provider;
 import io.sessionkeys.internal.aead.AeadServices;
 import io.sessionkeys.internal.blockmode.BlockModeServices;
 import io.sessionkeys.internal.keys.KeyServices;
+import io.sessionkeys.internal.wrap.WrapServices;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +21,7 @@ public final class ServiceCatalog {
         all.addAll(KeyServices.definitions());
         all.addAll(AeadServices.definitions());
         all.addAll(BlockModeServices.definitions());
+        all.addAll(WrapServices.definitions());
         return all;
     }
 }

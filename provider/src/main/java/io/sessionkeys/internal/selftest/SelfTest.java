@@ -4,6 +4,7 @@ import io.sessionkeys.internal.blockmode.BlockModeSelfTest;
 import io.sessionkeys.internal.engine.chacha.ChaChaSelfTest;
 import io.sessionkeys.internal.engine.aes.AesSelfTest;
 import io.sessionkeys.internal.key.KeyLifecycleSelfTest;
+import io.sessionkeys.internal.wrap.WrapSelfTest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -24,6 +25,7 @@ public final class SelfTest {
         all.addAll(ChaChaSelfTest.tests());
         all.addAll(AesSelfTest.tests());
         all.addAll(BlockModeSelfTest.tests());
+        all.addAll(WrapSelfTest.tests());
         return all;
     }
 
