@@ -53,6 +53,11 @@ final class HkdfRequest {
         }
     }
 
+    /** The output length in bytes. */
+    int length() {
+        return length;
+    }
+
     /** The key algorithm for {@code name}, or a refusal that lists the ones SessionKeys makes. */
     static KeyAlgorithm keyAlgorithm(String name, int sizeBits) throws InvalidAlgorithmParameterException {
         KeyAlgorithm algorithm = KeyAlgorithm.forName(name);
