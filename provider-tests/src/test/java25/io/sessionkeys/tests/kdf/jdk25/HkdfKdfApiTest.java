@@ -1,4 +1,4 @@
-package io.sessionkeys.tests.kdf;
+package io.sessionkeys.tests.kdf.jdk25;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
