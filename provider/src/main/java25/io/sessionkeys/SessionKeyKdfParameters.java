@@ -4,9 +4,10 @@ import javax.crypto.KDFParameters;
 
 /**
  * The policy (and optionally the scope) that keys derived through the standard
- * {@code javax.crypto.KDF} API get (JDK 25 and later; this class exists only in the
- * multi-release jar's {@code META-INF/versions/25}). Without it, derived keys get the provider's
- * configured default policy.
+ * {@code javax.crypto.KDF} API get (JDK 25 and later). This version, in the multi-release jar's
+ * {@code META-INF/versions/25}, implements {@code KDFParameters}; the Java 17 version has the same
+ * members and nothing to be used with. Without it, derived keys get the provider's configured
+ * default policy.
  *
  * <pre>{@code
  * KDF hkdf = KDF.getInstance("HKDF-SHA256", new SessionKeyKdfParameters(policy, null), "SessionKeys");
