@@ -133,7 +133,7 @@ public final class SessionKeysProvider extends Provider {
 
         @Override
         public Object newInstance(Object constructorParameter) throws NoSuchAlgorithmException {
-            if (constructorParameter != null) {
+            if (constructorParameter != null && !definition.takesParameter()) {
                 throw new InvalidParameterException(getType() + "." + getAlgorithm() + " takes no constructor"
                         + " parameter");
             }
@@ -142,7 +142,7 @@ public final class SessionKeysProvider extends Provider {
                 throw new ProviderException("SessionKeys refuses to serve: its self-test failed: "
                         + selfTest.failures());
             }
-            return definition.newInstance(context);
+            return definition.newInstance(context, constructorParameter);
         }
     }
 

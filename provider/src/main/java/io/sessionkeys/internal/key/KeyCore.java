@@ -136,6 +136,7 @@ final class KeyCore {
         }
         ConcurrentHashMap<Attachment<?>, Object> attached = attachments;
         if (attached != null) {
+            attached.forEach((slot, value) -> slot.keyDestroyed(value));
             attached.clear();
         }
         KeyStatistics.destroyed(reason);

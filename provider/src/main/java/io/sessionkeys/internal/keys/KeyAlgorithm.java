@@ -21,6 +21,12 @@ public final class KeyAlgorithm {
 
     public static final KeyAlgorithm AES = new KeyAlgorithm("AES", 256, new int[] {128, 192, 256});
     public static final KeyAlgorithm CHACHA20 = new KeyAlgorithm("ChaCha20", 256, new int[] {256});
+    /** HMAC keys: any whole number of bytes; the default sizes are SunJCE's KeyGenerator defaults. */
+    public static final KeyAlgorithm HMAC_SHA256 = anyByteLength("HmacSHA256", 256);
+    public static final KeyAlgorithm HMAC_SHA384 = anyByteLength("HmacSHA384", 384);
+    public static final KeyAlgorithm HMAC_SHA512 = anyByteLength("HmacSHA512", 512);
+
+    private static final KeyAlgorithm[] KNOWN = {AES, CHACHA20, HMAC_SHA256, HMAC_SHA384, HMAC_SHA512};
 
     private final String name;
     private final int defaultBits;
@@ -49,6 +55,25 @@ public final class KeyAlgorithm {
     /** A key of any whole number of bytes, such as an HMAC key. */
     public static KeyAlgorithm anyByteLength(String name, int defaultBits) {
         return new KeyAlgorithm(name, defaultBits, null);
+    }
+
+    /** The session-key algorithm called {@code name} (case-insensitive), or {@code null}. */
+    public static KeyAlgorithm forName(String name) {
+        for (KeyAlgorithm a : KNOWN) {
+            if (a.name.equalsIgnoreCase(name)) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    /** For error messages: "AES, ChaCha20, ...". */
+    public static String knownNames() {
+        StringBuilder names = new StringBuilder();
+        for (KeyAlgorithm a : KNOWN) {
+            names.append(names.length() == 0 ? "" : ", ").append(a.name);
+        }
+        return names.toString();
     }
 
     public String name() {

@@ -14,7 +14,13 @@ public final class KeyServices {
                 generator(KeyAlgorithm.AES),
                 generator(KeyAlgorithm.CHACHA20),
                 factory(KeyAlgorithm.AES),
-                factory(KeyAlgorithm.CHACHA20));
+                factory(KeyAlgorithm.CHACHA20),
+                generator(KeyAlgorithm.HMAC_SHA256),
+                generator(KeyAlgorithm.HMAC_SHA384),
+                generator(KeyAlgorithm.HMAC_SHA512),
+                factory(KeyAlgorithm.HMAC_SHA256),
+                factory(KeyAlgorithm.HMAC_SHA384),
+                factory(KeyAlgorithm.HMAC_SHA512));
     }
 
     public static ServiceDefinition generator(KeyAlgorithm algorithm) {

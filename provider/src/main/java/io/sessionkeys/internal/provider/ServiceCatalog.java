@@ -4,6 +4,7 @@ import io.sessionkeys.internal.aead.AeadServices;
 import io.sessionkeys.internal.blockmode.BlockModeServices;
 import io.sessionkeys.internal.keys.KeyServices;
 import io.sessionkeys.internal.wrap.WrapServices;
+import io.sessionkeys.internal.mac.MacServices;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +23,7 @@ public final class ServiceCatalog {
         all.addAll(AeadServices.definitions());
         all.addAll(BlockModeServices.definitions());
         all.addAll(WrapServices.definitions());
+        all.addAll(MacServices.definitions());
         return all;
     }
 }

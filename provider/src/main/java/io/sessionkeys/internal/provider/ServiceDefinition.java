@@ -1,6 +1,8 @@
 package io.sessionkeys.internal.provider;
 
 import io.sessionkeys.SessionKey;
+import java.security.InvalidAlgorithmParameterException;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +23,8 @@ public final class ServiceDefinition {
     private final String algorithm;
     private final Class<?> implementation;
     private final Function<ProviderContext, Object> factory;
+    /** For services that take a constructor parameter (such as a KDF's KDFParameters), else null. */
+    private final ParameterizedFactory<?> parameterized;
     private final List<String> aliases = new ArrayList<>();
     private final Map<String, String> attributes = new HashMap<>();
 
@@ -30,6 +34,16 @@ public final class ServiceDefinition {
         this.algorithm = algorithm;
         this.implementation = implementation;
         this.factory = factory;
+        this.parameterized = null;
+    }
+
+    private ServiceDefinition(String type, String algorithm, Class<?> implementation,
+            ParameterizedFactory<?> parameterized) {
+        this.type = type;
+        this.algorithm = algorithm;
+        this.implementation = implementation;
+        this.factory = null;
+        this.parameterized = parameterized;
     }
 
     /**
@@ -39,6 +53,21 @@ public final class ServiceDefinition {
     public static <T> ServiceDefinition of(String type, String algorithm, Class<T> implementation,
             Function<ProviderContext, ? extends T> factory) {
         return new ServiceDefinition(type, algorithm, implementation, factory::apply);
+    }
+
+    /**
+     * A service whose SPI takes the parameter JCA passes to {@code Provider.Service.newInstance}
+     * (for {@code KDF}: the {@code KDFParameters}, possibly {@code null}).
+     */
+    public static <T> ServiceDefinition withParameter(String type, String algorithm, Class<T> implementation,
+            ParameterizedFactory<? extends T> factory) {
+        return new ServiceDefinition(type, algorithm, implementation, factory);
+    }
+
+    /** Makes an SPI from the provider's context and a constructor parameter. */
+    @FunctionalInterface
+    public interface ParameterizedFactory<T> {
+        T create(ProviderContext context, Object parameter) throws InvalidAlgorithmParameterException;
     }
 
     public ServiceDefinition alias(String... names) {
@@ -92,6 +121,38 @@ public final class ServiceDefinition {
     }
 
     public Object newInstance(ProviderContext context) {
-        return factory.apply(context);
+        if (factory != null) {
+            return factory.apply(context);
+        }
+        try {
+            return newInstance(context, null);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** Whether {@link #newInstance(ProviderContext, Object)} accepts a non-null parameter. */
+    public boolean takesParameter() {
+        return parameterized != null;
+    }
+
+    /**
+     * Makes the SPI with a constructor parameter. A parameter the SPI refuses gives
+     * {@link NoSuchAlgorithmException} caused by its {@link InvalidAlgorithmParameterException}, as
+     * JCA's {@code KDF.getInstance} expects (it moves on to the next provider, or rethrows the
+     * cause).
+     */
+    public Object newInstance(ProviderContext context, Object parameter) throws NoSuchAlgorithmException {
+        if (parameterized == null) {
+            return factory.apply(context);
+        }
+        try {
+            return parameterized.create(context, parameter);
+        } catch (InvalidAlgorithmParameterException e) {
+            NoSuchAlgorithmException refused = new NoSuchAlgorithmException(type + "." + algorithm
+                    + " cannot use these parameters: " + e.getMessage());
+            refused.initCause(e);
+            throw refused;
+        }
     }
 }

@@ -5,6 +5,7 @@ import io.sessionkeys.internal.engine.chacha.ChaChaSelfTest;
 import io.sessionkeys.internal.engine.aes.AesSelfTest;
 import io.sessionkeys.internal.key.KeyLifecycleSelfTest;
 import io.sessionkeys.internal.wrap.WrapSelfTest;
+import io.sessionkeys.internal.mac.MacKdfSelfTest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -26,6 +27,7 @@ public final class SelfTest {
         all.addAll(AesSelfTest.tests());
         all.addAll(BlockModeSelfTest.tests());
         all.addAll(WrapSelfTest.tests());
+        all.addAll(MacKdfSelfTest.tests());
         return all;
     }
 

@@ -1,0 +1,31 @@
+package io.sessionkeys.internal.kdf;
+
+import io.sessionkeys.internal.engine.sha.ShaAlgorithm;
+import io.sessionkeys.internal.provider.ServiceDefinition;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * HKDF services: the {@code KeyGenerator} route on every JDK, plus the standard
+ * {@code javax.crypto.KDF} services where the running JDK has that API (see {@link JdkKdfServices}).
+ */
+public final class KdfServices {
+
+    private KdfServices() {
+    }
+
+    public static List<ServiceDefinition> definitions() {
+        List<ServiceDefinition> all = new ArrayList<>();
+        for (ShaAlgorithm hash : ShaAlgorithm.values()) {
+            all.add(ServiceDefinition.of("KeyGenerator", hkdfName(hash), HkdfKeyGenerator.class,
+                    context -> new HkdfKeyGenerator(context, hash)));
+        }
+        all.addAll(JdkKdfServices.definitions());
+        return all;
+    }
+
+    /** "HKDF-SHA256", as the JDK names its HKDF. */
+    static String hkdfName(ShaAlgorithm hash) {
+        return "HKDF-" + hash.digestName().replace("-", "");
+    }
+}

@@ -1,0 +1,155 @@
+package io.sessionkeys.internal.kdf;
+
+import io.sessionkeys.KeyPolicy;
+import io.sessionkeys.internal.key.KeyUse;
+import io.sessionkeys.internal.key.ManagedSessionKey;
+import io.sessionkeys.internal.mac.HmacState;
+import java.security.InvalidAlgorithmParameterException;
+import java.security.InvalidKeyException;
+import javax.crypto.SecretKey;
+
+/**
+ * One piece of HKDF input keying material or salt: caller bytes, a session key (read only through
+ * its gate, as {@link KeyUse#PROTECT}: deriving makes new keys), or a foreign key with a RAW
+ * encoding (its encoding is copied, used and zeroed).
+ */
+abstract class KeyingPart {
+
+    static KeyingPart of(byte[] bytes) {
+        return new Bytes(bytes);
+    }
+
+    static KeyingPart of(SecretKey key, String role) throws InvalidAlgorithmParameterException {
+        if (key == null) {
+            throw new InvalidAlgorithmParameterException("the HKDF " + role + " key is null");
+        }
+        if (key instanceof ManagedSessionKey) {
+            return new Session((ManagedSessionKey) key, role);
+        }
+        return new Foreign(key, role);
+    }
+
+    /** Refuses a part that cannot be read now (destroyed or DECRYPT_ONLY key, no encoding). */
+    abstract void checkUsable() throws InvalidAlgorithmParameterException;
+
+    /** Hashes this part into {@code hmac} without leaving a copy on the heap. */
+    abstract void feed(HmacState hmac);
+
+    /** A heap copy of this part; the caller zeroes it in {@code finally}. */
+    abstract byte[] copy();
+
+    /** The policy of the session key this part is, or {@code null} for bytes and foreign keys. */
+    KeyPolicy policy() {
+        return null;
+    }
+
+    private static final class Bytes extends KeyingPart {
+        private final byte[] bytes;
+
+        Bytes(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        void checkUsable() {
+        }
+
+        @Override
+        void feed(HmacState hmac) {
+            hmac.update(bytes, 0, bytes.length);
+        }
+
+        @Override
+        byte[] copy() {
+            return bytes.clone();
+        }
+    }
+
+    private static final class Session extends KeyingPart {
+        private final ManagedSessionKey key;
+        private final String role;
+
+        Session(ManagedSessionKey key, String role) {
+            this.key = key;
+            this.role = role;
+        }
+
+        ManagedSessionKey key() {
+            return key;
+        }
+
+        @Override
+        void checkUsable() throws InvalidAlgorithmParameterException {
+            try {
+                key.checkUsable(KeyUse.PROTECT);
+            } catch (InvalidKeyException e) {
+                throw new InvalidAlgorithmParameterException("the HKDF " + role + " cannot be used: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        void feed(HmacState hmac) {
+            key.withMaterial(KeyUse.PROTECT, null, material -> {
+                hmac.update(material, 0, material.limit());
+                return null;
+            });
+        }
+
+        @Override
+        byte[] copy() {
+            return key.withMaterial(KeyUse.PROTECT, null, material -> {
+                byte[] out = new byte[material.limit()];
+                material.get(0, out);
+                return out;
+            });
+        }
+
+        @Override
+        KeyPolicy policy() {
+            return key.policy();
+        }
+    }
+
+    private static final class Foreign extends KeyingPart {
+        private final SecretKey key;
+        private final String role;
+
+        Foreign(SecretKey key, String role) {
+            this.key = key;
+            this.role = role;
+        }
+
+        @Override
+        void checkUsable() throws InvalidAlgorithmParameterException {
+            if (!"RAW".equalsIgnoreCase(key.getFormat())) {
+                throw new InvalidAlgorithmParameterException("the HKDF " + role + " " + key.getAlgorithm()
+                        + " key has no RAW encoding (format " + key.getFormat() + "), so it cannot be read");
+            }
+        }
+
+        @Override
+        void feed(HmacState hmac) {
+            byte[] raw = copy();
+            try {
+                hmac.update(raw, 0, raw.length);
+            } finally {
+                ManagedSessionKey.wipe(raw);
+            }
+        }
+
+        @Override
+        byte[] copy() {
+            byte[] raw = key.getEncoded();
+            if (raw == null) {
+                throw new IllegalStateException("the HKDF " + role + " " + key.getAlgorithm()
+                        + " key no longer reveals its encoding");
+            }
+            return raw;
+        }
+    }
+
+    /** The session key this part is, or {@code null}. */
+    ManagedSessionKey sessionKey() {
+        return this instanceof Session ? ((Session) this).key() : null;
+    }
+}

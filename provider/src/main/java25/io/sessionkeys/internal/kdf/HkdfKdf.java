@@ -1,0 +1,101 @@
+package io.sessionkeys.internal.kdf;
+
+import io.sessionkeys.KeyPolicy;
+import io.sessionkeys.KeyScope;
+import io.sessionkeys.SessionKeyKdfParameters;
+import io.sessionkeys.internal.engine.sha.ShaAlgorithm;
+import io.sessionkeys.internal.keys.KeyAlgorithm;
+import io.sessionkeys.internal.provider.ProviderContext;
+import java.security.InvalidAlgorithmParameterException;
+import java.security.NoSuchAlgorithmException;
+import java.security.spec.AlgorithmParameterSpec;
+import java.util.ArrayList;
+import java.util.List;
+import javax.crypto.KDFParameters;
+import javax.crypto.KDFSpi;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.HKDFParameterSpec;
+
+/**
+ * {@code KDF} HKDF-SHA256/384/512 through the standard JDK 25 API: {@code deriveKey} returns a
+ * session key, with the policy from {@link SessionKeyKdfParameters} (or the configured default).
+ * Input keying material may be session keys (read only through the provider), keys with a RAW
+ * encoding, or bytes. {@code deriveData} returns plaintext bytes, so it is refused when an input
+ * session key's policy forbids plaintext export.
+ */
+final class HkdfKdf extends KDFSpi {
+
+    private final ProviderContext context;
+    private final ShaAlgorithm hash;
+    private final SessionKeyKdfParameters parameters;
+
+    HkdfKdf(ProviderContext context, ShaAlgorithm hash, Object parameters) throws InvalidAlgorithmParameterException {
+        super(checked(hash, parameters));
+        this.context = context;
+        this.hash = hash;
+        this.parameters = (SessionKeyKdfParameters) parameters;
+    }
+
+    private static KDFParameters checked(ShaAlgorithm hash, Object parameters)
+            throws InvalidAlgorithmParameterException {
+        if (parameters != null && !(parameters instanceof SessionKeyKdfParameters)) {
+            throw new InvalidAlgorithmParameterException(KdfServices.hkdfName(hash) + " in SessionKeys takes a "
+                    + SessionKeyKdfParameters.class.getName() + " or null, not " + parameters.getClass().getName());
+        }
+        return (KDFParameters) parameters;
+    }
+
+    @Override
+    protected KDFParameters engineGetParameters() {
+        return parameters;
+    }
+
+    @Override
+    protected SecretKey engineDeriveKey(String alg, AlgorithmParameterSpec derivationSpec)
+            throws InvalidAlgorithmParameterException, NoSuchAlgorithmException {
+        if (alg == null) {
+            throw new NullPointerException("the algorithm for the SecretKey return value must not be null");
+        }
+        KeyAlgorithm algorithm = KeyAlgorithm.forName(alg);
+        if (algorithm == null) {
+            throw new NoSuchAlgorithmException(KdfServices.hkdfName(hash) + " in SessionKeys derives session keys of "
+                    + KeyAlgorithm.knownNames() + ", not " + alg);
+        }
+        HkdfRequest request = request(derivationSpec);
+        HkdfRequest.keyAlgorithm(alg, request.length() * 8);
+        KeyPolicy policy = parameters == null ? null : parameters.policy();
+        KeyScope scope = parameters == null ? null : parameters.scope();
+        request.checkExportRights(context.policyOrDefault(policy));
+        return request.deriveKey(algorithm, policy, scope);
+    }
+
+    @Override
+    protected byte[] engineDeriveData(AlgorithmParameterSpec derivationSpec) throws InvalidAlgorithmParameterException {
+        return request(derivationSpec).deriveBytes();
+    }
+
+    private HkdfRequest request(AlgorithmParameterSpec spec) throws InvalidAlgorithmParameterException {
+        if (spec instanceof HKDFParameterSpec.Extract extract) {
+            return new HkdfRequest(context, hash, Hkdf.Mode.EXTRACT_ONLY, parts(extract.salts(), "salt"),
+                    parts(extract.ikms(), "input"), null, hash.digestLength());
+        }
+        if (spec instanceof HKDFParameterSpec.ExtractThenExpand both) {
+            return new HkdfRequest(context, hash, Hkdf.Mode.EXTRACT_THEN_EXPAND, parts(both.salts(), "salt"),
+                    parts(both.ikms(), "input"), both.info(), both.length());
+        }
+        if (spec instanceof HKDFParameterSpec.Expand expand) {
+            return new HkdfRequest(context, hash, Hkdf.Mode.EXPAND_ONLY, List.of(),
+                    List.of(KeyingPart.of(expand.prk(), "PRK")), expand.info(), expand.length());
+        }
+        throw new InvalidAlgorithmParameterException(KdfServices.hkdfName(hash) + " needs an HKDFParameterSpec"
+                + " (Extract, ExtractThenExpand or Expand), got " + (spec == null ? "null" : spec.getClass().getName()));
+    }
+
+    private static List<KeyingPart> parts(List<SecretKey> keys, String role) throws InvalidAlgorithmParameterException {
+        List<KeyingPart> parts = new ArrayList<>(keys.size());
+        for (SecretKey key : keys) {
+            parts.add(KeyingPart.of(key, role));
+        }
+        return parts;
+    }
+}
