@@ -60,11 +60,8 @@ final class HkdfRequest {
 
     /** The key algorithm for {@code name}, or a refusal that lists the ones SessionKeys makes. */
     static KeyAlgorithm keyAlgorithm(String name, int sizeBits) throws InvalidAlgorithmParameterException {
-        KeyAlgorithm algorithm = KeyAlgorithm.forName(name);
-        if (algorithm == null) {
-            throw new InvalidAlgorithmParameterException("HKDF in SessionKeys derives session keys of "
-                    + KeyAlgorithm.knownNames() + ", not " + name);
-        }
+        KeyAlgorithm algorithm = KeyAlgorithm.forName(name).orElseThrow(() -> new InvalidAlgorithmParameterException(
+                "HKDF in SessionKeys derives session keys of " + KeyAlgorithm.knownNames() + ", not " + name));
         if (!algorithm.allowsBits(sizeBits)) {
             throw new InvalidAlgorithmParameterException(algorithm + " key size must be " + algorithm.describeSizes()
                     + ", was " + sizeBits);

@@ -1,23 +1,12 @@
 package io.sessionkeys.internal.keys;
 
 import java.util.Arrays;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A kind of session key: its JCA name and the sizes it may have.
  */
 public final class KeyAlgorithm {
-
-    /**
-     * Every kind of session key made so far, by lower-case name: each registers itself, so that
-     * services that take an algorithm name (unwrapping, derivation) know every kind the provider
-     * makes. Declared before the constants, which register as the class initializes.
-     */
-    private static final Map<String, KeyAlgorithm> KNOWN = new ConcurrentHashMap<>();
 
     public static final KeyAlgorithm AES = new KeyAlgorithm("AES", 256, new int[] {128, 192, 256});
     public static final KeyAlgorithm CHACHA20 = new KeyAlgorithm("ChaCha20", 256, new int[] {256});
@@ -26,6 +15,10 @@ public final class KeyAlgorithm {
     public static final KeyAlgorithm HMAC_SHA384 = anyByteLength("HmacSHA384", 384);
     public static final KeyAlgorithm HMAC_SHA512 = anyByteLength("HmacSHA512", 512);
 
+    /**
+     * Every kind of session key the provider makes: services that take an algorithm name
+     * (unwrapping, derivation) accept exactly these.
+     */
     private static final KeyAlgorithm[] KNOWN = {AES, CHACHA20, HMAC_SHA256, HMAC_SHA384, HMAC_SHA512};
 
     private final String name;
@@ -37,19 +30,6 @@ public final class KeyAlgorithm {
         this.name = name;
         this.defaultBits = defaultBits;
         this.sizes = sizes;
-        KNOWN.putIfAbsent(name.toLowerCase(Locale.ROOT), this);
-    }
-
-    /** The kind of session key called {@code name} (case-insensitive), if the provider makes it. */
-    public static Optional<KeyAlgorithm> forName(String name) {
-        return name == null ? Optional.empty() : Optional.ofNullable(KNOWN.get(name.toLowerCase(Locale.ROOT)));
-    }
-
-    /** The names of every kind of session key, sorted, for error messages. */
-    public static String knownNames() {
-        TreeSet<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        KNOWN.values().forEach(a -> names.add(a.name));
-        return String.join(", ", names);
     }
 
     /** A key of any whole number of bytes, such as an HMAC key. */
@@ -57,14 +37,14 @@ public final class KeyAlgorithm {
         return new KeyAlgorithm(name, defaultBits, null);
     }
 
-    /** The session-key algorithm called {@code name} (case-insensitive), or {@code null}. */
-    public static KeyAlgorithm forName(String name) {
+    /** The kind of session key called {@code name} (case-insensitive), if the provider makes it. */
+    public static Optional<KeyAlgorithm> forName(String name) {
         for (KeyAlgorithm a : KNOWN) {
             if (a.name.equalsIgnoreCase(name)) {
-                return a;
+                return Optional.of(a);
             }
         }
-        return null;
+        return Optional.empty();
     }
 
     /** For error messages: "AES, ChaCha20, ...". */

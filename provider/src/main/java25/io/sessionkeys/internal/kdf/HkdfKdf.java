@@ -56,11 +56,9 @@ final class HkdfKdf extends KDFSpi {
         if (alg == null) {
             throw new NullPointerException("the algorithm for the SecretKey return value must not be null");
         }
-        KeyAlgorithm algorithm = KeyAlgorithm.forName(alg);
-        if (algorithm == null) {
-            throw new NoSuchAlgorithmException(KdfServices.hkdfName(hash) + " in SessionKeys derives session keys of "
-                    + KeyAlgorithm.knownNames() + ", not " + alg);
-        }
+        KeyAlgorithm algorithm = KeyAlgorithm.forName(alg).orElseThrow(() -> new NoSuchAlgorithmException(
+                KdfServices.hkdfName(hash) + " in SessionKeys derives session keys of " + KeyAlgorithm.knownNames()
+                + ", not " + alg));
         HkdfRequest request = request(derivationSpec);
         HkdfRequest.keyAlgorithm(alg, request.length() * 8);
         KeyPolicy policy = parameters == null ? null : parameters.policy();
