@@ -200,6 +200,23 @@ class AeadBuffersTest {
 
     @ParameterizedTest
     @EnumSource(Aead.class)
+    void doFinal_overlappingViewsOfOneDirectBuffer_sameResultAsSeparateArrays(Aead aead) throws Exception {
+        Case k = new Case(aead);
+        ByteBuffer memory = ByteBuffer.allocateDirect(300);
+        memory.position(20);
+        memory.put(k.plaintext);
+        ByteBuffer in = memory.duplicate();
+        in.position(20).limit(20 + k.plaintext.length);
+        ByteBuffer out = memory.duplicate();
+        out.clear().position(11);
+        assertEquals(k.expected.length, k.encryptorWithCaseNonce().doFinal(in, out));
+        byte[] got = new byte[k.expected.length];
+        memory.get(11, got);
+        assertArrayEquals(k.expected, got);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Aead.class)
     void doFinal_shortOutput_shortBufferStatingSizeAndStateKept(Aead aead) throws Exception {
         Case k = new Case(aead);
         Cipher enc = k.encryptorWithCaseNonce();
