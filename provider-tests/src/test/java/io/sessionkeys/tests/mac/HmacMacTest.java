@@ -109,6 +109,34 @@ class HmacMacTest {
     }
 
     @Test
+    void destroy_whileAnotherThreadIsMacing_thatThreadIsRefusedCleanly() throws Exception {
+        SecretKey key = KeyGenerator.getInstance("HmacSHA512", provider).generateKey();
+        Mac mac = Mac.getInstance("HmacSHA512", provider);
+        mac.init(key);
+        byte[] chunk = new byte[4096];
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CompletableFuture<Throwable> outcome = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                for (int i = 0; i < 1_000_000; i++) {
+                    mac.update(chunk);
+                    if (i % 16 == 15) {
+                        mac.doFinal();
+                    }
+                    started.countDown();
+                }
+                return null;
+            } catch (Throwable t) {
+                return t;
+            }
+        });
+        assertTrue(started.await(30, java.util.concurrent.TimeUnit.SECONDS));
+        key.destroy();
+        Throwable thrown = outcome.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(thrown instanceof IllegalStateException, String.valueOf(thrown));
+        assertTrue(thrown.getMessage().contains(DestroyReason.EXPLICIT.explanation()), thrown.getMessage());
+    }
+
+    @Test
     void init_afterADestroyedKey_worksWithANewKey() throws Exception {
         Mac mac = Mac.getInstance("HmacSHA384", provider);
         SecretKey first = KeyGenerator.getInstance("HmacSHA384", provider).generateKey();
