@@ -211,9 +211,7 @@ final class AesGcmOperation implements AeadOperation {
     /** XORs the keystream into {@code length} bytes: leftover keystream first, then whole passes, then a partial pass. */
     private void applyKeystream(ByteBuffer keyData, byte[] in, int inOffset, int length, byte[] out, int outOffset) {
         int leftover = Math.min(length, STREAM_BYTES - streamPosition);
-        for (int i = 0; i < leftover; i++) {
-            out[outOffset + i] = (byte) (in[inOffset + i] ^ stream[streamPosition + i]);
-        }
+        xorStream(in, inOffset, out, outOffset, streamPosition, leftover);
         streamPosition += leftover;
         int done = leftover;
         while (length - done >= STREAM_BYTES) {
@@ -223,10 +221,20 @@ final class AesGcmOperation implements AeadOperation {
         if (done < length) {
             keystreamPass(keyData);
             int rest = length - done;
-            for (int i = 0; i < rest; i++) {
-                out[outOffset + done + i] = (byte) (in[inOffset + done + i] ^ stream[i]);
-            }
+            xorStream(in, inOffset + done, out, outOffset + done, 0, rest);
             streamPosition = rest;
+        }
+    }
+
+    /** XORs {@code length} bytes of {@link #stream} from {@code from} into {@code in}, eight at a time where possible. */
+    private void xorStream(byte[] in, int inOffset, byte[] out, int outOffset, int from, int length) {
+        int i = 0;
+        for (; i + 8 <= length; i += 8) {
+            long x = (long) LE_LONG.get(in, inOffset + i) ^ (long) LE_LONG.get(stream, from + i);
+            LE_LONG.set(out, outOffset + i, x);
+        }
+        for (; i < length; i++) {
+            out[outOffset + i] = (byte) (in[inOffset + i] ^ stream[from + i]);
         }
     }
 

@@ -125,19 +125,293 @@ final class BitslicedAes {
      *
      * <p>Fixslicing (Adomnicai and Peyrin, "Fixslicing AES-like ciphers", TCHES 2021): ShiftRows is
      * never applied. After {@code k} rounds the physical state is {@code SR^-k} of the true one, so
-     * round {@code r} uses MixColumns conjugated by {@code SR^(r mod 4)} ({@link #mixColumnsTwisted},
-     * a few shifts more than MixColumns and far fewer than ShiftRows) and round key
-     * {@code SR^-(r mod 4)(K_r)}; one partial ShiftRows at the end restores the true order.
+     * round {@code r} uses MixColumns conjugated by {@code SR^k}, {@code k = r mod 4}, and round
+     * key {@code SR^-k(K_r)}; one partial ShiftRows at the end restores the true order.
+     *
+     * <p>Conjugated MixColumns: in a state whose row {@code i} lags {@code k * i} columns behind its
+     * true place, the byte one row down in the same true column sits {@code k} columns on, so
+     * "next row" is a 16-bit word rotation followed by rotating each 16-bit row right by
+     * {@code 4k} bits, and "two rows on" a 32-bit rotation followed by a rotation by
+     * {@code 8k mod 16}: two word rotations and two masks each, against ShiftRows' seven masks and
+     * six shifts per word.
+     *
+     * <p>The rounds are written out in one method on local variables (the same S-box circuit as
+     * {@link #subBytes}, the same MixColumns as {@link #mixColumns} for {@code k = 0}) so that the
+     * state stays in registers across the cipher; a test checks it against the textbook rounds.
      */
     static void encrypt(long[] q, ByteBuffer keys, int offset, int rounds) {
-        addRoundKey(q, keys, offset);
-        for (int r = 1; r < rounds; r++) {
-            subBytes(q);
-            mixColumnsTwisted(q, r & 3);
-            addRoundKey(q, keys, offset + r * 64);
+        long q0 = q[0] ^ keys.getLong(offset + 0);
+        long q1 = q[1] ^ keys.getLong(offset + 8);
+        long q2 = q[2] ^ keys.getLong(offset + 16);
+        long q3 = q[3] ^ keys.getLong(offset + 24);
+        long q4 = q[4] ^ keys.getLong(offset + 32);
+        long q5 = q[5] ^ keys.getLong(offset + 40);
+        long q6 = q[6] ^ keys.getLong(offset + 48);
+        long q7 = q[7] ^ keys.getLong(offset + 56);
+        for (int r = 1; r <= rounds; r++) {
+            { // SubBytes
+                long x0 = q7;
+                long x1 = q6;
+                long x2 = q5;
+                long x3 = q4;
+                long x4 = q3;
+                long x5 = q2;
+                long x6 = q1;
+                long x7 = q0;
+                long y14 = x3 ^ x5;
+                long y13 = x0 ^ x6;
+                long y9 = x0 ^ x3;
+                long y8 = x0 ^ x5;
+                long t0 = x1 ^ x2;
+                long y1 = t0 ^ x7;
+                long y4 = y1 ^ x3;
+                long y12 = y13 ^ y14;
+                long y2 = y1 ^ x0;
+                long y5 = y1 ^ x6;
+                long y3 = y5 ^ y8;
+                long t1 = x4 ^ y12;
+                long y15 = t1 ^ x5;
+                long y20 = t1 ^ x1;
+                long y6 = y15 ^ x7;
+                long y10 = y15 ^ t0;
+                long y11 = y20 ^ y9;
+                long y7 = x7 ^ y11;
+                long y17 = y10 ^ y11;
+                long y19 = y10 ^ y8;
+                long y16 = t0 ^ y11;
+                long y21 = y13 ^ y16;
+                long y18 = x0 ^ y16;
+                long t2 = y12 & y15;
+                long t3 = y3 & y6;
+                long t4 = t3 ^ t2;
+                long t5 = y4 & x7;
+                long t6 = t5 ^ t2;
+                long t7 = y13 & y16;
+                long t8 = y5 & y1;
+                long t9 = t8 ^ t7;
+                long t10 = y2 & y7;
+                long t11 = t10 ^ t7;
+                long t12 = y9 & y11;
+                long t13 = y14 & y17;
+                long t14 = t13 ^ t12;
+                long t15 = y8 & y10;
+                long t16 = t15 ^ t12;
+                long t17 = t4 ^ t14;
+                long t18 = t6 ^ t16;
+                long t19 = t9 ^ t14;
+                long t20 = t11 ^ t16;
+                long t21 = t17 ^ y20;
+                long t22 = t18 ^ y19;
+                long t23 = t19 ^ y21;
+                long t24 = t20 ^ y18;
+                long t25 = t21 ^ t22;
+                long t26 = t21 & t23;
+                long t27 = t24 ^ t26;
+                long t28 = t25 & t27;
+                long t29 = t28 ^ t22;
+                long t30 = t23 ^ t24;
+                long t31 = t22 ^ t26;
+                long t32 = t31 & t30;
+                long t33 = t32 ^ t24;
+                long t34 = t23 ^ t33;
+                long t35 = t27 ^ t33;
+                long t36 = t24 & t35;
+                long t37 = t36 ^ t34;
+                long t38 = t27 ^ t36;
+                long t39 = t29 & t38;
+                long t40 = t25 ^ t39;
+                long t41 = t40 ^ t37;
+                long t42 = t29 ^ t33;
+                long t43 = t29 ^ t40;
+                long t44 = t33 ^ t37;
+                long t45 = t42 ^ t41;
+                long z0 = t44 & y15;
+                long z1 = t37 & y6;
+                long z2 = t33 & x7;
+                long z3 = t43 & y16;
+                long z4 = t40 & y1;
+                long z5 = t29 & y7;
+                long z6 = t42 & y11;
+                long z7 = t45 & y17;
+                long z8 = t41 & y10;
+                long z9 = t44 & y12;
+                long z10 = t37 & y3;
+                long z11 = t33 & y4;
+                long z12 = t43 & y13;
+                long z13 = t40 & y5;
+                long z14 = t29 & y2;
+                long z15 = t42 & y9;
+                long z16 = t45 & y14;
+                long z17 = t41 & y8;
+                long t46 = z15 ^ z16;
+                long t47 = z10 ^ z11;
+                long t48 = z5 ^ z13;
+                long t49 = z9 ^ z10;
+                long t50 = z2 ^ z12;
+                long t51 = z2 ^ z5;
+                long t52 = z7 ^ z8;
+                long t53 = z0 ^ z3;
+                long t54 = z6 ^ z7;
+                long t55 = z16 ^ z17;
+                long t56 = z12 ^ t48;
+                long t57 = t50 ^ t53;
+                long t58 = z4 ^ t46;
+                long t59 = z3 ^ t54;
+                long t60 = t46 ^ t57;
+                long t61 = z14 ^ t57;
+                long t62 = t52 ^ t58;
+                long t63 = t49 ^ t58;
+                long t64 = z4 ^ t59;
+                long t65 = t61 ^ t62;
+                long t66 = z1 ^ t63;
+                long s0 = t59 ^ t63;
+                long s6 = t56 ^ ~t62;
+                long s7 = t48 ^ ~t60;
+                long t67 = t64 ^ t65;
+                long s3 = t53 ^ t66;
+                long s4 = t51 ^ t66;
+                long s5 = t47 ^ t65;
+                long s1 = t64 ^ ~s3;
+                long s2 = t55 ^ ~t67;
+                q7 = s0;
+                q6 = s1;
+                q5 = s2;
+                q4 = s3;
+                q3 = s4;
+                q2 = s5;
+                q1 = s6;
+                q0 = s7;
+            }
+            if (r < rounds) {
+                switch (r & 3) {
+                    case 1: {
+                        long a0 = q0;
+                        long a1 = q1;
+                        long a2 = q2;
+                        long a3 = q3;
+                        long a4 = q4;
+                        long a5 = q5;
+                        long a6 = q6;
+                        long a7 = q7;
+                        long r0 = (Long.rotateRight(a0, 20) & 0x0FFF0FFF0FFF0FFFL | Long.rotateRight(a0, 4) & 0xF000F000F000F000L);
+                        long r1 = (Long.rotateRight(a1, 20) & 0x0FFF0FFF0FFF0FFFL | Long.rotateRight(a1, 4) & 0xF000F000F000F000L);
+                        long r2 = (Long.rotateRight(a2, 20) & 0x0FFF0FFF0FFF0FFFL | Long.rotateRight(a2, 4) & 0xF000F000F000F000L);
+                        long r3 = (Long.rotateRight(a3, 20) & 0x0FFF0FFF0FFF0FFFL | Long.rotateRight(a3, 4) & 0xF000F000F000F000L);
+                        long r4 = (Long.rotateRight(a4, 20) & 0x0FFF0FFF0FFF0FFFL | Long.rotateRight(a4, 4) & 0xF000F000F000F000L);
+                        long r5 = (Long.rotateRight(a5, 20) & 0x0FFF0FFF0FFF0FFFL | Long.rotateRight(a5, 4) & 0xF000F000F000F000L);
+                        long r6 = (Long.rotateRight(a6, 20) & 0x0FFF0FFF0FFF0FFFL | Long.rotateRight(a6, 4) & 0xF000F000F000F000L);
+                        long r7 = (Long.rotateRight(a7, 20) & 0x0FFF0FFF0FFF0FFFL | Long.rotateRight(a7, 4) & 0xF000F000F000F000L);
+                        q0 = a7 ^ r7 ^ r0 ^ (Long.rotateRight((a0 ^ r0), 40) & 0x00FF00FF00FF00FFL | Long.rotateRight((a0 ^ r0), 24) & 0xFF00FF00FF00FF00L);
+                        q1 = a0 ^ r0 ^ a7 ^ r7 ^ r1 ^ (Long.rotateRight((a1 ^ r1), 40) & 0x00FF00FF00FF00FFL | Long.rotateRight((a1 ^ r1), 24) & 0xFF00FF00FF00FF00L);
+                        q2 = a1 ^ r1 ^ r2 ^ (Long.rotateRight((a2 ^ r2), 40) & 0x00FF00FF00FF00FFL | Long.rotateRight((a2 ^ r2), 24) & 0xFF00FF00FF00FF00L);
+                        q3 = a2 ^ r2 ^ a7 ^ r7 ^ r3 ^ (Long.rotateRight((a3 ^ r3), 40) & 0x00FF00FF00FF00FFL | Long.rotateRight((a3 ^ r3), 24) & 0xFF00FF00FF00FF00L);
+                        q4 = a3 ^ r3 ^ a7 ^ r7 ^ r4 ^ (Long.rotateRight((a4 ^ r4), 40) & 0x00FF00FF00FF00FFL | Long.rotateRight((a4 ^ r4), 24) & 0xFF00FF00FF00FF00L);
+                        q5 = a4 ^ r4 ^ r5 ^ (Long.rotateRight((a5 ^ r5), 40) & 0x00FF00FF00FF00FFL | Long.rotateRight((a5 ^ r5), 24) & 0xFF00FF00FF00FF00L);
+                        q6 = a5 ^ r5 ^ r6 ^ (Long.rotateRight((a6 ^ r6), 40) & 0x00FF00FF00FF00FFL | Long.rotateRight((a6 ^ r6), 24) & 0xFF00FF00FF00FF00L);
+                        q7 = a6 ^ r6 ^ r7 ^ (Long.rotateRight((a7 ^ r7), 40) & 0x00FF00FF00FF00FFL | Long.rotateRight((a7 ^ r7), 24) & 0xFF00FF00FF00FF00L);
+                        break;
+                    }
+                    case 2: {
+                        long a0 = q0;
+                        long a1 = q1;
+                        long a2 = q2;
+                        long a3 = q3;
+                        long a4 = q4;
+                        long a5 = q5;
+                        long a6 = q6;
+                        long a7 = q7;
+                        long r0 = (Long.rotateRight(a0, 24) & 0x00FF00FF00FF00FFL | Long.rotateRight(a0, 8) & 0xFF00FF00FF00FF00L);
+                        long r1 = (Long.rotateRight(a1, 24) & 0x00FF00FF00FF00FFL | Long.rotateRight(a1, 8) & 0xFF00FF00FF00FF00L);
+                        long r2 = (Long.rotateRight(a2, 24) & 0x00FF00FF00FF00FFL | Long.rotateRight(a2, 8) & 0xFF00FF00FF00FF00L);
+                        long r3 = (Long.rotateRight(a3, 24) & 0x00FF00FF00FF00FFL | Long.rotateRight(a3, 8) & 0xFF00FF00FF00FF00L);
+                        long r4 = (Long.rotateRight(a4, 24) & 0x00FF00FF00FF00FFL | Long.rotateRight(a4, 8) & 0xFF00FF00FF00FF00L);
+                        long r5 = (Long.rotateRight(a5, 24) & 0x00FF00FF00FF00FFL | Long.rotateRight(a5, 8) & 0xFF00FF00FF00FF00L);
+                        long r6 = (Long.rotateRight(a6, 24) & 0x00FF00FF00FF00FFL | Long.rotateRight(a6, 8) & 0xFF00FF00FF00FF00L);
+                        long r7 = (Long.rotateRight(a7, 24) & 0x00FF00FF00FF00FFL | Long.rotateRight(a7, 8) & 0xFF00FF00FF00FF00L);
+                        q0 = a7 ^ r7 ^ r0 ^ Long.rotateRight((a0 ^ r0), 32);
+                        q1 = a0 ^ r0 ^ a7 ^ r7 ^ r1 ^ Long.rotateRight((a1 ^ r1), 32);
+                        q2 = a1 ^ r1 ^ r2 ^ Long.rotateRight((a2 ^ r2), 32);
+                        q3 = a2 ^ r2 ^ a7 ^ r7 ^ r3 ^ Long.rotateRight((a3 ^ r3), 32);
+                        q4 = a3 ^ r3 ^ a7 ^ r7 ^ r4 ^ Long.rotateRight((a4 ^ r4), 32);
+                        q5 = a4 ^ r4 ^ r5 ^ Long.rotateRight((a5 ^ r5), 32);
+                        q6 = a5 ^ r5 ^ r6 ^ Long.rotateRight((a6 ^ r6), 32);
+                        q7 = a6 ^ r6 ^ r7 ^ Long.rotateRight((a7 ^ r7), 32);
+                        break;
+                    }
+                    case 3: {
+                        long a0 = q0;
+                        long a1 = q1;
+                        long a2 = q2;
+                        long a3 = q3;
+                        long a4 = q4;
+                        long a5 = q5;
+                        long a6 = q6;
+                        long a7 = q7;
+                        long r0 = (Long.rotateRight(a0, 28) & 0x000F000F000F000FL | Long.rotateRight(a0, 12) & 0xFFF0FFF0FFF0FFF0L);
+                        long r1 = (Long.rotateRight(a1, 28) & 0x000F000F000F000FL | Long.rotateRight(a1, 12) & 0xFFF0FFF0FFF0FFF0L);
+                        long r2 = (Long.rotateRight(a2, 28) & 0x000F000F000F000FL | Long.rotateRight(a2, 12) & 0xFFF0FFF0FFF0FFF0L);
+                        long r3 = (Long.rotateRight(a3, 28) & 0x000F000F000F000FL | Long.rotateRight(a3, 12) & 0xFFF0FFF0FFF0FFF0L);
+                        long r4 = (Long.rotateRight(a4, 28) & 0x000F000F000F000FL | Long.rotateRight(a4, 12) & 0xFFF0FFF0FFF0FFF0L);
+                        long r5 = (Long.rotateRight(a5, 28) & 0x000F000F000F000FL | Long.rotateRight(a5, 12) & 0xFFF0FFF0FFF0FFF0L);
+                        long r6 = (Long.rotateRight(a6, 28) & 0x000F000F000F000FL | Long.rotateRight(a6, 12) & 0xFFF0FFF0FFF0FFF0L);
+                        long r7 = (Long.rotateRight(a7, 28) & 0x000F000F000F000FL | Long.rotateRight(a7, 12) & 0xFFF0FFF0FFF0FFF0L);
+                        q0 = a7 ^ r7 ^ r0 ^ (Long.rotateRight((a0 ^ r0), 40) & 0x00FF00FF00FF00FFL | Long.rotateRight((a0 ^ r0), 24) & 0xFF00FF00FF00FF00L);
+                        q1 = a0 ^ r0 ^ a7 ^ r7 ^ r1 ^ (Long.rotateRight((a1 ^ r1), 40) & 0x00FF00FF00FF00FFL | Long.rotateRight((a1 ^ r1), 24) & 0xFF00FF00FF00FF00L);
+                        q2 = a1 ^ r1 ^ r2 ^ (Long.rotateRight((a2 ^ r2), 40) & 0x00FF00FF00FF00FFL | Long.rotateRight((a2 ^ r2), 24) & 0xFF00FF00FF00FF00L);
+                        q3 = a2 ^ r2 ^ a7 ^ r7 ^ r3 ^ (Long.rotateRight((a3 ^ r3), 40) & 0x00FF00FF00FF00FFL | Long.rotateRight((a3 ^ r3), 24) & 0xFF00FF00FF00FF00L);
+                        q4 = a3 ^ r3 ^ a7 ^ r7 ^ r4 ^ (Long.rotateRight((a4 ^ r4), 40) & 0x00FF00FF00FF00FFL | Long.rotateRight((a4 ^ r4), 24) & 0xFF00FF00FF00FF00L);
+                        q5 = a4 ^ r4 ^ r5 ^ (Long.rotateRight((a5 ^ r5), 40) & 0x00FF00FF00FF00FFL | Long.rotateRight((a5 ^ r5), 24) & 0xFF00FF00FF00FF00L);
+                        q6 = a5 ^ r5 ^ r6 ^ (Long.rotateRight((a6 ^ r6), 40) & 0x00FF00FF00FF00FFL | Long.rotateRight((a6 ^ r6), 24) & 0xFF00FF00FF00FF00L);
+                        q7 = a6 ^ r6 ^ r7 ^ (Long.rotateRight((a7 ^ r7), 40) & 0x00FF00FF00FF00FFL | Long.rotateRight((a7 ^ r7), 24) & 0xFF00FF00FF00FF00L);
+                        break;
+                    }
+                    default: {
+                        long a0 = q0;
+                        long a1 = q1;
+                        long a2 = q2;
+                        long a3 = q3;
+                        long a4 = q4;
+                        long a5 = q5;
+                        long a6 = q6;
+                        long a7 = q7;
+                        long r0 = Long.rotateRight(a0, 16);
+                        long r1 = Long.rotateRight(a1, 16);
+                        long r2 = Long.rotateRight(a2, 16);
+                        long r3 = Long.rotateRight(a3, 16);
+                        long r4 = Long.rotateRight(a4, 16);
+                        long r5 = Long.rotateRight(a5, 16);
+                        long r6 = Long.rotateRight(a6, 16);
+                        long r7 = Long.rotateRight(a7, 16);
+                        q0 = a7 ^ r7 ^ r0 ^ Long.rotateRight((a0 ^ r0), 32);
+                        q1 = a0 ^ r0 ^ a7 ^ r7 ^ r1 ^ Long.rotateRight((a1 ^ r1), 32);
+                        q2 = a1 ^ r1 ^ r2 ^ Long.rotateRight((a2 ^ r2), 32);
+                        q3 = a2 ^ r2 ^ a7 ^ r7 ^ r3 ^ Long.rotateRight((a3 ^ r3), 32);
+                        q4 = a3 ^ r3 ^ a7 ^ r7 ^ r4 ^ Long.rotateRight((a4 ^ r4), 32);
+                        q5 = a4 ^ r4 ^ r5 ^ Long.rotateRight((a5 ^ r5), 32);
+                        q6 = a5 ^ r5 ^ r6 ^ Long.rotateRight((a6 ^ r6), 32);
+                        q7 = a6 ^ r6 ^ r7 ^ Long.rotateRight((a7 ^ r7), 32);
+                        break;
+                    }
+                }
+            }
+            int at = offset + r * 64;
+            q0 ^= keys.getLong(at + 0);
+            q1 ^= keys.getLong(at + 8);
+            q2 ^= keys.getLong(at + 16);
+            q3 ^= keys.getLong(at + 24);
+            q4 ^= keys.getLong(at + 32);
+            q5 ^= keys.getLong(at + 40);
+            q6 ^= keys.getLong(at + 48);
+            q7 ^= keys.getLong(at + 56);
         }
-        subBytes(q);
-        addRoundKey(q, keys, offset + rounds * 64);
+        q[0] = q0;
+        q[1] = q1;
+        q[2] = q2;
+        q[3] = q3;
+        q[4] = q4;
+        q[5] = q5;
+        q[6] = q6;
+        q[7] = q7;
         if ((rounds & 3) == 2) {
             shiftRowsTwice(q);
         }
@@ -348,20 +622,7 @@ final class BitslicedAes {
         q[7] = q1 ^ q4 ^ q6;
     }
 
-    /** Row {@code r} of each block rotates left by {@code r} columns: a fixed bit permutation per word. */
-    static void shiftRows(long[] q) {
-        for (int i = 0; i < 8; i++) {
-            long x = q[i];
-            q[i] = (x & 0x000000000000FFFFL)
-                    | ((x & 0x00000000FFF00000L) >>> 4)
-                    | ((x & 0x00000000000F0000L) << 12)
-                    | ((x & 0x0000FF0000000000L) >>> 8)
-                    | ((x & 0x000000FF00000000L) << 8)
-                    | ((x & 0xF000000000000000L) >>> 12)
-                    | ((x & 0x0FFF000000000000L) << 4);
-        }
-    }
-
+    /** ShiftRows undone: row {@code r} of each block rotates right by {@code r} columns, a fixed bit permutation per word. */
     static void invShiftRows(long[] q) {
         for (int i = 0; i < 8; i++) {
             long x = q[i];
@@ -413,136 +674,6 @@ final class BitslicedAes {
      * {0B 0D 09 0E} = {03 01 01 02} x {05 00 04 00}. Each byte becomes
      * {@code a_i ^ 4 * (a_i ^ a_(i+2))}; the row two places on is a 32-bit rotation.
      */
-    /**
-     * {@code SR^-k o MixColumns o SR^k}: MixColumns on a state whose row {@code r} lags
-     * {@code k * r} columns behind its true place. The byte one row down in the same true column
-     * then sits {@code k} columns on, so "next row" is a 16-bit rotation followed by rotating each
-     * 16-bit row right by {@code 4k} bits, and "two rows on" a 32-bit rotation followed by a
-     * rotation by {@code 8k mod 16}; each is two word rotations and two masks. One method per
-     * {@code k}, with constant shifts, because that is what the JIT turns into straight-line code.
-     */
-    static void mixColumnsTwisted(long[] q, int k) {
-        switch (k) {
-            case 0:
-                mixColumns(q);
-                break;
-            case 1:
-                mixColumnsTwisted1(q);
-                break;
-            case 2:
-                mixColumnsTwisted2(q);
-                break;
-            default:
-                mixColumnsTwisted3(q);
-                break;
-        }
-    }
-
-    private static void mixColumnsTwisted1(long[] q) {
-        long q0 = q[0];
-        long q1 = q[1];
-        long q2 = q[2];
-        long q3 = q[3];
-        long q4 = q[4];
-        long q5 = q[5];
-        long q6 = q[6];
-        long q7 = q[7];
-        long r0 = (Long.rotateRight(q0, 20) & 0x0FFF0FFF0FFF0FFFL | Long.rotateRight(q0, 4) & 0xF000F000F000F000L);
-        long r1 = (Long.rotateRight(q1, 20) & 0x0FFF0FFF0FFF0FFFL | Long.rotateRight(q1, 4) & 0xF000F000F000F000L);
-        long r2 = (Long.rotateRight(q2, 20) & 0x0FFF0FFF0FFF0FFFL | Long.rotateRight(q2, 4) & 0xF000F000F000F000L);
-        long r3 = (Long.rotateRight(q3, 20) & 0x0FFF0FFF0FFF0FFFL | Long.rotateRight(q3, 4) & 0xF000F000F000F000L);
-        long r4 = (Long.rotateRight(q4, 20) & 0x0FFF0FFF0FFF0FFFL | Long.rotateRight(q4, 4) & 0xF000F000F000F000L);
-        long r5 = (Long.rotateRight(q5, 20) & 0x0FFF0FFF0FFF0FFFL | Long.rotateRight(q5, 4) & 0xF000F000F000F000L);
-        long r6 = (Long.rotateRight(q6, 20) & 0x0FFF0FFF0FFF0FFFL | Long.rotateRight(q6, 4) & 0xF000F000F000F000L);
-        long r7 = (Long.rotateRight(q7, 20) & 0x0FFF0FFF0FFF0FFFL | Long.rotateRight(q7, 4) & 0xF000F000F000F000L);
-        long t0 = q0 ^ r0;
-        long t1 = q1 ^ r1;
-        long t2 = q2 ^ r2;
-        long t3 = q3 ^ r3;
-        long t4 = q4 ^ r4;
-        long t5 = q5 ^ r5;
-        long t6 = q6 ^ r6;
-        long t7 = q7 ^ r7;
-        q[0] = q7 ^ r7 ^ r0 ^ (Long.rotateRight(t0, 40) & 0x00FF00FF00FF00FFL | Long.rotateRight(t0, 24) & 0xFF00FF00FF00FF00L);
-        q[1] = q0 ^ r0 ^ q7 ^ r7 ^ r1 ^ (Long.rotateRight(t1, 40) & 0x00FF00FF00FF00FFL | Long.rotateRight(t1, 24) & 0xFF00FF00FF00FF00L);
-        q[2] = q1 ^ r1 ^ r2 ^ (Long.rotateRight(t2, 40) & 0x00FF00FF00FF00FFL | Long.rotateRight(t2, 24) & 0xFF00FF00FF00FF00L);
-        q[3] = q2 ^ r2 ^ q7 ^ r7 ^ r3 ^ (Long.rotateRight(t3, 40) & 0x00FF00FF00FF00FFL | Long.rotateRight(t3, 24) & 0xFF00FF00FF00FF00L);
-        q[4] = q3 ^ r3 ^ q7 ^ r7 ^ r4 ^ (Long.rotateRight(t4, 40) & 0x00FF00FF00FF00FFL | Long.rotateRight(t4, 24) & 0xFF00FF00FF00FF00L);
-        q[5] = q4 ^ r4 ^ r5 ^ (Long.rotateRight(t5, 40) & 0x00FF00FF00FF00FFL | Long.rotateRight(t5, 24) & 0xFF00FF00FF00FF00L);
-        q[6] = q5 ^ r5 ^ r6 ^ (Long.rotateRight(t6, 40) & 0x00FF00FF00FF00FFL | Long.rotateRight(t6, 24) & 0xFF00FF00FF00FF00L);
-        q[7] = q6 ^ r6 ^ r7 ^ (Long.rotateRight(t7, 40) & 0x00FF00FF00FF00FFL | Long.rotateRight(t7, 24) & 0xFF00FF00FF00FF00L);
-    }
-
-    private static void mixColumnsTwisted2(long[] q) {
-        long q0 = q[0];
-        long q1 = q[1];
-        long q2 = q[2];
-        long q3 = q[3];
-        long q4 = q[4];
-        long q5 = q[5];
-        long q6 = q[6];
-        long q7 = q[7];
-        long r0 = (Long.rotateRight(q0, 24) & 0x00FF00FF00FF00FFL | Long.rotateRight(q0, 8) & 0xFF00FF00FF00FF00L);
-        long r1 = (Long.rotateRight(q1, 24) & 0x00FF00FF00FF00FFL | Long.rotateRight(q1, 8) & 0xFF00FF00FF00FF00L);
-        long r2 = (Long.rotateRight(q2, 24) & 0x00FF00FF00FF00FFL | Long.rotateRight(q2, 8) & 0xFF00FF00FF00FF00L);
-        long r3 = (Long.rotateRight(q3, 24) & 0x00FF00FF00FF00FFL | Long.rotateRight(q3, 8) & 0xFF00FF00FF00FF00L);
-        long r4 = (Long.rotateRight(q4, 24) & 0x00FF00FF00FF00FFL | Long.rotateRight(q4, 8) & 0xFF00FF00FF00FF00L);
-        long r5 = (Long.rotateRight(q5, 24) & 0x00FF00FF00FF00FFL | Long.rotateRight(q5, 8) & 0xFF00FF00FF00FF00L);
-        long r6 = (Long.rotateRight(q6, 24) & 0x00FF00FF00FF00FFL | Long.rotateRight(q6, 8) & 0xFF00FF00FF00FF00L);
-        long r7 = (Long.rotateRight(q7, 24) & 0x00FF00FF00FF00FFL | Long.rotateRight(q7, 8) & 0xFF00FF00FF00FF00L);
-        long t0 = q0 ^ r0;
-        long t1 = q1 ^ r1;
-        long t2 = q2 ^ r2;
-        long t3 = q3 ^ r3;
-        long t4 = q4 ^ r4;
-        long t5 = q5 ^ r5;
-        long t6 = q6 ^ r6;
-        long t7 = q7 ^ r7;
-        q[0] = q7 ^ r7 ^ r0 ^ Long.rotateRight(t0, 32);
-        q[1] = q0 ^ r0 ^ q7 ^ r7 ^ r1 ^ Long.rotateRight(t1, 32);
-        q[2] = q1 ^ r1 ^ r2 ^ Long.rotateRight(t2, 32);
-        q[3] = q2 ^ r2 ^ q7 ^ r7 ^ r3 ^ Long.rotateRight(t3, 32);
-        q[4] = q3 ^ r3 ^ q7 ^ r7 ^ r4 ^ Long.rotateRight(t4, 32);
-        q[5] = q4 ^ r4 ^ r5 ^ Long.rotateRight(t5, 32);
-        q[6] = q5 ^ r5 ^ r6 ^ Long.rotateRight(t6, 32);
-        q[7] = q6 ^ r6 ^ r7 ^ Long.rotateRight(t7, 32);
-    }
-
-    private static void mixColumnsTwisted3(long[] q) {
-        long q0 = q[0];
-        long q1 = q[1];
-        long q2 = q[2];
-        long q3 = q[3];
-        long q4 = q[4];
-        long q5 = q[5];
-        long q6 = q[6];
-        long q7 = q[7];
-        long r0 = (Long.rotateRight(q0, 28) & 0x000F000F000F000FL | Long.rotateRight(q0, 12) & 0xFFF0FFF0FFF0FFF0L);
-        long r1 = (Long.rotateRight(q1, 28) & 0x000F000F000F000FL | Long.rotateRight(q1, 12) & 0xFFF0FFF0FFF0FFF0L);
-        long r2 = (Long.rotateRight(q2, 28) & 0x000F000F000F000FL | Long.rotateRight(q2, 12) & 0xFFF0FFF0FFF0FFF0L);
-        long r3 = (Long.rotateRight(q3, 28) & 0x000F000F000F000FL | Long.rotateRight(q3, 12) & 0xFFF0FFF0FFF0FFF0L);
-        long r4 = (Long.rotateRight(q4, 28) & 0x000F000F000F000FL | Long.rotateRight(q4, 12) & 0xFFF0FFF0FFF0FFF0L);
-        long r5 = (Long.rotateRight(q5, 28) & 0x000F000F000F000FL | Long.rotateRight(q5, 12) & 0xFFF0FFF0FFF0FFF0L);
-        long r6 = (Long.rotateRight(q6, 28) & 0x000F000F000F000FL | Long.rotateRight(q6, 12) & 0xFFF0FFF0FFF0FFF0L);
-        long r7 = (Long.rotateRight(q7, 28) & 0x000F000F000F000FL | Long.rotateRight(q7, 12) & 0xFFF0FFF0FFF0FFF0L);
-        long t0 = q0 ^ r0;
-        long t1 = q1 ^ r1;
-        long t2 = q2 ^ r2;
-        long t3 = q3 ^ r3;
-        long t4 = q4 ^ r4;
-        long t5 = q5 ^ r5;
-        long t6 = q6 ^ r6;
-        long t7 = q7 ^ r7;
-        q[0] = q7 ^ r7 ^ r0 ^ (Long.rotateRight(t0, 40) & 0x00FF00FF00FF00FFL | Long.rotateRight(t0, 24) & 0xFF00FF00FF00FF00L);
-        q[1] = q0 ^ r0 ^ q7 ^ r7 ^ r1 ^ (Long.rotateRight(t1, 40) & 0x00FF00FF00FF00FFL | Long.rotateRight(t1, 24) & 0xFF00FF00FF00FF00L);
-        q[2] = q1 ^ r1 ^ r2 ^ (Long.rotateRight(t2, 40) & 0x00FF00FF00FF00FFL | Long.rotateRight(t2, 24) & 0xFF00FF00FF00FF00L);
-        q[3] = q2 ^ r2 ^ q7 ^ r7 ^ r3 ^ (Long.rotateRight(t3, 40) & 0x00FF00FF00FF00FFL | Long.rotateRight(t3, 24) & 0xFF00FF00FF00FF00L);
-        q[4] = q3 ^ r3 ^ q7 ^ r7 ^ r4 ^ (Long.rotateRight(t4, 40) & 0x00FF00FF00FF00FFL | Long.rotateRight(t4, 24) & 0xFF00FF00FF00FF00L);
-        q[5] = q4 ^ r4 ^ r5 ^ (Long.rotateRight(t5, 40) & 0x00FF00FF00FF00FFL | Long.rotateRight(t5, 24) & 0xFF00FF00FF00FF00L);
-        q[6] = q5 ^ r5 ^ r6 ^ (Long.rotateRight(t6, 40) & 0x00FF00FF00FF00FFL | Long.rotateRight(t6, 24) & 0xFF00FF00FF00FF00L);
-        q[7] = q6 ^ r6 ^ r7 ^ (Long.rotateRight(t7, 40) & 0x00FF00FF00FF00FFL | Long.rotateRight(t7, 24) & 0xFF00FF00FF00FF00L);
-    }
-
     /** {@code SR^2}: rows 1 and 3 rotate by two columns (their two bytes swap), rows 0 and 2 stay. */
     static void shiftRowsTwice(long[] q) {
         for (int i = 0; i < 8; i++) {
