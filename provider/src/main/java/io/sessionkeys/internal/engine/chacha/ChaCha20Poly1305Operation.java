@@ -12,6 +12,8 @@ import java.util.Arrays;
  * <p>Per-message state only: the nonce, the block counter, the unused rest of the last keystream
  * block (so data may be split anywhere across calls) and the Poly1305 state. The key is read
  * again from {@code keyData} by every call that needs it and never stored.
+ *
+ * <p>Not thread-safe: one message, one thread at a time (the SPI owns it).
  */
 final class ChaCha20Poly1305Operation implements AeadOperation {
 
@@ -106,8 +108,7 @@ final class ChaCha20Poly1305Operation implements AeadOperation {
         if (phase == Phase.TAG_DONE || phase == Phase.WIPED) {
             throw new IllegalStateException("the tag of this message was already computed: start a new one");
         }
-        mac.padToBlock();
-        mac.lengths(aadLength, textLength);
+        mac.lengths(aadLength, textLength); // pads the AAD or the ciphertext first
         mac.finish(out, outOffset);
         phase = Phase.TAG_DONE;
     }
