@@ -170,7 +170,10 @@ final class Poly1305 {
         }
     }
 
-    /** Adds the 16-byte block of two little-endian 64-bit lengths that ends the AEAD's MAC input. */
+    /**
+     * Pads the input so far to a whole block, then adds the block of two little-endian 64-bit
+     * lengths that ends the AEAD's MAC input (RFC 8439 §2.8).
+     */
     void lengths(long aadLength, long ciphertextLength) {
         padToBlock();
         LE_LONG.set(buffer, 0, aadLength);

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sessionkeys.internal.engine.AeadOperation;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -98,6 +99,33 @@ class ChaCha20Poly1305OperationTest {
         assertThrows(IllegalStateException.class, () -> op.encrypt(key, new byte[1], 0, 1, new byte[1], 0));
         assertThrows(IllegalStateException.class, () -> op.computeTag(key, new byte[16], 0));
         assertThrows(IllegalStateException.class, () -> op.decryptVerified(key, new byte[1], 0, 1, new byte[1], 0));
+    }
+
+    @Test
+    void computeTag_afterEncryptingAPartialBlock_zeroesTheRestOfTheKeystream() {
+        byte[] keyBytes = new byte[32];
+        Arrays.fill(keyBytes, (byte) 7);
+        ByteBuffer k = ChaCha20Poly1305DifferentialTest.direct(keyBytes);
+        ChaCha20Poly1305Operation op = (ChaCha20Poly1305Operation) ENGINE.start(k, nonce);
+        op.encrypt(k, new byte[5], 0, 5, new byte[5], 0);
+        assertFalse(op.keystreamIsZero());
+        op.computeTag(k, new byte[16], 0);
+        assertTrue(op.keystreamIsZero());
+    }
+
+    @Test
+    void decryptVerified_lastAuthenticatedByte_zeroesTheRestOfTheKeystream() {
+        byte[] keyBytes = new byte[32];
+        Arrays.fill(keyBytes, (byte) 7);
+        ByteBuffer k = ChaCha20Poly1305DifferentialTest.direct(keyBytes);
+        ChaCha20Poly1305Operation op = (ChaCha20Poly1305Operation) ENGINE.start(k, nonce);
+        byte[] ciphertext = new byte[5];
+        op.authenticate(k, ciphertext, 0, 5);
+        op.computeTag(k, new byte[16], 0);
+        op.decryptVerified(k, ciphertext, 0, 3, new byte[3], 0);
+        assertFalse(op.keystreamIsZero());
+        op.decryptVerified(k, ciphertext, 3, 2, new byte[2], 0);
+        assertTrue(op.keystreamIsZero());
     }
 
     @Test
