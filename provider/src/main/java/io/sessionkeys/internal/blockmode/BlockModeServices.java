@@ -1,6 +1,7 @@
 package io.sessionkeys.internal.blockmode;
 
 import io.sessionkeys.internal.engine.BlockCipherEngine;
+import io.sessionkeys.internal.engine.aes.AesBlockEngine;
 import io.sessionkeys.internal.provider.ProviderContext;
 import io.sessionkeys.internal.provider.ServiceDefinition;
 import java.util.List;
@@ -19,6 +20,12 @@ public final class BlockModeServices {
     private BlockModeServices() {
     }
 
+    /** The services on the provider's constant-time AES engine. */
+    public static List<ServiceDefinition> definitions() {
+        return definitions(AesBlockEngine.INSTANCE);
+    }
+
+    /** The services on {@code engine}: the seam where tests (or a native engine) plug in. */
     public static List<ServiceDefinition> definitions(BlockCipherEngine engine) {
         return List.of(
                 cipher("AES/CTR/NoPadding", CtrCipher.Any.class, CtrCipher.Any::new, engine),

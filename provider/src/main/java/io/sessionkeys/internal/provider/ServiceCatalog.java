@@ -1,5 +1,6 @@
 package io.sessionkeys.internal.provider;
 
+import io.sessionkeys.internal.blockmode.BlockModeServices;
 import io.sessionkeys.internal.keys.KeyServices;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ public final class ServiceCatalog {
     public static List<ServiceDefinition> all() {
         List<ServiceDefinition> all = new ArrayList<>();
         all.addAll(KeyServices.definitions());
+        all.addAll(BlockModeServices.definitions());
         return all;
     }
 }
