@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sessionkeys.DestroyReason;
 import io.sessionkeys.KeyPolicy;
 import io.sessionkeys.SessionKey;
 import io.sessionkeys.SessionKeyImportSpec;
@@ -49,7 +50,7 @@ class LifecycleTest {
         byte[] out = new byte[64];
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> c.update(new byte[32], 0, 32, out, 0));
-        assertTrue(e.getMessage().contains("destroyed explicitly"), e.getMessage());
+        assertTrue(e.getMessage().contains(DestroyReason.EXPLICIT.explanation()), e.getMessage());
         assertArrayEquals(new byte[64], out);
     }
 
@@ -75,7 +76,7 @@ class LifecycleTest {
         c.init(Cipher.ENCRYPT_MODE, key);
         clock.advance(Duration.ofMinutes(6));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> c.doFinal(new byte[10]));
-        assertTrue(e.getMessage().contains("expired"), e.getMessage());
+        assertTrue(e.getMessage().contains(DestroyReason.EXPIRED.explanation()), e.getMessage());
     }
 
     @ParameterizedTest

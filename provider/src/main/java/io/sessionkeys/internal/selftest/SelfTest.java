@@ -1,5 +1,6 @@
 package io.sessionkeys.internal.selftest;
 
+import io.sessionkeys.internal.blockmode.BlockModeSelfTest;
 import io.sessionkeys.internal.engine.chacha.ChaChaSelfTest;
 import io.sessionkeys.internal.key.KeyLifecycleSelfTest;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ public final class SelfTest {
         List<KnownAnswerTest> all = new ArrayList<>();
         all.addAll(KeyLifecycleSelfTest.tests());
         all.addAll(ChaChaSelfTest.tests());
+        all.addAll(BlockModeSelfTest.tests());
         return all;
     }
 

@@ -1,0 +1,14 @@
+package io.sessionkeys.internal.blockmode;
+
+import io.sessionkeys.internal.selftest.KnownAnswerTest;
+import org.junit.jupiter.api.Test;
+
+class BlockModeSelfTestTest {
+
+    @Test
+    void tests_onTheProductionEngine_allPass() throws Exception {
+        for (KnownAnswerTest test : BlockModeSelfTest.tests()) {
+            test.run();
+        }
+    }
+}
