@@ -201,6 +201,45 @@ class BuffersTest {
     }
 
     @Test
+    void updateByteBuffer_roomForWhatItWritesButLessThanGetOutputSize_succeeds() throws Exception {
+        Cipher c = init("AES/CBC/PKCS5Padding", Cipher.ENCRYPT_MODE);
+        ByteBuffer out = ByteBuffer.allocate(0);
+        assertEquals(0, c.update(ByteBuffer.wrap(new byte[5]), out));
+        assertEquals(16, c.getOutputSize(0));
+    }
+
+    @Test
+    void doFinalByteBuffer_paddedDecryptionIntoJustEnoughRoom_writesNothingPastTheLimit() throws Exception {
+        byte[] m = message(20);
+        byte[] ct = sunJce("AES/CBC/PKCS5Padding", Cipher.ENCRYPT_MODE).doFinal(m);
+        byte[] backing = new byte[64];
+        Arrays.fill(backing, (byte) 0x77);
+        ByteBuffer out = ByteBuffer.wrap(backing, 4, 20).slice();
+        Cipher c = init("AES/CBC/PKCS5Padding", Cipher.DECRYPT_MODE);
+        assertEquals(20, c.doFinal(ByteBuffer.wrap(ct), out));
+        assertArrayEquals(m, Arrays.copyOfRange(backing, 4, 24));
+        for (int i = 24; i < 64; i++) {
+            assertEquals((byte) 0x77, backing[i], "byte " + i + " past the limit was written");
+        }
+    }
+
+    @Test
+    void doFinalByteBuffer_directOutputTooShortForThePlaintext_throwsShortBufferExceptionAndCanRetry()
+            throws Exception {
+        byte[] m = message(20);
+        byte[] ct = sunJce("AES/CBC/PKCS5Padding", Cipher.ENCRYPT_MODE).doFinal(m);
+        Cipher c = init("AES/CBC/PKCS5Padding", Cipher.DECRYPT_MODE);
+        ByteBuffer in = ByteBuffer.allocateDirect(ct.length).put(ct).flip();
+        assertThrows(ShortBufferException.class, () -> c.doFinal(in, ByteBuffer.allocateDirect(19)));
+        assertEquals(0, in.position());
+        ByteBuffer out = ByteBuffer.allocateDirect(20);
+        assertEquals(20, c.doFinal(in, out));
+        byte[] actual = new byte[20];
+        out.flip().get(actual);
+        assertArrayEquals(m, actual);
+    }
+
+    @Test
     void update_ctr_outputsEveryByteAtOnce() throws Exception {
         Cipher c = init("AES/CTR/NoPadding", Cipher.ENCRYPT_MODE);
         assertEquals(5, c.update(new byte[5]).length);

@@ -34,8 +34,7 @@ import javax.crypto.spec.IvParameterSpec;
  *
  * <p>Every update and doFinal runs inside {@link ManagedSessionKey#withMaterial}: a key destroyed
  * or expired since {@code init} stops the call with {@link IllegalStateException} before a byte
- * is written. The ByteBuffer overloads are {@link CipherSpi}'s own, which rely on
- * {@link #engineGetOutputSize} never underestimating.
+ * is written.
  */
 abstract class BlockModeCipher extends CipherSpi {
 
@@ -351,6 +350,79 @@ abstract class BlockModeCipher extends CipherSpi {
             if (finished) {
                 endMessage();
             }
+        }
+    }
+
+    @Override
+    protected int engineUpdate(ByteBuffer input, ByteBuffer output) throws ShortBufferException {
+        try {
+            return throughBuffers(input, output, false);
+        } catch (IllegalBlockSizeException | BadPaddingException impossible) {
+            throw new ProviderException("update cannot end a message", impossible);
+        }
+    }
+
+    @Override
+    protected int engineDoFinal(ByteBuffer input, ByteBuffer output)
+            throws ShortBufferException, IllegalBlockSizeException, BadPaddingException {
+        return throughBuffers(input, output, true);
+    }
+
+    /**
+     * The ByteBuffer calls, instead of {@link CipherSpi}'s: heap buffers go straight to the array
+     * methods; other buffers through heap copies that are zeroed afterwards (CipherSpi's are not).
+     * The output needs room only for what this call really writes. Positions move only on success.
+     */
+    private int throughBuffers(ByteBuffer input, ByteBuffer output, boolean last)
+            throws ShortBufferException, IllegalBlockSizeException, BadPaddingException {
+        requireReady();
+        int len = input.remaining();
+        int room = output.remaining();
+        int minimum = last ? finalOutputMinimum(len) : updateOutputLength(len);
+        if (room < minimum) {
+            throw new ShortBufferException("Output buffer must be (at least) " + minimum + " bytes long");
+        }
+        int upTo = Math.min(room, last ? finalOutputLength(len) : minimum);
+        if (input.hasArray() && output.hasArray() && !output.isReadOnly()) {
+            int inAt = input.arrayOffset() + input.position();
+            int outAt = output.arrayOffset() + output.position();
+            int n = last ? finalIntoRoom(input.array(), inAt, len, output.array(), outAt, room)
+                    : engineUpdate(input.array(), inAt, len, output.array(), outAt);
+            input.position(input.limit());
+            output.position(output.position() + n);
+            return n;
+        }
+        byte[] in = new byte[len];
+        byte[] out = new byte[upTo];
+        try {
+            input.duplicate().get(in);
+            int n = last ? engineDoFinal(in, 0, len, out, 0) : engineUpdate(in, 0, len, out, 0);
+            output.put(out, 0, n);
+            input.position(input.limit());
+            return n;
+        } finally {
+            ManagedSessionKey.wipe(in);
+            ManagedSessionKey.wipe(out);
+        }
+    }
+
+    /**
+     * doFinal into {@code out} at {@code outAt}, writing at most {@code room} bytes (the buffer's
+     * limit may lie before the array's end): through scratch only when padded decryption might
+     * need more room than there is, so that a ShortBufferException still comes before any write.
+     */
+    private int finalIntoRoom(byte[] in, int inAt, int len, byte[] out, int outAt, int room)
+            throws ShortBufferException, IllegalBlockSizeException, BadPaddingException {
+        if (finalOutputLength(len) <= room || out.length - outAt <= room) {
+            return engineDoFinal(in, inAt, len, out, outAt);
+        }
+        byte[] bounded = new byte[room];
+        try {
+            int n = engineDoFinal(in, inAt, len, bounded, 0);
+            System.arraycopy(bounded, 0, out, outAt, n);
+            return n;
+        } finally {
+            ManagedSessionKey.wipe(bounded);
         }
     }
 
