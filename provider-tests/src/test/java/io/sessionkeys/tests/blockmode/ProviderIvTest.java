@@ -70,6 +70,32 @@ class ProviderIvTest {
     }
 
     @Test
+    void initEncrypt_ctrWithoutIvFromManyThreads_neverRepeatsACounterRange() throws Exception {
+        SecretKey key = sessionKey(16);
+        Set<BigInteger> starts = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> jobs = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                jobs.add(pool.submit(() -> {
+                    for (int i = 0; i < 250; i++) {
+                        Cipher c = cipher("AES/CTR/NoPadding");
+                        c.init(Cipher.ENCRYPT_MODE, key);
+                        starts.add(new BigInteger(1, c.getIV()));
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> job : jobs) {
+                job.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1000, starts.size());
+    }
+
+    @Test
     void initEncrypt_ctrWithoutIv_differentKeysGetDifferentPrefixes() throws Exception {
         Cipher a = cipher("AES/CTR/NoPadding");
         Cipher b = cipher("AES/CTR/NoPadding");

@@ -17,15 +17,12 @@ import java.security.NoSuchAlgorithmException;
 import java.security.ProviderException;
 import java.security.SecureRandom;
 import java.security.spec.AlgorithmParameterSpec;
-import java.security.spec.InvalidParameterSpecException;
 import java.util.Arrays;
 import javax.crypto.BadPaddingException;
 import javax.crypto.Cipher;
-import javax.crypto.CipherSpi;
 import javax.crypto.IllegalBlockSizeException;
 import javax.crypto.NoSuchPaddingException;
 import javax.crypto.ShortBufferException;
-import javax.crypto.spec.IvParameterSpec;
 
 /**
  * The plumbing every AES block-mode cipher shares: opmode, key handle, IV, usage charging, the
@@ -36,7 +33,7 @@ import javax.crypto.spec.IvParameterSpec;
  * or expired since {@code init} stops the call with {@link IllegalStateException} before a byte
  * is written.
  */
-abstract class BlockModeCipher extends CipherSpi {
+abstract class BlockModeCipher extends BufferFormsCipherSpi {
 
     static final int BLOCK = BlockCipherEngine.BLOCK_SIZE;
 
@@ -83,17 +80,6 @@ abstract class BlockModeCipher extends CipherSpi {
 
     /** Wipes every secret the mode holds between calls (partial blocks, keystream). */
     abstract void wipe();
-
-    /** The exact number of bytes an update with {@code inputLen} more bytes outputs. */
-    abstract int updateOutputLength(int inputLen);
-
-    /** The bytes a doFinal with {@code inputLen} more bytes outputs: exact, or for padded decryption an upper bound. */
-    abstract int finalOutputLength(int inputLen);
-
-    /** The fewest output bytes a doFinal with {@code inputLen} more bytes can need. */
-    int finalOutputMinimum(int inputLen) {
-        return finalOutputLength(inputLen);
-    }
 
     /** Refuses an update of {@code inputLen} bytes the mode cannot take; called before anything changes. */
     void checkUpdate(int inputLen) {
@@ -165,26 +151,13 @@ abstract class BlockModeCipher extends CipherSpi {
     @Override
     protected void engineInit(int opmode, Key k, AlgorithmParameterSpec params, SecureRandom random)
             throws InvalidKeyException, InvalidAlgorithmParameterException {
-        if (params != null && !(params instanceof IvParameterSpec)) {
-            throw new InvalidAlgorithmParameterException(transformation() + " takes an IvParameterSpec, not "
-                    + params.getClass().getName());
-        }
-        init(opmode, k, params == null ? null : ((IvParameterSpec) params).getIV());
+        init(opmode, k, IvParameters.ivOf(params, transformation()));
     }
 
     @Override
     protected void engineInit(int opmode, Key k, AlgorithmParameters params, SecureRandom random)
             throws InvalidKeyException, InvalidAlgorithmParameterException {
-        IvParameterSpec spec = null;
-        if (params != null) {
-            try {
-                spec = params.getParameterSpec(IvParameterSpec.class);
-            } catch (InvalidParameterSpecException e) {
-                throw new InvalidAlgorithmParameterException(transformation() + " needs AlgorithmParameters that"
-                        + " hold an IV, not " + params.getAlgorithm(), e);
-            }
-        }
-        engineInit(opmode, k, spec, random);
+        init(opmode, k, IvParameters.ivOf(params, transformation()));
     }
 
     private void init(int opmode, Key k, byte[] givenIv) throws InvalidKeyException, InvalidAlgorithmParameterException {
@@ -240,16 +213,7 @@ abstract class BlockModeCipher extends CipherSpi {
 
     @Override
     protected AlgorithmParameters engineGetParameters() {
-        if (iv == null) {
-            return null;
-        }
-        try {
-            AlgorithmParameters params = AlgorithmParameters.getInstance("AES");
-            params.init(new IvParameterSpec(iv));
-            return params;
-        } catch (NoSuchAlgorithmException | InvalidParameterSpecException e) {
-            throw new ProviderException("no AlgorithmParameters for AES in this JDK to hold the IV", e);
-        }
+        return iv == null ? null : IvParameters.of(iv);
     }
 
     @Override
@@ -259,18 +223,6 @@ abstract class BlockModeCipher extends CipherSpi {
     }
 
     // ---- data ----
-
-    @Override
-    protected byte[] engineUpdate(byte[] in, int inOff, int len) {
-        requireReady();
-        byte[] out = new byte[updateOutputLength(len)];
-        try {
-            int n = engineUpdate(in, inOff, len, out, 0);
-            return n == out.length ? out : Arrays.copyOf(out, n);
-        } catch (ShortBufferException impossible) {
-            throw new ProviderException("output sized by updateOutputLength was too short", impossible);
-        }
-    }
 
     @Override
     protected int engineUpdate(byte[] in, int inOff, int len, byte[] out, int outOff) throws ShortBufferException {
@@ -293,25 +245,6 @@ abstract class BlockModeCipher extends CipherSpi {
                 ManagedSessionKey.wipe(source);
             }
         }
-    }
-
-    @Override
-    protected byte[] engineDoFinal(byte[] in, int inOff, int len) throws IllegalBlockSizeException,
-            BadPaddingException {
-        requireReady();
-        byte[] out = new byte[finalOutputLength(len)];
-        int n;
-        try {
-            n = engineDoFinal(in, inOff, len, out, 0);
-        } catch (ShortBufferException impossible) {
-            throw new ProviderException("output sized by finalOutputLength was too short", impossible);
-        }
-        if (n == out.length) {
-            return out;
-        }
-        byte[] exact = Arrays.copyOf(out, n);
-        ManagedSessionKey.wipe(out);
-        return exact;
     }
 
     @Override
@@ -353,79 +286,6 @@ abstract class BlockModeCipher extends CipherSpi {
         }
     }
 
-    @Override
-    protected int engineUpdate(ByteBuffer input, ByteBuffer output) throws ShortBufferException {
-        try {
-            return throughBuffers(input, output, false);
-        } catch (IllegalBlockSizeException | BadPaddingException impossible) {
-            throw new ProviderException("update cannot end a message", impossible);
-        }
-    }
-
-    @Override
-    protected int engineDoFinal(ByteBuffer input, ByteBuffer output)
-            throws ShortBufferException, IllegalBlockSizeException, BadPaddingException {
-        return throughBuffers(input, output, true);
-    }
-
-    /**
-     * The ByteBuffer calls, instead of {@link CipherSpi}'s: heap buffers go straight to the array
-     * methods; other buffers through heap copies that are zeroed afterwards (CipherSpi's are not).
-     * The output needs room only for what this call really writes. Positions move only on success.
-     */
-    private int throughBuffers(ByteBuffer input, ByteBuffer output, boolean last)
-            throws ShortBufferException, IllegalBlockSizeException, BadPaddingException {
-        requireReady();
-        int len = input.remaining();
-        int room = output.remaining();
-        int minimum = last ? finalOutputMinimum(len) : updateOutputLength(len);
-        if (room < minimum) {
-            throw new ShortBufferException("Output buffer must be (at least) " + minimum + " bytes long");
-        }
-        int upTo = Math.min(room, last ? finalOutputLength(len) : minimum);
-        if (input.hasArray() && output.hasArray() && !output.isReadOnly()) {
-            int inAt = input.arrayOffset() + input.position();
-            int outAt = output.arrayOffset() + output.position();
-            int n = last ? finalIntoRoom(input.array(), inAt, len, output.array(), outAt, room)
-                    : engineUpdate(input.array(), inAt, len, output.array(), outAt);
-            input.position(input.limit());
-            output.position(output.position() + n);
-            return n;
-        }
-        byte[] in = new byte[len];
-        byte[] out = new byte[upTo];
-        try {
-            input.duplicate().get(in);
-            int n = last ? engineDoFinal(in, 0, len, out, 0) : engineUpdate(in, 0, len, out, 0);
-            output.put(out, 0, n);
-            input.position(input.limit());
-            return n;
-        } finally {
-            ManagedSessionKey.wipe(in);
-            ManagedSessionKey.wipe(out);
-        }
-    }
-
-    /**
-     * doFinal into {@code out} at {@code outAt}, writing at most {@code room} bytes (the buffer's
-     * limit may lie before the array's end): through scratch only when padded decryption might
-     * need more room than there is, so that a ShortBufferException still comes before any write.
-     */
-    private int finalIntoRoom(byte[] in, int inAt, int len, byte[] out, int outAt, int room)
-            throws ShortBufferException, IllegalBlockSizeException, BadPaddingException {
-        if (finalOutputLength(len) <= room || out.length - outAt <= room) {
-            return engineDoFinal(in, inAt, len, out, outAt);
-        }
-        byte[] bounded = new byte[room];
-        try {
-            int n = engineDoFinal(in, inAt, len, bounded, 0);
-            System.arraycopy(bounded, 0, out, outAt, n);
-            return n;
-        } finally {
-            ManagedSessionKey.wipe(bounded);
-        }
-    }
-
     /** After doFinal: nothing secret stays; decryption restarts under the same IV, encryption needs a new one. */
     private void endMessage() {
         wipe();
@@ -462,7 +322,8 @@ abstract class BlockModeCipher extends CipherSpi {
         }
     }
 
-    private void requireReady() {
+    @Override
+    void requireReady() {
         requireInitialized();
         if (ivSpent) {
             throw new IllegalStateException(transformation() + " has finished an encryption under this IV;"

@@ -57,9 +57,7 @@ class CbcCipher extends BlockAlignedCipher {
         super.wipe();
         Arrays.fill(chain, (byte) 0);
         Arrays.fill(savedChain, (byte) 0);
-        if (ciphertextCopy != null) {
-            Arrays.fill(ciphertextCopy, (byte) 0);
-        }
+        // ciphertextCopy holds only ciphertext, which is public: nothing to wipe there
     }
 
     @Override

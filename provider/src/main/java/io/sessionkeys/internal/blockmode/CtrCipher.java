@@ -66,7 +66,7 @@ class CtrCipher extends BlockModeCipher {
 
     @Override
     void wipe() {
-        Arrays.fill(keystream, (byte) 0);
+        // keystream scratch is zeroed at the end of every call already
         Arrays.fill(leftover, (byte) 0);
         leftoverLength = 0;
     }
@@ -105,6 +105,7 @@ class CtrCipher extends BlockModeCipher {
     @Override
     int processUpdate(ByteBuffer schedule, byte[] in, int inOff, int len, byte[] out, int outOff) {
         int done = 0;
+        int dirty = 0; // keystream bytes written, to be zeroed
         try {
             while (leftoverLength > 0 && done < len) {
                 out[outOff + done] = (byte) (in[inOff + done] ^ leftover[BLOCK - leftoverLength]);
@@ -115,6 +116,7 @@ class CtrCipher extends BlockModeCipher {
             while (done < len) {
                 int rest = len - done;
                 int blocks = Math.min(BATCH, (rest + BLOCK - 1) / BLOCK);
+                dirty = Math.max(dirty, blocks * BLOCK);
                 makeKeystream(schedule, blocks);
                 int n = Math.min(rest, blocks * BLOCK);
                 for (int i = 0; i < n; i++) {
@@ -128,7 +130,7 @@ class CtrCipher extends BlockModeCipher {
                 }
             }
         } finally {
-            Arrays.fill(keystream, (byte) 0);
+            Arrays.fill(keystream, 0, dirty, (byte) 0);
         }
         return len;
     }
