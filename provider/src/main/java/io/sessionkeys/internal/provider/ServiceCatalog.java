@@ -1,6 +1,7 @@
 package io.sessionkeys.internal.provider;
 
 import io.sessionkeys.internal.keys.KeyServices;
+import io.sessionkeys.internal.wrap.WrapServices;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +17,7 @@ public final class ServiceCatalog {
     public static List<ServiceDefinition> all() {
         List<ServiceDefinition> all = new ArrayList<>();
         all.addAll(KeyServices.definitions());
+        all.addAll(WrapServices.definitions());
         return all;
     }
 }

@@ -2,6 +2,7 @@ package io.sessionkeys.internal.selftest;
 
 import io.sessionkeys.internal.engine.chacha.ChaChaSelfTest;
 import io.sessionkeys.internal.key.KeyLifecycleSelfTest;
+import io.sessionkeys.internal.wrap.WrapSelfTest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,6 +21,7 @@ public final class SelfTest {
         List<KnownAnswerTest> all = new ArrayList<>();
         all.addAll(KeyLifecycleSelfTest.tests());
         all.addAll(ChaChaSelfTest.tests());
+        all.addAll(WrapSelfTest.tests());
         return all;
     }
 

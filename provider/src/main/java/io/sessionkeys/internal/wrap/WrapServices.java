@@ -1,0 +1,71 @@
+package io.sessionkeys.internal.wrap;
+
+import io.sessionkeys.SessionKey;
+import io.sessionkeys.internal.engine.BlockCipherEngine;
+import io.sessionkeys.internal.engine.aes.AesBlockEngine;
+import io.sessionkeys.internal.provider.ServiceDefinition;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.util.ArrayList;
+import java.util.List;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The key-wrapping ciphers, with SunJCE's names, aliases and OIDs (NIST's aes OIDs
+ * 2.16.840.1.101.3.4.1.5/25/45 for KW and .8/28/48 for KWP), so that code written for SunJCE
+ * finds them under the same names.
+ *
+ * <p>Key classes (DESIGN.md decision 6): the AES wrapping ciphers take session keys and foreign
+ * {@code SecretKeySpec} AES keys as key-encryption keys, because KEKs usually come from a KeyStore;
+ * the RSA ciphers take the caller's RSA keys.
+ */
+public final class WrapServices {
+
+    private WrapServices() {
+    }
+
+    public static List<ServiceDefinition> definitions() {
+        return definitions(AesBlockEngine.INSTANCE);
+    }
+
+    /** The services on a given AES engine (white-box tests pass a reference engine). */
+    static List<ServiceDefinition> definitions(BlockCipherEngine aes) {
+        List<ServiceDefinition> all = new ArrayList<>();
+        all.add(aes(aes, AesWrapVariant.KW, 0).alias("AESWrap"));
+        all.add(aes(aes, AesWrapVariant.KW, 128).alias("AESWrap_128", "2.16.840.1.101.3.4.1.5",
+                "OID.2.16.840.1.101.3.4.1.5"));
+        all.add(aes(aes, AesWrapVariant.KW, 192).alias("AESWrap_192", "2.16.840.1.101.3.4.1.25",
+                "OID.2.16.840.1.101.3.4.1.25"));
+        all.add(aes(aes, AesWrapVariant.KW, 256).alias("AESWrap_256", "2.16.840.1.101.3.4.1.45",
+                "OID.2.16.840.1.101.3.4.1.45"));
+        for (int bits : new int[] {0, 128, 192, 256}) {
+            all.add(aes(aes, AesWrapVariant.KW_PKCS5, bits));
+        }
+        all.add(aes(aes, AesWrapVariant.KWP, 0).alias("AESWrapPad"));
+        all.add(aes(aes, AesWrapVariant.KWP, 128).alias("AESWrapPad_128", "2.16.840.1.101.3.4.1.8",
+                "OID.2.16.840.1.101.3.4.1.8"));
+        all.add(aes(aes, AesWrapVariant.KWP, 192).alias("AESWrapPad_192", "2.16.840.1.101.3.4.1.28",
+                "OID.2.16.840.1.101.3.4.1.28"));
+        all.add(aes(aes, AesWrapVariant.KWP, 256).alias("AESWrapPad_256", "2.16.840.1.101.3.4.1.48",
+                "OID.2.16.840.1.101.3.4.1.48"));
+        all.add(rsa("RSA/ECB/OAEPPadding", null));
+        all.add(rsa("RSA/ECB/OAEPWithSHA-1AndMGF1Padding", "SHA-1").alias("RSA/ECB/OAEPWithSHA1AndMGF1Padding"));
+        all.add(rsa("RSA/ECB/OAEPWithSHA-256AndMGF1Padding", "SHA-256"));
+        all.add(rsa("RSA/ECB/OAEPWithSHA-384AndMGF1Padding", "SHA-384"));
+        all.add(rsa("RSA/ECB/OAEPWithSHA-512AndMGF1Padding", "SHA-512"));
+        return all;
+    }
+
+    private static ServiceDefinition aes(BlockCipherEngine engine, AesWrapVariant variant, int fixedBits) {
+        return ServiceDefinition.of("Cipher", variant.transformation(fixedBits), AesKeyWrapCipher.class,
+                        context -> new AesKeyWrapCipher(context, engine, variant, fixedBits))
+                .keyClasses(SessionKey.class, SecretKeySpec.class)
+                .attribute("SupportedKeyFormats", "RAW");
+    }
+
+    private static ServiceDefinition rsa(String transformation, String hashName) {
+        return ServiceDefinition.of("Cipher", transformation, RsaOaepCipher.class,
+                        context -> new RsaOaepCipher(context, transformation, hashName))
+                .keyClasses(RSAPublicKey.class, RSAPrivateKey.class);
+    }
+}
