@@ -49,7 +49,6 @@ final class OaepCodec {
     void encode(byte[] em, int mLen, SecureRandom random) {
         int k = em.length;
         int dbOffset = 1 + hLen;
-        int dbLen = k - hLen - 1;
         em[0] = 0;
         byte[] seed = new byte[hLen];
         try {
@@ -59,8 +58,7 @@ final class OaepCodec {
             System.arraycopy(labelHash, 0, em, dbOffset, hLen);
             Arrays.fill(em, dbOffset + hLen, k - mLen - 1, (byte) 0);
             em[k - mLen - 1] = 1;
-            mgf1Xor(em, 1, hLen, em, dbOffset, dbLen);   // maskedDB = DB ^ MGF(seed)
-            mgf1Xor(em, dbOffset, dbLen, em, 1, hLen);   // maskedSeed = seed ^ MGF(maskedDB)
+            mask(em);
         } finally {
             Arrays.fill(seed, (byte) 0);
         }
@@ -75,9 +73,7 @@ final class OaepCodec {
     int decode(byte[] em) {
         int k = em.length;
         int dbOffset = 1 + hLen;
-        int dbLen = k - hLen - 1;
-        mgf1Xor(em, dbOffset, dbLen, em, 1, hLen);   // seed = maskedSeed ^ MGF(maskedDB)
-        mgf1Xor(em, 1, hLen, em, dbOffset, dbLen);   // DB = maskedDB ^ MGF(seed)
+        unmask(em);
         int good = ConstantTime.isZero(em[0]);
         good &= ConstantTime.isZero(ConstantTime.difference(em, dbOffset, labelHash, 0, hLen));
         int found = 0;
@@ -91,6 +87,20 @@ final class OaepCodec {
         }
         good &= found;
         return ConstantTime.select(good, separator + 1, -1);
+    }
+
+    /** Turns {@code 0 || seed || DB} into {@code 0 || maskedSeed || maskedDB}, in place. */
+    void mask(byte[] em) {
+        int dbLen = em.length - hLen - 1;
+        mgf1Xor(em, 1, hLen, em, 1 + hLen, dbLen);   // maskedDB = DB ^ MGF(seed)
+        mgf1Xor(em, 1 + hLen, dbLen, em, 1, hLen);   // maskedSeed = seed ^ MGF(maskedDB)
+    }
+
+    /** The inverse of {@link #mask}. */
+    void unmask(byte[] em) {
+        int dbLen = em.length - hLen - 1;
+        mgf1Xor(em, 1 + hLen, dbLen, em, 1, hLen);   // seed = maskedSeed ^ MGF(maskedDB)
+        mgf1Xor(em, 1, hLen, em, 1 + hLen, dbLen);   // DB = maskedDB ^ MGF(seed)
     }
 
     /** target[tOff..tOff+tLen) ^= MGF1(source[sOff..sOff+sLen), tLen). */
