@@ -24,6 +24,7 @@ import java.io.ByteArrayOutputStream;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.InvalidKeyException;
 import java.security.Key;
+import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -182,7 +183,9 @@ class WrapRulesTest {
         byte[] random = bytes(256, 31);
         random[0] = 0;
         Cipher other = Cipher.getInstance("RSA/ECB/OAEPWithSHA-256AndMGF1Padding", SESSION_KEYS);
-        other.init(Cipher.WRAP_MODE, java.security.KeyPairGenerator.getInstance("RSA").generateKeyPair().getPublic());
+        KeyPairGenerator sameSize = KeyPairGenerator.getInstance("RSA");
+        sameSize.initialize(2048); // the default differs between JDKs (3072 bits on JDK 25)
+        other.init(Cipher.WRAP_MODE, sameSize.generateKeyPair().getPublic());
         byte[] otherKeys = other.wrap(sessionKey(KEY, "AES", KeyPolicy.builtInDefaults()));
         String a = assertThrows(InvalidKeyException.class, () -> c.unwrap(random, "AES", Cipher.SECRET_KEY)).getMessage();
         String b = assertThrows(InvalidKeyException.class, () -> c.unwrap(otherKeys, "AES", Cipher.SECRET_KEY)).getMessage();
