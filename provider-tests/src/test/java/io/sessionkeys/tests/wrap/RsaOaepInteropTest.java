@@ -161,6 +161,13 @@ class RsaOaepInteropTest {
     }
 
     @Test
+    void sha1NameWithoutHyphen_isTheSameService() throws Exception {
+        byte[] k = keyBytes("AES-16", 5);
+        byte[] ours = wrapHere("RSA/ECB/OAEPWithSHA1AndMGF1Padding", null, "AES", k);
+        assertArrayEquals(k, unwrapThere(SUN, "RSA/ECB/OAEPWithSHA-1AndMGF1Padding", null, "AES", ours));
+    }
+
+    @Test
     void encryptAndDecryptModes_interoperateWithSunJce() throws Exception {
         byte[] message = bytes(100, 9);
         Cipher here = Cipher.getInstance(name("SHA-256"), SESSION_KEYS);
