@@ -8,10 +8,13 @@ import static io.sessionkeys.tests.wrap.Wrapping.bytes;
 import static io.sessionkeys.tests.wrap.Wrapping.sessionKey;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sessionkeys.KeyPolicy;
 import io.sessionkeys.SessionKey;
 import io.sessionkeys.SessionKeyUnwrapSpec;
+import java.security.InvalidKeyException;
 import java.security.Key;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -150,8 +153,7 @@ class AesWrapInteropTest {
     void fixedSizeNames_otherKekSize_refused(String name, String sunName, int kekBytes) throws Exception {
         Cipher here = Cipher.getInstance(name, SESSION_KEYS);
         Key wrongSize = new SecretKeySpec(bytes(kekBytes == 16 ? 32 : 16, 1), "AES");
-        java.security.InvalidKeyException e = org.junit.jupiter.api.Assertions.assertThrows(
-                java.security.InvalidKeyException.class, () -> here.init(Cipher.WRAP_MODE, wrongSize));
-        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains(kekBytes + " bytes"), e.getMessage());
+        InvalidKeyException e = assertThrows(InvalidKeyException.class, () -> here.init(Cipher.WRAP_MODE, wrongSize));
+        assertTrue(e.getMessage().contains(kekBytes + " bytes"), e.getMessage());
     }
 }

@@ -16,6 +16,7 @@ import io.sessionkeys.SessionKey;
 import io.sessionkeys.SessionKeyUnwrapSpec;
 import java.security.InvalidKeyException;
 import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.Provider;
 import java.security.spec.MGF1ParameterSpec;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * RSA-OAEP key transport both ways with SunJCE and Bouncy Castle, for every OAEP name and every
@@ -158,6 +160,36 @@ class RsaOaepInteropTest {
         assertEquals(theirs.getDigestAlgorithm(), ours.getDigestAlgorithm());
         assertEquals(((MGF1ParameterSpec) theirs.getMGFParameters()).getDigestAlgorithm(),
                 ((MGF1ParameterSpec) ours.getMGFParameters()).getDigestAlgorithm());
+    }
+
+    @ParameterizedTest(name = "RSA-{0}")
+    @ValueSource(ints = {1024, 3072, 4096})
+    void otherModulusSizes_interoperateWithSunJceAndBouncyCastleBothWays(int bits) throws Exception {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+        g.initialize(bits);
+        KeyPair pair = g.generateKeyPair();
+        String hash = bits == 1024 ? "SHA-256" : "SHA-512"; // SHA-512 OAEP needs more than 1024 bits for 32 bytes
+        OAEPParameterSpec spec = spec(hash, hash, new byte[0]);
+        byte[] k = keyBytes("AES-32", bits);
+        for (Provider p : new Provider[] {SUN, BC}) {
+            Cipher here = Cipher.getInstance("RSA/ECB/OAEPPadding", SESSION_KEYS);
+            here.init(Cipher.WRAP_MODE, pair.getPublic(), spec);
+            Cipher there = Cipher.getInstance("RSA/ECB/OAEPPadding", p);
+            there.init(Cipher.UNWRAP_MODE, pair.getPrivate(), spec);
+            assertArrayEquals(k, there.unwrap(here.wrap(sessionKey(k, "AES", KeyPolicy.builtInDefaults())), "AES",
+                    Cipher.SECRET_KEY).getEncoded(), p.getName());
+            there.init(Cipher.WRAP_MODE, pair.getPublic(), spec);
+            here.init(Cipher.UNWRAP_MODE, pair.getPrivate(), new SessionKeyUnwrapSpec(EXPORTABLE, null, spec));
+            assertArrayEquals(k, here.unwrap(there.wrap(new SecretKeySpec(k, "AES")), "AES", Cipher.SECRET_KEY)
+                    .getEncoded(), p.getName());
+        }
+    }
+
+    @Test
+    void sha1NameWithoutHyphen_isTheSameService() throws Exception {
+        byte[] k = keyBytes("AES-16", 5);
+        byte[] ours = wrapHere("RSA/ECB/OAEPWithSHA1AndMGF1Padding", null, "AES", k);
+        assertArrayEquals(k, unwrapThere(SUN, "RSA/ECB/OAEPWithSHA-1AndMGF1Padding", null, "AES", ours));
     }
 
     @Test

@@ -56,7 +56,7 @@ public final class AesKeyWrapCipher extends CipherSpi {
     /**
      * @param fixedKekBits the KEK size this variant requires, or 0 for any AES size
      */
-    public AesKeyWrapCipher(ProviderContext context, BlockCipherEngine engine, AesWrapVariant variant,
+    AesKeyWrapCipher(ProviderContext context, BlockCipherEngine engine, AesWrapVariant variant,
             int fixedKekBits) {
         this.context = context;
         this.engine = engine;

@@ -253,12 +253,15 @@ public final class RsaOaepCipher extends CipherSpi {
     @Override
     protected int engineDoFinal(byte[] input, int offset, int length, byte[] output, int outputOffset)
             throws ShortBufferException, IllegalBlockSizeException, BadPaddingException {
+        requireData();
+        // checked before any work, so that the caller can retry with a bigger buffer
+        int needed = opmode == Cipher.ENCRYPT_MODE ? k : Math.max(0, codec.maxMessageLength(k));
+        if (output.length - outputOffset < needed) {
+            throw new ShortBufferException(name + " needs " + needed + " bytes of output space, has "
+                    + (output.length - outputOffset));
+        }
         byte[] result = engineDoFinal(input, offset, length);
         try {
-            if (output.length - outputOffset < result.length) {
-                throw new ShortBufferException(name + " needs " + result.length + " bytes of output space, has "
-                        + (output.length - outputOffset));
-            }
             System.arraycopy(result, 0, output, outputOffset, result.length);
             return result.length;
         } finally {

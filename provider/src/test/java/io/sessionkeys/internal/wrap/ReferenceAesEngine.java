@@ -4,6 +4,7 @@ import io.sessionkeys.internal.engine.BlockCipherEngine;
 import io.sessionkeys.internal.key.Precomputation;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import org.bouncycastle.crypto.BlockCipher;
 import org.bouncycastle.crypto.engines.AESEngine;
 import org.bouncycastle.crypto.params.KeyParameter;
 
@@ -60,7 +61,7 @@ final class ReferenceAesEngine implements BlockCipherEngine {
         byte[] key = new byte[schedule.limit()];
         schedule.get(0, key);
         try {
-            AESEngine aes = new AESEngine();
+            BlockCipher aes = AESEngine.newInstance();
             aes.init(encrypt, new KeyParameter(key));
             for (int b = 0; b < blocks; b++) {
                 aes.processBlock(in, inOffset + 16 * b, out, outOffset + 16 * b);
