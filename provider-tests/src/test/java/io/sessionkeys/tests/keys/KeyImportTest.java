@@ -58,6 +58,23 @@ class KeyImportTest {
     }
 
     @Test
+    void generateSecret_consumingSpec_zeroesTheCallersArrayOnceImported() throws Exception {
+        byte[] bytes = BYTES.clone();
+        SessionKey key = (SessionKey) factory("AES").generateSecret(
+                SessionKeyImportSpec.consuming(bytes, "AES", EXPORTABLE, null));
+        assertArrayEquals(new byte[16], bytes);
+        assertArrayEquals(BYTES, key.getEncoded());
+    }
+
+    @Test
+    void generateSecret_consumingSpecRefused_leavesTheCallersArrayIntact() throws Exception {
+        byte[] bytes = BYTES.clone();
+        assertThrows(InvalidKeySpecException.class,
+                () -> factory("AES").generateSecret(SessionKeyImportSpec.consuming(bytes, "ChaCha20", null, null)));
+        assertArrayEquals(BYTES, bytes);
+    }
+
+    @Test
     void generateSecret_wrongLengthOrAlgorithmOrSpec_isInvalidKeySpec() throws Exception {
         SecretKeyFactory f = factory("AES");
         assertThrows(InvalidKeySpecException.class, () -> f.generateSecret(new SecretKeySpec(new byte[15], "AES")));

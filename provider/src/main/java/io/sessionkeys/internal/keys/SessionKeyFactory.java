@@ -32,30 +32,39 @@ public final class SessionKeyFactory extends SecretKeyFactorySpi {
     protected SecretKey engineGenerateSecret(KeySpec spec) throws InvalidKeySpecException {
         if (spec instanceof SessionKeyImportSpec) {
             SessionKeyImportSpec s = (SessionKeyImportSpec) spec;
-            return importRaw(s.material(), s.policy(), s.scope());
+            // A consuming spec hands over the caller's own array: zero it only once the key exists,
+            // so that a refused import leaves the caller's bytes intact for another try.
+            return importRaw(s.algorithm(), s.keyBytesForImport(), s.policy(), s.scope(), !s.isConsuming());
         }
         if (spec instanceof SecretKeySpec) {
-            return importRaw((SecretKeySpec) spec, null, null);
+            SecretKeySpec s = (SecretKeySpec) spec;
+            return importRaw(s.getAlgorithm(), s.getEncoded(), null, null, true);
         }
         throw new InvalidKeySpecException("expected a SecretKeySpec or a SessionKeyImportSpec, got "
                 + (spec == null ? "null" : spec.getClass().getName()));
     }
 
-    private SecretKey importRaw(SecretKeySpec spec, KeyPolicy policy, KeyScope scope) throws InvalidKeySpecException {
-        if (!algorithm.name().equalsIgnoreCase(spec.getAlgorithm())) {
-            throw new InvalidKeySpecException("this is the " + algorithm + " SecretKeyFactory; the key spec is for "
-                    + spec.getAlgorithm());
-        }
-        byte[] raw = spec.getEncoded();
+    /** Imports {@code raw} and zeroes it once imported, and also on failure if {@code wipeOnFailure}. */
+    private SecretKey importRaw(String specAlgorithm, byte[] raw, KeyPolicy policy, KeyScope scope,
+            boolean wipeOnFailure) throws InvalidKeySpecException {
+        boolean imported = false;
         try {
+            if (!algorithm.name().equalsIgnoreCase(specAlgorithm)) {
+                throw new InvalidKeySpecException("this is the " + algorithm + " SecretKeyFactory; the key spec is for "
+                        + specAlgorithm);
+            }
             int bits = raw.length * 8;
             if (!algorithm.allowsBits(bits)) {
                 throw new InvalidKeySpecException(algorithm + " key must be " + algorithm.describeSizes() + ", was "
                         + bits + " bits");
             }
-            return context.newKey(algorithm.name(), bits, raw, 0, raw.length, policy, scope);
+            SecretKey key = context.newKey(algorithm.name(), bits, raw, 0, raw.length, policy, scope);
+            imported = true;
+            return key;
         } finally {
-            ManagedSessionKey.wipe(raw);
+            if (imported || wipeOnFailure) {
+                ManagedSessionKey.wipe(raw);
+            }
         }
     }
 
@@ -102,13 +111,10 @@ public final class SessionKeyFactory extends SecretKeyFactorySpi {
             throw new InvalidKeyException("only keys with a RAW encoding can be imported, got "
                     + (key == null ? "null" : "format " + key.getFormat()));
         }
-        byte[] raw = key.getEncoded();
         try {
-            return engineGenerateSecret(new SecretKeySpec(raw, key.getAlgorithm()));
+            return importRaw(key.getAlgorithm(), key.getEncoded(), null, null, true);
         } catch (InvalidKeySpecException e) {
             throw new InvalidKeyException(e.getMessage(), e);
-        } finally {
-            ManagedSessionKey.wipe(raw);
         }
     }
 }
