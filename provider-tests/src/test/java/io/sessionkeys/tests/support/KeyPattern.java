@@ -19,7 +19,8 @@ public final class KeyPattern {
         return bytes(~seed * 0x9E3779B97F4A7C15L, 32);
     }
 
-    private static byte[] bytes(long seed, int n) {
+    /** {@code n} bytes for {@code seed}: the same in every JVM. */
+    public static byte[] bytes(long seed, int n) {
         long x = seed | 1;
         byte[] out = new byte[n];
         for (int i = 0; i < n; i++) {

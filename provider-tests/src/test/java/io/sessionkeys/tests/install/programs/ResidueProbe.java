@@ -1,0 +1,169 @@
+package io.sessionkeys.tests.install.programs;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import io.sessionkeys.KeyPolicy;
+import io.sessionkeys.KeyScope;
+import io.sessionkeys.SessionKeyImportSpec;
+import io.sessionkeys.SessionKeysMXBean;
+import io.sessionkeys.SessionKeysProvider;
+import io.sessionkeys.tests.support.KeyPattern;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.ref.Reference;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.Provider;
+import java.security.Security;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.SecretKeySpec;
+import javax.management.JMX;
+import javax.management.ObjectName;
+
+/**
+ * The child JVM of the residue tests. Imports four keys with known bytes (AES-128, AES-256,
+ * ChaCha20, HMAC-SHA256), uses each through every service that takes it, dumps the live heap,
+ * gets rid of the keys by one route, dumps the whole heap (unreachable objects too), prints
+ * {@code READY <pid>} and waits for a line on standard input while the parent reads its memory.
+ *
+ * <p>Arguments: seed, provider ({@code SessionKeys} or {@code SunJCE}), route ({@code explicit},
+ * {@code expiry}, {@code scope}, {@code dropped}), dump directory. A control array with other
+ * known bytes stays reachable on purpose: the parent must find it, or its scan proves nothing.
+ */
+public final class ResidueProbe {
+
+    /** Key algorithm and length, in the order the parent derives their bytes (seed + index). */
+    public static final String[] ALGORITHMS = {"AES", "AES", "ChaCha20", "HmacSHA256"};
+    public static final int[] LENGTHS = {16, 32, 32, 32};
+
+    private static byte[] control;
+    private static List<SecretKey> keys = new ArrayList<>();
+
+    private ResidueProbe() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long seed = Long.parseLong(args[0]);
+        boolean ours = args[1].equals("SessionKeys");
+        String route = args[2];
+        Path dir = Path.of(args[3]);
+        control = KeyPattern.control(seed);
+        Provider provider = ours ? new SessionKeysProvider() : Security.getProvider("SunJCE");
+        KeyScope scope = KeyScope.open();
+        KeyPolicy policy = route.equals("expiry") ? KeyPolicy.builder().lifetime(Duration.ofSeconds(2)).build() : null;
+        for (int i = 0; i < ALGORITHMS.length; i++) {
+            keys.add(importKey(provider, ours, ALGORITHMS[i], KeyPattern.bytes(seed + i, LENGTHS[i]), policy,
+                    route.equals("scope") ? scope : null));
+        }
+        useEveryService(provider, ours);
+        dump(dir.resolve("live.hprof"), true);
+
+        switch (route) {
+            case "explicit":
+                for (SecretKey k : keys) {
+                    k.destroy();
+                }
+                break;
+            case "scope":
+                scope.close();
+                break;
+            case "expiry":
+                awaitDestroyed("EXPIRED", keys.size());
+                break;
+            case "dropped":
+                keys = null;
+                if (ours) {
+                    awaitDestroyed("UNREACHABLE", ALGORITHMS.length);
+                } else {
+                    System.gc();
+                }
+                break;
+            default:
+                throw new IllegalArgumentException(route);
+        }
+        dump(dir.resolve("destroyed.hprof"), false);
+        System.out.println("READY " + ProcessHandle.current().pid());
+        System.out.flush();
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        Reference.reachabilityFence(control);
+        Reference.reachabilityFence(keys);
+    }
+
+    private static SecretKey importKey(Provider provider, boolean ours, String algorithm, byte[] bytes,
+            KeyPolicy policy, KeyScope scope) throws Exception {
+        try {
+            SecretKeySpec spec = new SecretKeySpec(bytes, algorithm);
+            return ours ? SecretKeyFactory.getInstance(algorithm, provider)
+                    .generateSecret(new SessionKeyImportSpec(spec, policy, scope)) : spec;
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+        }
+    }
+
+    private static void useEveryService(Provider provider, boolean ours) throws Exception {
+        byte[] message = "a message that is longer than one block, to be sure".getBytes(StandardCharsets.UTF_8);
+        for (SecretKey aes : List.of(keys.get(0), keys.get(1))) {
+            for (String transformation : List.of("AES/GCM/NoPadding", "AES/CTR/NoPadding", "AES/CBC/PKCS5Padding")) {
+                Cipher enc = Cipher.getInstance(transformation, provider);
+                enc.init(Cipher.ENCRYPT_MODE, aes);
+                byte[] ct = enc.doFinal(message);
+                Cipher dec = Cipher.getInstance(transformation, provider);
+                dec.init(Cipher.DECRYPT_MODE, aes, enc.getParameters());
+                check(Arrays.equals(message, dec.doFinal(ct)), transformation);
+            }
+        }
+        Cipher chacha = Cipher.getInstance("ChaCha20-Poly1305", provider);
+        chacha.init(Cipher.ENCRYPT_MODE, keys.get(2));
+        byte[] ct = chacha.doFinal(message);
+        Cipher chachaDec = Cipher.getInstance("ChaCha20-Poly1305", provider);
+        chachaDec.init(Cipher.DECRYPT_MODE, keys.get(2), chacha.getParameters());
+        check(Arrays.equals(message, chachaDec.doFinal(ct)), "ChaCha20-Poly1305");
+
+        for (String wrap : List.of("AESWrap", "AESWrapPad")) {
+            Cipher w = Cipher.getInstance(wrap, provider);
+            w.init(Cipher.WRAP_MODE, keys.get(1));
+            byte[] wrapped = w.wrap(keys.get(0));
+            Cipher u = Cipher.getInstance(wrap, provider);
+            u.init(Cipher.UNWRAP_MODE, keys.get(1));
+            SecretKey unwrapped = (SecretKey) u.unwrap(wrapped, "AES", Cipher.SECRET_KEY);
+            if (ours) {
+                unwrapped.destroy(); // a second key with the same bytes: gone before the scans
+            }
+        }
+
+        Mac mac = Mac.getInstance("HmacSHA256", provider);
+        mac.init(keys.get(3));
+        check(mac.doFinal(message).length == 32, "HmacSHA256");
+    }
+
+    private static void awaitDestroyed(String reason, int count) throws Exception {
+        SessionKeysMXBean mbean = JMX.newMXBeanProxy(ManagementFactory.getPlatformMBeanServer(),
+                new ObjectName(SessionKeysMXBean.OBJECT_NAME), SessionKeysMXBean.class);
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (mbean.getDestroyedKeysByReason().getOrDefault(reason, 0L) < count) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("keys not destroyed (" + reason + ") within 30 s: "
+                        + mbean.getDestroyedKeysByReason());
+            }
+            System.gc();
+            Thread.sleep(50);
+        }
+    }
+
+    private static void check(boolean ok, String what) {
+        if (!ok) {
+            throw new IllegalStateException(what + " did not round-trip");
+        }
+    }
+
+    private static void dump(Path file, boolean liveOnly) throws Exception {
+        ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).dumpHeap(file.toString(), liveOnly);
+    }
+}

@@ -1,0 +1,43 @@
+package io.sessionkeys.tests.residue;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayInputStream;
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
+
+/** The residue scan's own tools, checked against known answers so that a zero means zero. */
+class ResidueToolsTest {
+
+    @Test
+    void expand_fips197AppendixA1_lastRoundKeyMatches() {
+        byte[] key = HexFormat.of().parseHex("2b7e151628aed2a6abf7158809cf4f3c");
+        int[] w = AesReference.expand(key);
+        assertEquals(44, w.length);
+        assertArrayEquals(HexFormat.of().parseHex("d014f9a8c9ee2589e13f0cc8b6630ca6"), AesReference.roundKey(w, 10, true));
+        assertArrayEquals(HexFormat.of().parseHex("a8f914d08925eec9c80c3fe1a60c63b6"), AesReference.roundKey(w, 10, false));
+    }
+
+    @Test
+    void expand_fips197AppendixA3_aes256LastWord() {
+        byte[] key = HexFormat.of().parseHex("603deb1015ca71be2b73aef0857d77811f352c073b6108d72d9810a30914dff4");
+        int[] w = AesReference.expand(key);
+        assertEquals(60, w.length);
+        assertEquals(0x706c631e, w[59]);
+    }
+
+    @Test
+    void scanner_findsPatternsAcrossChunkBordersOnce() throws Exception {
+        byte[] pattern = HexFormat.of().parseHex("0102030405060708090a");
+        byte[] image = new byte[(1 << 20) + 100];
+        int[] places = {0, (1 << 20) - 5, image.length - pattern.length};
+        for (int at : places) {
+            System.arraycopy(pattern, 0, image, at, pattern.length);
+        }
+        PatternScanner s = new PatternScanner();
+        s.add("p", pattern);
+        s.scan(new ByteArrayInputStream(image));
+        assertEquals(places.length, s.counts().get("p"));
+    }
+}
