@@ -75,6 +75,7 @@ class InstallationTest {
         assertTrue(r.stdout().contains("key.class=io.sessionkeys.internal.key.ManagedSessionKey"), r.all());
         assertTrue(r.stdout().contains("key.encoded.null=true"), r.all());
         assertTrue(r.stdout().contains("foreign.cipher.provider=SunJCE"), r.all());
+        assertTrue(r.stdout().contains("foreign.wrap.length=24"), r.all());
         assertTrue(r.stdout().contains("destroyed=true"), r.all());
     }
 

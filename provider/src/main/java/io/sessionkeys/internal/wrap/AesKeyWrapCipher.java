@@ -280,19 +280,20 @@ public final class AesKeyWrapCipher extends CipherSpi {
     @Override
     protected byte[] engineWrap(Key key) throws IllegalBlockSizeException, InvalidKeyException {
         requireMode(Cipher.WRAP_MODE, "wrapping (WRAP_MODE)");
-        ManagedSessionKey session = SessionWrapping.requireWrappable(key, name);
-        int length = session.materialLength();
-        byte[] buf = new byte[operation.wrappedLength(length)];
-        boolean done = false;
-        try {
-            SessionWrapping.copyMaterial(session, buf, AesKeyWrap.SEMIBLOCK);
-            operation.wrap(kek, buf, length);
-            session.recordExport(name, false);
-            done = true;
-            return buf;
-        } finally {
-            if (!done) {
-                ManagedSessionKey.wipe(buf);
+        try (KeyToWrap toWrap = KeyToWrap.of(key, name)) {
+            int length = toWrap.length();
+            byte[] buf = new byte[operation.wrappedLength(length)];
+            boolean done = false;
+            try {
+                toWrap.copyInto(buf, AesKeyWrap.SEMIBLOCK);
+                operation.wrap(kek, buf, length);
+                toWrap.recordExport(name);
+                done = true;
+                return buf;
+            } finally {
+                if (!done) {
+                    ManagedSessionKey.wipe(buf);
+                }
             }
         }
     }

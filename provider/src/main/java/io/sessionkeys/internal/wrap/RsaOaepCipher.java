@@ -314,16 +314,17 @@ public final class RsaOaepCipher extends CipherSpi {
         if (opmode != Cipher.WRAP_MODE) {
             throw new IllegalStateException(name + " is not initialized for wrapping (WRAP_MODE)");
         }
-        ManagedSessionKey session = SessionWrapping.requireWrappable(key, name);
-        int length = session.materialLength();
-        if (length > codec.maxMessageLength(k)) {
-            throw new InvalidKeyException(session + " is too long to wrap: " + tooLong(length));
+        try (KeyToWrap toWrap = KeyToWrap.of(key, name)) {
+            int length = toWrap.length();
+            if (length > codec.maxMessageLength(k)) {
+                throw new InvalidKeyException(toWrap.describe() + " is too long to wrap: " + tooLong(length));
+            }
+            byte[] em = new byte[k];
+            toWrap.copyInto(em, k - length);
+            byte[] wrapped = encryptEncoded(em, length);
+            toWrap.recordExport(name);
+            return wrapped;
         }
-        byte[] em = new byte[k];
-        SessionWrapping.copyMaterial(session, em, k - length);
-        byte[] wrapped = encryptEncoded(em, length);
-        session.recordExport(name, false);
-        return wrapped;
     }
 
     @Override

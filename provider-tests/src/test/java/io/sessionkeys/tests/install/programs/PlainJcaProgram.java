@@ -29,6 +29,11 @@ public final class PlainJcaProgram {
         cipher.doFinal(new byte[5]);
         System.out.println("foreign.cipher.provider=" + cipher.getProvider().getName());
 
+        // Wrapping its own key under its own KEK: JCA may pick SessionKeys by the KEK; it must work.
+        Cipher wrap = Cipher.getInstance("AESWrap");
+        wrap.init(Cipher.WRAP_MODE, new SecretKeySpec(new byte[32], "AES"));
+        System.out.println("foreign.wrap.length=" + wrap.wrap(ownKey).length);
+
         key.destroy();
         System.out.println("destroyed=" + key.isDestroyed());
     }
