@@ -165,6 +165,7 @@ abstract class BlockModeCipher extends BufferFormsCipherSpi {
             throw new UnsupportedOperationException(transformation() + " does not wrap keys in SessionKeys: use"
                     + " AES/KW/NoPadding or AES/KWP/NoPadding");
         }
+        wipe(); // whatever a previous message left goes now, even if this init fails
         boolean encrypt = opmode == Cipher.ENCRYPT_MODE;
         ManagedSessionKey candidate = SessionKeys.require(k, "AES", transformation());
         checkKeyLength(candidate.materialLength());
@@ -185,7 +186,6 @@ abstract class BlockModeCipher extends BufferFormsCipherSpi {
         }
         boolean providerMade = usesIv() && givenIv == null;
         byte[] chosen = providerMade ? newIv(candidate, context.random()) : givenIv == null ? null : givenIv.clone();
-        wipe();
         this.key = candidate;
         this.encrypting = encrypt;
         this.iv = chosen;
