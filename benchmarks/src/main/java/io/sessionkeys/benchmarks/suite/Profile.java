@@ -1,0 +1,53 @@
+package io.sessionkeys.benchmarks.suite;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How long and how often each benchmark runs. Every profile runs every benchmark and provider;
+ * they differ in time spent, and smoke also trims message sizes to one.
+ */
+public enum Profile {
+    /** For CI: proves that every benchmark builds, starts in its own JVM and runs. Numbers mean nothing. */
+    SMOKE(1, 0, 100, 1, 100, List.of("1024")),
+    /** About 6-9 minutes on 2 quiet cores: the table and chart for a quick comparison. */
+    SHORT(1, 1, 400, 2, 400, List.of("64", "1024", "16384", "1048576")),
+    /** For publishing: several forks, real warm-up, tight error bars. Roughly an hour and a half. */
+    FULL(2, 3, 1000, 5, 1000, List.of("64", "1024", "16384", "1048576"));
+
+    final int forks;
+    final int warmupIterations;
+    final int warmupMillis;
+    final int measurementIterations;
+    final int measurementMillis;
+    final List<String> aeadSizes;
+
+    Profile(int forks, int warmupIterations, int warmupMillis, int measurementIterations, int measurementMillis,
+            List<String> aeadSizes) {
+        this.forks = forks;
+        this.warmupIterations = warmupIterations;
+        this.warmupMillis = warmupMillis;
+        this.measurementIterations = measurementIterations;
+        this.measurementMillis = measurementMillis;
+        this.aeadSizes = aeadSizes;
+    }
+
+    static Profile byName(String name) {
+        try {
+            return valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown profile '" + name + "': expected smoke, short or full");
+        }
+    }
+
+    /** Measured plus warm-up seconds per fork, for the time estimate printed before a run. */
+    double secondsPerFork() {
+        return (warmupIterations * warmupMillis + measurementIterations * measurementMillis) / 1000.0;
+    }
+
+    @Override
+    public String toString() {
+        return name().toLowerCase(Locale.ROOT) + " (" + forks + " fork(s); warm-up " + warmupIterations + " x "
+                + warmupMillis + " ms; measurement " + measurementIterations + " x " + measurementMillis + " ms)";
+    }
+}
