@@ -18,7 +18,8 @@ public interface HkdfRoute {
     SecretKey derive() throws GeneralSecurityException;
 
     /**
-     * The route for a provider: the standard {@code javax.crypto.KDF} API where the JDK has it,
+     * The route for a provider: the standard {@code javax.crypto.KDF} API where the JDK has it
+     * (JDK 24 and later); on older JDKs SessionKeys' own {@code KeyGenerator} route; always
      * Bouncy Castle's own HKDF generator for Bouncy Castle (it registers no JCA HKDF service).
      *
      * @throws NotProvidedException if the provider offers HKDF on no route this JDK has
@@ -28,11 +29,21 @@ public interface HkdfRoute {
         if (who == ProviderUnderTest.BOUNCY_CASTLE) {
             return new BouncyCastleHkdfRoute(ikm, salt, info);
         }
+        if (who.makesSessionKeys() && !JcaKdfRoute.jdkHasKdf()) {
+            return SessionKeysHkdfRoute.open(provider, ikm, salt, info);
+        }
         return JcaKdfRoute.open(provider, ikm, salt, info);
     }
 
-    /** Whether the route bypasses JCA: the table marks such cells. */
-    static boolean bypassesJca(ProviderUnderTest who) {
-        return who == ProviderUnderTest.BOUNCY_CASTLE;
+    /** How the route differs from the standard API, for the table's notes; empty if it does not. */
+    static String routeNote(ProviderUnderTest who) {
+        if (who == ProviderUnderTest.BOUNCY_CASTLE) {
+            return "Bouncy Castle's HKDFBytesGenerator: BC registers no JCA HKDF";
+        }
+        if (who.makesSessionKeys() && !JcaKdfRoute.jdkHasKdf()) {
+            return "SessionKeys' KeyGenerator HKDF-SHA256 route with a SessionKeyDerivationSpec (no javax.crypto.KDF"
+                    + " before JDK 24)";
+        }
+        return "";
     }
 }

@@ -28,6 +28,15 @@ final class JcaKdfRoute implements HkdfRoute {
         this.deriveKey = deriveKey;
     }
 
+    static boolean jdkHasKdf() {
+        try {
+            Class.forName("javax.crypto.KDF");
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
     static JcaKdfRoute open(Provider provider, byte[] ikm, byte[] salt, byte[] info)
             throws NotProvidedException, GeneralSecurityException {
         Class<?> kdfClass;
@@ -49,7 +58,7 @@ final class JcaKdfRoute implements HkdfRoute {
             try {
                 kdf = getInstance.invoke(ALGORITHM, provider);
             } catch (NoSuchAlgorithmException e) {
-                throw new NotProvidedException(provider.getName() + " has no KDF " + ALGORITHM, e);
+                throw new NotProvidedException("no KDF " + ALGORITHM, e);
             }
             Object builder = lookup.findStatic(specClass, "ofExtract", MethodType.methodType(builderClass)).invoke();
             builder = lookup.findVirtual(builderClass, "addIKM", MethodType.methodType(builderClass, byte[].class))

@@ -27,14 +27,14 @@ public final class JcaLookup {
                 // Try the next spelling.
             }
         }
-        throw new NotProvidedException(provider.getName() + " has no Cipher " + String.join(" or ", names));
+        throw new NotProvidedException("no Cipher " + String.join(" or ", names));
     }
 
     public static KeyGenerator keyGenerator(Provider provider, String algorithm) throws NotProvidedException {
         try {
             return KeyGenerator.getInstance(algorithm, provider);
         } catch (NoSuchAlgorithmException e) {
-            throw new NotProvidedException(provider.getName() + " has no KeyGenerator " + algorithm, e);
+            throw new NotProvidedException("no KeyGenerator " + algorithm, e);
         }
     }
 
@@ -42,7 +42,7 @@ public final class JcaLookup {
         try {
             return SecretKeyFactory.getInstance(algorithm, provider);
         } catch (NoSuchAlgorithmException e) {
-            throw new NotProvidedException(provider.getName() + " has no SecretKeyFactory " + algorithm, e);
+            throw new NotProvidedException("no SecretKeyFactory " + algorithm, e);
         }
     }
 

@@ -61,8 +61,8 @@ public class KeyLifeBenchmark {
         public void open() throws NotProvidedException {
             generator = openGenerator(ProviderUnderTest.byLabel(provider).load());
             if (!destroys(generator.generateKey())) {
-                throw new NotProvidedException(provider + "'s keys cannot be destroyed"
-                        + " (destroy() throws DestroyFailedException)");
+                throw new NotProvidedException("its keys cannot be destroyed (destroy() throws"
+                        + " DestroyFailedException)");
             }
         }
     }

@@ -6,7 +6,9 @@ import io.sessionkeys.SessionKeysProvider;
 import java.security.Provider;
 import java.security.Security;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import javax.security.auth.DestroyFailedException;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
@@ -25,6 +27,8 @@ public enum ProviderUnderTest {
     BOUNCY_CASTLE("BC"),
     CORRETTO("ACCP"),
     CONSCRYPT("Conscrypt");
+
+    private static final Map<ProviderUnderTest, Provider> LOADED = new EnumMap<>(ProviderUnderTest.class);
 
     private final String label;
 
@@ -61,18 +65,31 @@ public enum ProviderUnderTest {
     }
 
     /**
-     * A fresh instance of the provider (or the JDK's own one).
+     * The provider (or the JDK's own one), made once per JVM: a benchmark fork uses one provider,
+     * and the suite's probe asks for each many times.
      *
      * @throws NotProvidedException if the provider cannot be had on this JDK and platform
      * @throws IllegalStateException for SunJCE-nointrinsics in a JVM with intrinsics still on
      */
     public Provider load() throws NotProvidedException {
+        if (this == SUNJCE_NO_INTRINSICS) {
+            Intrinsics.requireSwitchedOff();
+        }
+        synchronized (LOADED) {
+            Provider provider = LOADED.get(this);
+            if (provider == null) {
+                provider = newInstance();
+                LOADED.put(this, provider);
+            }
+            return provider;
+        }
+    }
+
+    private Provider newInstance() throws NotProvidedException {
         switch (this) {
             case SESSIONKEYS:
                 return new SessionKeysProvider();
             case SUNJCE_NO_INTRINSICS:
-                Intrinsics.requireSwitchedOff();
-                return sunJce();
             case SUNJCE:
                 return sunJce();
             case BOUNCY_CASTLE:
@@ -84,11 +101,6 @@ public enum ProviderUnderTest {
             default:
                 throw new AssertionError(this);
         }
-    }
-
-    /** Like {@link #load()} but without the intrinsics check: for the suite's availability probe. */
-    public Provider loadForProbe() throws NotProvidedException {
-        return this == SUNJCE_NO_INTRINSICS ? sunJce() : load();
     }
 
     /** Releases a key made for a benchmark: session keys are destroyed, others are just dropped. */

@@ -10,8 +10,11 @@ import java.util.Locale;
 public enum Profile {
     /** For CI: proves that every benchmark builds, starts in its own JVM and runs. Numbers mean nothing. */
     SMOKE(1, 0, 100, 1, 100, List.of("1024")),
-    /** About 6-9 minutes on 2 quiet cores: the table and chart for a quick comparison. */
-    SHORT(1, 1, 400, 2, 400, List.of("64", "1024", "16384", "1048576")),
+    /**
+     * About 7-8 minutes on 2 quiet cores once every SessionKeys service exists (about 200 forks):
+     * the table and chart for a quick comparison. Error bars are wide; publish from FULL.
+     */
+    SHORT(1, 1, 600, 2, 300, List.of("64", "1024", "16384", "1048576")),
     /** For publishing: several forks, real warm-up, tight error bars. Roughly an hour and a half. */
     FULL(2, 3, 1000, 5, 1000, List.of("64", "1024", "16384", "1048576"));
 
