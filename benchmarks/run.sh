@@ -78,7 +78,10 @@ echo "Measuring on $("$java" -version 2>&1 | head -n 1) ($java), profile $profil
 args=(--profile "$profile" --out "$out")
 [ -z "$include" ] || args+=(--include "$include")
 status=0
-"$java" -Xmx512m -cp "$jar" io.sessionkeys.benchmarks.suite.Suite "${args[@]}" || status=$?
+driver_opts=(-Xmx512m)
+# From JDK 22 on, ACCP's and Conscrypt's System.load calls warn unless native access is enabled.
+[ "${feature%%.*}" -lt 22 ] || driver_opts+=(--enable-native-access=ALL-UNNAMED)
+"$java" "${driver_opts[@]}" -cp "$jar" io.sessionkeys.benchmarks.suite.Suite "${args[@]}" || status=$?
 if [ -s "$out/availability.tsv" ]; then
   report "$out"
 fi

@@ -48,8 +48,14 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  */
 public final class Suite {
 
-    /** Forked JVMs get a fixed, modest heap: comparable GC behaviour for every provider. */
-    private static final List<String> FORK_JVM_ARGS = List.of("-Xms1g", "-Xmx1g");
+    /**
+     * Forked JVMs get a fixed, modest heap (comparable GC behaviour for every provider) and, from
+     * JDK 22 on, native access for ACCP and Conscrypt, which load their libraries with
+     * System.load (without it the JDK prints a warning that such calls will be blocked).
+     */
+    private static final List<String> FORK_JVM_ARGS = Runtime.version().feature() >= 22
+            ? List.of("-Xms1g", "-Xmx1g", "--enable-native-access=ALL-UNNAMED")
+            : List.of("-Xms1g", "-Xmx1g");
     /** JVM start, class loading and provider setup per fork, for the time estimate only. */
     private static final double FORK_OVERHEAD_SECONDS = 1.2;
 
