@@ -15,7 +15,8 @@
 #
 # Writes into DIR: jmh-result.json (JMH), availability.tsv (measured / not provided / error),
 # environment.properties, jmh.log (JMH's console), report.md (the table) and throughput.png.
-# Exit status: 0 if every cell that should have run did; 3 if some failed (see report.md and jmh.log).
+# Exit status: 0 if every cell that should have run did; 3 if some failed (see report.md and jmh.log);
+# 4 if another JMH run holds the machine (/tmp/jmh.lock; smoke runs ignore it); 2 for bad usage.
 # Run nothing else heavy meanwhile: the numbers are only as quiet as the machine.
 set -euo pipefail
 
@@ -40,7 +41,7 @@ while [ $# -gt 0 ]; do
     --include) include="${2:?--include needs a regular expression}"; shift 2 ;;
     --no-build) build=0; shift ;;
     --report-only) report_only="${2:?--report-only needs a results directory}"; shift 2 ;;
-    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown argument '$1' (try --help)" ;;
   esac
 done
@@ -86,7 +87,9 @@ if [ -s "$out/availability.tsv" ]; then
   report "$out"
 fi
 echo "Results in $out (table: $out/report.md, chart: $out/throughput.png)"
-if [ "$status" = 3 ]; then
+if [ "$status" = 4 ]; then
+  echo "Another JMH run is using the machine: run again when it has finished." >&2
+elif [ "$status" = 3 ]; then
   echo "Some benchmarks failed: they are marked 'error' in report.md; details in $out/jmh.log" >&2
 fi
 exit "$status"

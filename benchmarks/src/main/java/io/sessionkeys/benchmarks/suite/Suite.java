@@ -42,7 +42,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  *   <li>{@code jmh.log}: JMH's own console output.</li>
  * </ul>
  * The table and the chart are made from these files by {@code report.Report} and
- * {@code report.Chart}. Exit status: 0 when every cell that should run ran, 3 otherwise.
+ * {@code report.Chart}. Exit status: 0 when every cell that should run ran, 3 otherwise, 4 when
+ * another JMH run holds the machine (JMH's {@code /tmp/jmh.lock}; a smoke run ignores it).
  *
  * <p>Usage: {@code Suite --profile smoke|short|full --out DIR [--include REGEX]}
  */
@@ -96,6 +97,11 @@ public final class Suite {
             throw new IllegalArgumentException("--out DIR is required");
         }
         Files.createDirectories(out);
+        if (profile == Profile.SMOKE) {
+            // JMH allows one run per machine (/tmp/jmh.lock) to keep numbers clean; smoke numbers
+            // mean nothing, so a smoke run (CI) may overlap another.
+            System.setProperty("jmh.ignoreLock", "true");
+        }
         int status;
         try (PrintStream log = new PrintStream(Files.newOutputStream(out.resolve("jmh.log")), true,
                 StandardCharsets.UTF_8)) {
@@ -118,7 +124,17 @@ public final class Suite {
             Run run = plan.get(i);
             System.out.printf(Locale.ROOT, "[%3d/%d %5.1f min] %s: %s%n", i + 1, plan.size(),
                     (System.nanoTime() - start) / 60e9, run.label(), String.join(", ", run.providers));
-            execute(run);
+            try {
+                execute(run);
+            } catch (RunnerException e) {
+                writeFiles();
+                if (String.valueOf(e.getMessage()).contains("JMH lock")) {
+                    System.out.println("\nStopped: another JMH run is using this machine (it holds /tmp/jmh.lock),"
+                            + " and numbers taken beside it would be noise. Start again when it has finished.");
+                    return 4;
+                }
+                throw e;
+            }
             writeFiles();
         }
         System.out.printf(Locale.ROOT, "%nDone in %.1f minutes: %d results, %d error(s). Files in %s%n",
