@@ -7,8 +7,8 @@
 #   --jdk PATH     JDK home to measure on (default: $JAVA_HOME, else the `java` on PATH).
 #                  The suite is built once with the default Maven JDK; the jar runs on JDK 17 and later.
 #   --profile      smoke: every benchmark and provider, one 100 ms iteration (CI; numbers mean nothing)
-#                  short: about 6-9 minutes on 2 quiet cores (the default)
-#                  full:  for publishing, 2 forks and long iterations (about an hour and a half)
+#                  short: about 7-8 minutes on 2 quiet cores (the default)
+#                  full:  for publishing, 2 forks and long iterations (about an hour)
 #   --out DIR      where results go (default: benchmarks/results/<profile>-jdk<N>-<UTC time>)
 #   --include RE   only rows whose name matches RE, e.g. 'AeadBenchmark' or 'KeyLife|Hkdf'
 #   --no-build     use the jar already in benchmarks/target
@@ -41,7 +41,7 @@ while [ $# -gt 0 ]; do
     --include) include="${2:?--include needs a regular expression}"; shift 2 ;;
     --no-build) build=0; shift ;;
     --report-only) report_only="${2:?--report-only needs a results directory}"; shift 2 ;;
-    -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown argument '$1' (try --help)" ;;
   esac
 done

@@ -15,7 +15,10 @@ public enum Profile {
      * the table and chart for a quick comparison. Error bars are wide; publish from FULL.
      */
     SHORT(1, 1, 600, 2, 300, List.of("64", "1024", "16384", "1048576")),
-    /** For publishing: several forks, real warm-up, tight error bars. Roughly an hour and a half. */
+    /**
+     * For publishing: two forks per cell, real warm-up, tighter error bars. About an hour (two forks
+     * of each of about 200 cells).
+     */
     FULL(2, 3, 1000, 5, 1000, List.of("64", "1024", "16384", "1048576"));
 
     final int forks;
