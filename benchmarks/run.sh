@@ -80,8 +80,9 @@ args=(--profile "$profile" --out "$out")
 [ -z "$include" ] || args+=(--include "$include")
 status=0
 driver_opts=(-Xmx512m)
-# From JDK 22 on, ACCP's and Conscrypt's System.load calls warn unless native access is enabled.
+# Newer JDKs warn about ACCP's and Conscrypt's System.load (22+) and JMH's use of sun.misc.Unsafe (24+).
 [ "${feature%%.*}" -lt 22 ] || driver_opts+=(--enable-native-access=ALL-UNNAMED)
+[ "${feature%%.*}" -lt 24 ] || driver_opts+=(--sun-misc-unsafe-memory-access=allow)
 "$java" "${driver_opts[@]}" -cp "$jar" io.sessionkeys.benchmarks.suite.Suite "${args[@]}" || status=$?
 if [ -s "$out/availability.tsv" ]; then
   report "$out"

@@ -49,14 +49,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  */
 public final class Suite {
 
-    /**
-     * Forked JVMs get a fixed, modest heap (comparable GC behaviour for every provider) and, from
-     * JDK 22 on, native access for ACCP and Conscrypt, which load their libraries with
-     * System.load (without it the JDK prints a warning that such calls will be blocked).
-     */
-    private static final List<String> FORK_JVM_ARGS = Runtime.version().feature() >= 22
-            ? List.of("-Xms1g", "-Xmx1g", "--enable-native-access=ALL-UNNAMED")
-            : List.of("-Xms1g", "-Xmx1g");
+    /** Forked JVMs get a fixed, modest heap: comparable GC behaviour for every provider. */
+    private static final List<String> FORK_JVM_ARGS = forkJvmArgs();
     /** JVM start, class loading and provider setup per fork, for the time estimate only. */
     private static final double FORK_OVERHEAD_SECONDS = 1.2;
 
@@ -232,6 +226,23 @@ public final class Suite {
                 PrintStream json = new PrintStream(file, false, StandardCharsets.UTF_8)) {
             ResultFormatFactory.getInstance(ResultFormatType.JSON, json).writeOut(results);
         }
+    }
+
+    /**
+     * The heap, plus what newer JDKs need to run the peers and JMH without warnings: from JDK 22,
+     * native access for ACCP's and Conscrypt's System.load; from JDK 24, sun.misc.Unsafe's memory
+     * methods, which JMH 1.37 calls.
+     */
+    private static List<String> forkJvmArgs() {
+        List<String> args = new ArrayList<>(List.of("-Xms1g", "-Xmx1g"));
+        int feature = Runtime.version().feature();
+        if (feature >= 22) {
+            args.add("--enable-native-access=ALL-UNNAMED");
+        }
+        if (feature >= 24) {
+            args.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        return List.copyOf(args);
     }
 
     private static String value(String[] args, int i) {
