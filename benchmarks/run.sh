@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Runs the SessionKeys benchmark suite on one JDK and writes JMH JSON, a markdown table and a chart.
+#
+#   benchmarks/run.sh [--jdk PATH] [--profile smoke|short|full] [--out DIR] [--include REGEX] [--no-build]
+#   benchmarks/run.sh --report-only DIR     # redraw report.md and throughput.png from DIR's JSON
+#
+#   --jdk PATH     JDK home to measure on (default: $JAVA_HOME, else the `java` on PATH).
+#                  The suite is built once with the default Maven JDK; the jar runs on JDK 17 and later.
+#   --profile      smoke: every benchmark and provider, one 100 ms iteration (CI; numbers mean nothing)
+#                  short: about 7-8 minutes on 2 quiet cores (the default)
+#                  full:  for publishing, 2 forks and long iterations (about an hour)
+#   --out DIR      where results go (default: benchmarks/results/<profile>-jdk<N>-<UTC time>)
+#   --include RE   only rows whose name matches RE, e.g. 'AeadBenchmark' or 'KeyLife|Hkdf'
+#   --no-build     use the jar already in benchmarks/target
+#
+# Writes into DIR: jmh-result.json (JMH), availability.tsv (measured / not provided / error),
+# environment.properties, jmh.log (JMH's console), report.md (the table) and throughput.png.
+# Exit status: 0 if every cell that should have run did; 3 if some failed (see report.md and jmh.log);
+# 4 if another JMH run holds the machine (/tmp/jmh.lock; smoke runs ignore it); 2 for bad usage.
+# Run nothing else heavy meanwhile: the numbers are only as quiet as the machine.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+jar="$here/target/sessionkeys-benchmarks.jar"
+
+jdk="${JAVA_HOME:-}"
+profile="short"
+out=""
+include=""
+build=1
+report_only=""
+
+die() { echo "run.sh: $*" >&2; exit 2; }
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --jdk) jdk="${2:?--jdk needs a path}"; shift 2 ;;
+    --profile) profile="${2:?--profile needs smoke, short or full}"; shift 2 ;;
+    --out) out="${2:?--out needs a directory}"; shift 2 ;;
+    --include) include="${2:?--include needs a regular expression}"; shift 2 ;;
+    --no-build) build=0; shift ;;
+    --report-only) report_only="${2:?--report-only needs a results directory}"; shift 2 ;;
+    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) die "unknown argument '$1' (try --help)" ;;
+  esac
+done
+
+case "$profile" in smoke|short|full) ;; *) die "unknown profile '$profile': smoke, short or full" ;; esac
+
+if [ -n "$jdk" ]; then
+  java="$jdk/bin/java"
+else
+  java="$(command -v java)" || die "no java on PATH; pass --jdk PATH"
+fi
+[ -x "$java" ] || die "$java is not an executable java (is --jdk a JDK home?)"
+feature="$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p')"
+
+if [ -z "$report_only" ] && [ "$build" = 1 ]; then
+  echo "Building the suite (mvn -B -q -pl benchmarks -am package -DskipTests)..."
+  (cd "$root" && mvn -B -q -pl benchmarks -am package -DskipTests)
+fi
+[ -f "$jar" ] || die "$jar is missing: build first (drop --no-build)"
+
+report() {
+  "$java" -cp "$jar" io.sessionkeys.benchmarks.report.Report "$1"
+  "$java" -Djava.awt.headless=true -cp "$jar" io.sessionkeys.benchmarks.report.Chart "$1"
+}
+
+if [ -n "$report_only" ]; then
+  report "$report_only"
+  exit 0
+fi
+
+[ -n "$out" ] || out="$here/results/$profile-jdk$feature-$(date -u +%Y%m%dT%H%M%SZ)"
+mkdir -p "$out"
+echo "Measuring on $("$java" -version 2>&1 | head -n 1) ($java), profile $profile"
+
+args=(--profile "$profile" --out "$out")
+[ -z "$include" ] || args+=(--include "$include")
+status=0
+driver_opts=(-Xmx512m)
+# Newer JDKs warn about ACCP's and Conscrypt's System.load (22+) and JMH's use of sun.misc.Unsafe (24+).
+[ "${feature%%.*}" -lt 22 ] || driver_opts+=(--enable-native-access=ALL-UNNAMED)
+[ "${feature%%.*}" -lt 24 ] || driver_opts+=(--sun-misc-unsafe-memory-access=allow)
+"$java" "${driver_opts[@]}" -cp "$jar" io.sessionkeys.benchmarks.suite.Suite "${args[@]}" || status=$?
+if [ -s "$out/availability.tsv" ]; then
+  report "$out"
+fi
+echo "Results in $out (table: $out/report.md, chart: $out/throughput.png)"
+if [ "$status" = 4 ]; then
+  echo "Another JMH run is using the machine: run again when it has finished." >&2
+elif [ "$status" = 3 ]; then
+  echo "Some benchmarks failed: they are marked 'error' in report.md; details in $out/jmh.log" >&2
+fi
+exit "$status"

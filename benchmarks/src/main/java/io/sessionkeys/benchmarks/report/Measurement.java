@@ -1,0 +1,36 @@
+package io.sessionkeys.benchmarks.report;
+
+import java.util.Map;
+
+/**
+ * One JMH result: a benchmark, its parameters, the throughput and, from the GC profiler, the
+ * bytes allocated per operation.
+ *
+ * @param benchmark the fully qualified benchmark name (class.method)
+ * @param params every JMH parameter, provider included
+ * @param score operations per second
+ * @param error the 99.9% confidence half-width, or NaN when JMH had too few iterations
+ * @param allocatedBytesPerOp gc.alloc.rate.norm, or NaN when the profiler did not run
+ */
+record Measurement(String benchmark, Map<String, String> params, double score, double error,
+        double allocatedBytesPerOp) {
+
+    String provider() {
+        return params.get("provider");
+    }
+
+    /** The message size in bytes, or 0 for benchmarks without one. */
+    int size() {
+        String size = params.get("size");
+        return size == null ? 0 : Integer.parseInt(size);
+    }
+
+    /** Throughput in MiB/s for sized benchmarks, operations per second otherwise. */
+    double displayScore() {
+        return size() == 0 ? score : score * size() / (1024.0 * 1024.0);
+    }
+
+    double relativeError() {
+        return score == 0 || Double.isNaN(error) ? Double.NaN : error / score;
+    }
+}

@@ -1,0 +1,35 @@
+package io.sessionkeys.benchmarks.suite;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * One row of the table: a benchmark method with its parameters fixed, except the provider.
+ *
+ * @param benchmark the fully qualified JMH benchmark name (class.method)
+ * @param params the non-provider parameters, in a stable order
+ * @param intrinsicsMatter whether SunJCE's AES/GHASH/ChaCha20/Poly1305 intrinsics can change the
+ *        result, so that a SunJCE-nointrinsics fork is worth running
+ * @param probe opens the benchmark's fixture in this JVM to learn what each provider offers
+ */
+record BenchmarkCase(String benchmark, Map<String, String> params, boolean intrinsicsMatter, Probe probe) {
+
+    /** The parameters as the report keys rows: {@code name=value} pairs, comma separated, by name. */
+    String paramsKey() {
+        return paramsKey(params);
+    }
+
+    static String paramsKey(Map<String, String> params) {
+        return params.entrySet().stream()
+                .filter(e -> !e.getKey().equals("provider"))
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(","));
+    }
+
+    @Override
+    public String toString() {
+        String shortName = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
+        return params.isEmpty() ? shortName : shortName + " " + paramsKey();
+    }
+}

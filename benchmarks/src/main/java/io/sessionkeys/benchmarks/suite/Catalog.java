@@ -1,0 +1,127 @@
+package io.sessionkeys.benchmarks.suite;
+
+import io.sessionkeys.benchmarks.AeadBenchmark;
+import io.sessionkeys.benchmarks.BlockModeBenchmark;
+import io.sessionkeys.benchmarks.HkdfBenchmark;
+import io.sessionkeys.benchmarks.HkdfRoute;
+import io.sessionkeys.benchmarks.KeyLifeBenchmark;
+import io.sessionkeys.benchmarks.ProviderUnderTest;
+import io.sessionkeys.benchmarks.WrapBenchmark;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every row the suite measures, and how to probe each one. The probes run the benchmarks' own
+ * {@code @Setup} code on a state object, so "not provided" means exactly what a fork would hit.
+ */
+final class Catalog {
+
+    private static final List<String> AEAD_ALGORITHMS = List.of("AES-128-GCM", "AES-256-GCM", "ChaCha20-Poly1305");
+    private static final List<String> BLOCK_MODES = List.of("AES-256-CTR", "AES-256-CBC");
+    private static final List<String> WRAP_ALGORITHMS = List.of("AES-KW", "AES-KWP", "RSA-OAEP-SHA256");
+
+    private Catalog() {
+    }
+
+    static List<BenchmarkCase> cases(Profile profile) {
+        List<BenchmarkCase> cases = new ArrayList<>();
+        for (String method : List.of("encrypt", "decrypt")) {
+            for (String algorithm : AEAD_ALGORITHMS) {
+                for (String size : profile.aeadSizes) {
+                    cases.add(new BenchmarkCase(name(AeadBenchmark.class, method),
+                            params("algorithm", algorithm, "size", size), true, Catalog::probeAead));
+                }
+            }
+        }
+        for (String method : List.of("encrypt", "decrypt")) {
+            for (String mode : BLOCK_MODES) {
+                cases.add(new BenchmarkCase(name(BlockModeBenchmark.class, method),
+                        params("algorithm", mode, "size", "16384"), true, Catalog::probeBlockMode));
+            }
+        }
+        cases.add(keyLife("generate", false, (who, p) -> {
+            KeyLifeBenchmark.Generation s = new KeyLifeBenchmark.Generation();
+            s.provider = who;
+            s.open();
+            return "";
+        }));
+        cases.add(keyLife("generateDestroy", false, (who, p) -> {
+            KeyLifeBenchmark.DestroyableGeneration s = new KeyLifeBenchmark.DestroyableGeneration();
+            s.provider = who;
+            s.open();
+            return "";
+        }));
+        cases.add(keyLife("generateEncryptDestroy", true, (who, p) -> {
+            KeyLifeBenchmark.EncryptingGeneration s = new KeyLifeBenchmark.EncryptingGeneration();
+            s.provider = who;
+            s.open();
+            return s.destroysKeys() ? "" : "without destroy(): its keys cannot be destroyed";
+        }));
+        cases.add(keyLife("importKey", false, (who, p) -> {
+            KeyLifeBenchmark.Importing s = new KeyLifeBenchmark.Importing();
+            s.provider = who;
+            s.open();
+            return "";
+        }));
+        for (String method : List.of("wrap", "unwrap")) {
+            for (String algorithm : WRAP_ALGORITHMS) {
+                cases.add(new BenchmarkCase(name(WrapBenchmark.class, method), params("algorithm", algorithm),
+                        !algorithm.startsWith("RSA"), Catalog::probeWrap));
+            }
+        }
+        cases.add(new BenchmarkCase(name(HkdfBenchmark.class, "derive"), Map.of(), false, (who, params) -> {
+            HkdfBenchmark b = new HkdfBenchmark();
+            b.provider = who;
+            b.open();
+            return HkdfRoute.routeNote(ProviderUnderTest.byLabel(who));
+        }));
+        return cases;
+    }
+
+    private static String probeAead(String who, Map<String, String> params) throws Exception {
+        AeadBenchmark b = new AeadBenchmark();
+        b.provider = who;
+        b.algorithm = params.get("algorithm");
+        b.size = Integer.parseInt(params.get("size"));
+        b.open();
+        b.close();
+        return "";
+    }
+
+    private static String probeBlockMode(String who, Map<String, String> params) throws Exception {
+        BlockModeBenchmark b = new BlockModeBenchmark();
+        b.provider = who;
+        b.algorithm = params.get("algorithm");
+        b.size = Integer.parseInt(params.get("size"));
+        b.open();
+        b.close();
+        return "";
+    }
+
+    private static String probeWrap(String who, Map<String, String> params) throws Exception {
+        WrapBenchmark b = new WrapBenchmark();
+        b.provider = who;
+        b.algorithm = params.get("algorithm");
+        b.open();
+        b.close();
+        return "";
+    }
+
+    private static BenchmarkCase keyLife(String method, boolean intrinsicsMatter, Probe probe) {
+        return new BenchmarkCase(name(KeyLifeBenchmark.class, method), Map.of(), intrinsicsMatter, probe);
+    }
+
+    private static String name(Class<?> benchmarkClass, String method) {
+        return benchmarkClass.getName() + "." + method;
+    }
+
+    private static Map<String, String> params(String... nameValues) {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (int i = 0; i < nameValues.length; i += 2) {
+            params.put(nameValues[i], nameValues[i + 1]);
+        }
+        return params;
+    }
+}

@@ -1,0 +1,59 @@
+package io.sessionkeys.benchmarks.suite;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How long and how often each benchmark runs. Every profile runs every benchmark and provider;
+ * they differ in time spent, and smoke also trims message sizes to one.
+ */
+public enum Profile {
+    /** For CI: proves that every benchmark builds, starts in its own JVM and runs. Numbers mean nothing. */
+    SMOKE(1, 0, 100, 1, 100, List.of("1024")),
+    /**
+     * About 7-8 minutes on 2 quiet cores once every SessionKeys service exists (about 200 forks):
+     * the table and chart for a quick comparison. Error bars are wide; publish from FULL.
+     */
+    SHORT(1, 1, 600, 2, 300, List.of("64", "1024", "16384", "1048576")),
+    /**
+     * For publishing: two forks per cell, real warm-up, tighter error bars. About an hour (two forks
+     * of each of about 200 cells).
+     */
+    FULL(2, 3, 1000, 5, 1000, List.of("64", "1024", "16384", "1048576"));
+
+    final int forks;
+    final int warmupIterations;
+    final int warmupMillis;
+    final int measurementIterations;
+    final int measurementMillis;
+    final List<String> aeadSizes;
+
+    Profile(int forks, int warmupIterations, int warmupMillis, int measurementIterations, int measurementMillis,
+            List<String> aeadSizes) {
+        this.forks = forks;
+        this.warmupIterations = warmupIterations;
+        this.warmupMillis = warmupMillis;
+        this.measurementIterations = measurementIterations;
+        this.measurementMillis = measurementMillis;
+        this.aeadSizes = aeadSizes;
+    }
+
+    static Profile byName(String name) {
+        try {
+            return valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown profile '" + name + "': expected smoke, short or full");
+        }
+    }
+
+    /** Measured plus warm-up seconds per fork, for the time estimate printed before a run. */
+    double secondsPerFork() {
+        return (warmupIterations * warmupMillis + measurementIterations * measurementMillis) / 1000.0;
+    }
+
+    @Override
+    public String toString() {
+        return name().toLowerCase(Locale.ROOT) + " (" + forks + " fork(s); warm-up " + warmupIterations + " x "
+                + warmupMillis + " ms; measurement " + measurementIterations + " x " + measurementMillis + " ms)";
+    }
+}
