@@ -1,5 +1,6 @@
 package io.sessionkeys.internal.blockmode;
 
+import io.sessionkeys.internal.engine.testing.ReferenceAesEngine;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,6 @@
 package io.sessionkeys.internal.blockmode;
 
+import io.sessionkeys.internal.engine.testing.ReferenceAesEngine;
 import io.sessionkeys.KeyPolicy;
 import io.sessionkeys.internal.config.Settings;
 import io.sessionkeys.internal.engine.BlockCipherEngine;

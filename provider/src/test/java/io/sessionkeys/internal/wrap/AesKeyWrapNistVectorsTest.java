@@ -1,5 +1,6 @@
 package io.sessionkeys.internal.wrap;
 
+import io.sessionkeys.internal.engine.testing.ReferenceAesEngine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,4 +1,4 @@
-package io.sessionkeys.internal.blockmode;
+package io.sessionkeys.internal.engine.testing;
 
 import io.sessionkeys.internal.engine.BlockCipherEngine;
 import io.sessionkeys.internal.key.Precomputation;
@@ -9,12 +9,13 @@ import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
  * A test-only {@link BlockCipherEngine} on Bouncy Castle's AES (not constant-time, which does
- * not matter here): lets the mode SPIs be tested independently of the production engine. Its
+ * not matter here): an independent oracle, so that the block modes and key wrapping are tested
+ * apart from the production engine, and a fault in one cannot hide one in the other. Its
  * "schedule" is the raw key copied.
  */
-final class ReferenceAesEngine implements BlockCipherEngine {
+public final class ReferenceAesEngine implements BlockCipherEngine {
 
-    static final ReferenceAesEngine INSTANCE = new ReferenceAesEngine();
+    public static final ReferenceAesEngine INSTANCE = new ReferenceAesEngine();
 
     private static final Precomputation RAW_COPY = new Precomputation() {
         @Override
@@ -36,8 +37,8 @@ final class ReferenceAesEngine implements BlockCipherEngine {
     };
 
     /** How many engine calls were made, and with how many blocks in all: to check batching. */
-    int calls;
-    long blocks;
+    public int calls;
+    public long blocks;
 
     @Override
     public Precomputation encryptSchedule() {
