@@ -33,7 +33,7 @@ class CrossChecksTest {
     }
 
     @Test
-    void interop_everyProvidedCellExceptTheNamedOaepMgfDisagreement_opens() {
+    void interop_everyCountedCell_opens() {
         Report report = new Report("test");
         List<Subject> all = new ArrayList<>();
         all.add(SESSION_KEYS);
@@ -46,7 +46,7 @@ class CrossChecksTest {
             if (namedOaepAcrossPeers) {
                 // SunJCE reads the name as MGF1-SHA-1, Bouncy Castle as MGF1-SHA-256: a known disagreement.
                 assertEquals(c.trials(), c.failed(), "SunJCE and BC were expected to disagree on " + c.algorithm());
-            } else if (c.notRun() == null && c.failed() > 0) {
+            } else if (c.notRun() == null && c.failed() > 0 && c.informationalReason() == null) {
                 failures.add(c.algorithm() + " " + c.producer() + " → " + c.consumer() + ": " + c.failures());
             }
         }

@@ -28,6 +28,8 @@ abstract class Exchange {
     final String cipher;
     /** Names a provider may use instead (Bouncy Castle calls AES-KW "AESWrap"). */
     final String[] aliases;
+    /** Why providers may legitimately fail to open each other's output here, or {@code null}. */
+    String ambiguity;
 
     Exchange(String name, String cipher, String... aliases) {
         this.name = name;
@@ -68,7 +70,14 @@ abstract class Exchange {
                 new KeyWrapExchange("AES/KWP/NoPadding", "AESWrapPad", fp),
                 new OaepExchange("RSA/ECB/OAEPPadding SHA-256/MGF1-SHA-256", "RSA/ECB/OAEPPadding", sha256, rsa, fp),
                 new OaepExchange("RSA/ECB/OAEPWithSHA-256AndMGF1Padding (no parameters)",
-                        "RSA/ECB/OAEPWithSHA-256AndMGF1Padding", null, rsa, fp));
+                        "RSA/ECB/OAEPWithSHA-256AndMGF1Padding", null, rsa, fp).ambiguous(
+                                "the name does not fix the MGF1 hash: SunJCE reads MGF1-SHA-1, Bouncy Castle MGF1-SHA-256"));
+    }
+
+    /** Marks the exchange as one whose cross-provider failures are expected, and says why. */
+    Exchange ambiguous(String why) {
+        this.ambiguity = why;
+        return this;
     }
 
     /** How a sample becomes parameters. */

@@ -35,6 +35,9 @@ public final class Interop {
         if (missing != null) {
             return c;
         }
+        if (e.ambiguity != null && producer != consumer) {
+            c.informational(e.ambiguity);
+        }
         for (int t = 0; t < trials; t++) {
             Sample in = e.sample(random);
             byte[] sealed;

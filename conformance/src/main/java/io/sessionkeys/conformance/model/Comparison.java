@@ -20,6 +20,7 @@ public final class Comparison {
     private final String consumer;
     private final boolean involvesSessionKeys;
     private final String notRun;
+    private String informational;
     private final List<String> failures = new ArrayList<>();
     private int trials;
     private int failedCount;
@@ -38,6 +39,20 @@ public final class Comparison {
         this.consumer = consumer;
         this.involvesSessionKeys = involvesSessionKeys;
         this.notRun = notRun;
+    }
+
+    /**
+     * Marks a check whose failures are expected and not counted against anybody: for example a
+     * transformation name that providers are free to read differently.
+     */
+    public Comparison informational(String why) {
+        this.informational = why;
+        return this;
+    }
+
+    /** Why this check's failures are not counted, or {@code null} if they are. */
+    public String informationalReason() {
+        return informational;
     }
 
     public void passed() {

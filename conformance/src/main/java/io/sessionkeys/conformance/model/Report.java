@@ -44,7 +44,7 @@ public final class Report {
             }
         }
         for (Comparison c : comparisons) {
-            if (c.involvesSessionKeys() && c.failed() > 0) {
+            if (c.involvesSessionKeys() && c.failed() > 0 && c.informationalReason() == null) {
                 return true;
             }
         }

@@ -54,6 +54,8 @@ public final class JsonPrinter {
                     .append(",\"first\":").append(str(c.producer()))
                     .append(",\"second\":").append(str(c.consumer()))
                     .append(",\"notRun\":").append(c.notRun() == null ? "null" : str(c.notRun()))
+                    .append(",\"informational\":")
+                    .append(c.informationalReason() == null ? "null" : str(c.informationalReason()))
                     .append(",\"trials\":").append(c.trials())
                     .append(",\"failed\":").append(c.failed())
                     .append(",\"failures\":[");

@@ -21,6 +21,7 @@ public final class VectorRunner<C extends VectorCase> implements Runner {
     private final Loader<C> loader;
     private final Checker<C> checker;
     private final String notForSessionKeys;
+    private String notForPeers;
 
     public VectorRunner(String algorithm, String source, Loader<C> loader, Checker<C> checker) {
         this(algorithm, source, loader, checker, null);
@@ -33,6 +34,17 @@ public final class VectorRunner<C extends VectorCase> implements Runner {
         this.loader = loader;
         this.checker = checker;
         this.notForSessionKeys = notForSessionKeys;
+    }
+
+    /**
+     * A runner for a route only SessionKeys has (its own API): the peers get a "not applicable"
+     * row saying why.
+     */
+    public static <C extends VectorCase> VectorRunner<C> sessionKeysOnly(String algorithm, String source,
+            Loader<C> loader, Checker<C> checker, String reason) {
+        VectorRunner<C> r = new VectorRunner<>(algorithm, source, loader, checker, null);
+        r.notForPeers = reason;
+        return r;
     }
 
     /**
@@ -70,6 +82,10 @@ public final class VectorRunner<C extends VectorCase> implements Runner {
                     rows.add(new Row(algorithm, source, "SessionKeys", true, Row.Status.NOT_APPLICABLE, notForSessionKeys));
                     sessionKeysListed = true;
                 }
+                continue;
+            }
+            if (!s.isSessionKeys() && notForPeers != null) {
+                rows.add(new Row(algorithm, source, s.name(), false, Row.Status.NOT_APPLICABLE, notForPeers));
                 continue;
             }
             if (s.isSessionKeys() && !checker.usesKeyRoute()) {

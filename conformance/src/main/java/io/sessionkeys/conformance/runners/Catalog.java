@@ -60,6 +60,9 @@ public final class Catalog {
             String file = "hkdf_sha" + bits + "_test.json";
             all.add(new VectorRunner<>("HKDF-SHA" + bits, WP + file, src -> HkdfChecker.wycheproof(src, file),
                     new HkdfChecker("HKDF-SHA" + bits, "HmacSHA" + bits)));
+            all.add(VectorRunner.sessionKeysOnly("HKDF-SHA" + bits + " (KeyGenerator)", WP + file,
+                    src -> HkdfChecker.wycheproof(src, file), new HkdfKeyGeneratorChecker("HKDF-SHA" + bits,
+                            "HmacSHA" + bits), "SessionKeys' own route for JDK 17+ (SessionKeyDerivationSpec)"));
         }
         for (String f : new String[] {"2048_sha1_mgf1sha1", "2048_sha256_mgf1sha1", "2048_sha256_mgf1sha256",
                 "3072_sha256_mgf1sha1", "3072_sha256_mgf1sha256", "4096_sha256_mgf1sha1", "4096_sha256_mgf1sha256",

@@ -19,10 +19,12 @@ import java.util.Set;
 
 /**
  * HKDF through {@code javax.crypto.KDF} (JDK 25): {@code deriveData} must give exactly
- * {@code okm}; where {@code okm} is 16, 24 or 32 bytes, {@code deriveKey("AES")} must give a key
- * with exactly those bytes (compared by {@link KeyFingerprint}). For SessionKeys the input keying
- * material is also given as a session key (imported through the route as an HMAC key of the
- * same hash). Asking for more than 255 × HashLen bytes must be refused.
+ * {@code okm}, and {@code deriveKey} a key with exactly those bytes (compared by
+ * {@link KeyFingerprint}): an AES key where {@code okm} is 16, 24 or 32 bytes, for SessionKeys an
+ * HMAC key of any other length. For SessionKeys the input keying material is also given as a
+ * session key (imported through the route as an HMAC key of the same hash), with
+ * {@code deriveKey} only: SessionKeys refuses {@code deriveData} from a session key whose policy
+ * forbids plaintext export. Asking for more than 255 × HashLen bytes must be refused.
  */
 final class HkdfChecker implements Checker<HkdfCase> {
 
@@ -69,19 +71,32 @@ final class HkdfChecker implements Checker<HkdfCase> {
         Judge judge = new Judge(c.id, c.expectation, false);
         byte[] expectedOkm = c.expectation == Expectation.INVALID ? null : c.okm;
         judge.check("deriveData", derive(c, s, false, null), expectedOkm);
-        if (s.isSessionKeys()) {
-            judge.check("deriveData/session-key-ikm", derive(c, s, true, null), expectedOkm);
+        String keyAlgorithm = derivedKeyAlgorithm(c.size, s);
+        if (keyAlgorithm == null) {
+            return judge.result();
         }
-        if (c.size == 16 || c.size == 24 || c.size == 32) {
-            byte[] expected;
-            try {
-                expected = expectedOkm == null ? null : fingerprint.of(c.okm, "AES");
-            } catch (GeneralSecurityException e) {
-                return judge.fail("SunJCE could not fingerprint the expected key: " + e).result();
-            }
-            judge.check("deriveKey(AES)", derive(c, s, s.isSessionKeys(), "AES"), expected);
+        byte[] expected;
+        try {
+            expected = expectedOkm == null ? null : fingerprint.of(c.okm, keyAlgorithm);
+        } catch (GeneralSecurityException e) {
+            return judge.fail("SunJCE could not fingerprint the expected key: " + e).result();
+        }
+        judge.check("deriveKey(" + keyAlgorithm + ")", derive(c, s, false, keyAlgorithm), expected);
+        if (s.isSessionKeys()) {
+            judge.check("deriveKey(" + keyAlgorithm + ")/session-key-ikm", derive(c, s, true, keyAlgorithm), expected);
         }
         return judge.result();
+    }
+
+    /**
+     * The kind of key to derive {@code size} bytes into: AES where the size fits, otherwise (for
+     * SessionKeys, whose HMAC keys take any length) an HMAC key; {@code null} for peers then.
+     */
+    static String derivedKeyAlgorithm(int size, Subject s) {
+        if (size == 16 || size == 24 || size == 32) {
+            return "AES";
+        }
+        return s.isSessionKeys() && size > 0 ? "HmacSHA256" : null;
     }
 
     /** One derivation; {@code keyAlgorithm} null means deriveData. */
