@@ -14,6 +14,12 @@ import java.util.stream.Collectors;
  */
 record BenchmarkCase(String benchmark, Map<String, String> params, boolean intrinsicsMatter, Probe probe) {
 
+    /** The message size in bytes, or 0 for rows without messages. */
+    int size() {
+        String size = params.get("size");
+        return size == null ? 0 : Integer.parseInt(size);
+    }
+
     /** The parameters as the report keys rows: {@code name=value} pairs, comma separated, by name. */
     String paramsKey() {
         return paramsKey(params);

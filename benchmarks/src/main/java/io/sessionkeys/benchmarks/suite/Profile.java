@@ -9,29 +9,37 @@ import java.util.Locale;
  */
 public enum Profile {
     /** For CI: proves that every benchmark builds, starts in its own JVM and runs. Numbers mean nothing. */
-    SMOKE(1, 0, 100, 1, 100, List.of("1024")),
+    SMOKE(1, 0, 0, 100, 1, 100, List.of("1024")),
     /**
      * About 7-8 minutes on 2 quiet cores once every SessionKeys service exists (about 200 forks):
      * the table and chart for a quick comparison. Error bars are wide; publish from FULL.
      */
-    SHORT(1, 1, 600, 2, 300, List.of("64", "1024", "16384", "1048576")),
+    SHORT(1, 1, 3, 600, 2, 300, List.of("64", "1024", "16384", "1048576")),
     /**
      * For publishing: two forks per cell, real warm-up, tighter error bars. About an hour (two forks
      * of each of about 200 cells).
      */
-    FULL(2, 3, 1000, 5, 1000, List.of("64", "1024", "16384", "1048576"));
+    FULL(2, 3, 3, 1000, 5, 1000, List.of("64", "1024", "16384", "1048576"));
+
+    private static final int LARGE_MESSAGE_BYTES = 1 << 20;
 
     final int forks;
     final int warmupIterations;
+    /**
+     * Warm-up iterations for 1 MiB messages: a short iteration holds only a few such operations,
+     * too few for the JIT to finish with a pure-Java provider's loops.
+     */
+    final int largeMessageWarmupIterations;
     final int warmupMillis;
     final int measurementIterations;
     final int measurementMillis;
     final List<String> aeadSizes;
 
-    Profile(int forks, int warmupIterations, int warmupMillis, int measurementIterations, int measurementMillis,
-            List<String> aeadSizes) {
+    Profile(int forks, int warmupIterations, int largeMessageWarmupIterations, int warmupMillis,
+            int measurementIterations, int measurementMillis, List<String> aeadSizes) {
         this.forks = forks;
         this.warmupIterations = warmupIterations;
+        this.largeMessageWarmupIterations = largeMessageWarmupIterations;
         this.warmupMillis = warmupMillis;
         this.measurementIterations = measurementIterations;
         this.measurementMillis = measurementMillis;
@@ -47,13 +55,20 @@ public enum Profile {
     }
 
     /** Measured plus warm-up seconds per fork, for the time estimate printed before a run. */
-    double secondsPerFork() {
-        return (warmupIterations * warmupMillis + measurementIterations * measurementMillis) / 1000.0;
+    double secondsPerFork(int size) {
+        return (warmupIterations(size) * warmupMillis + measurementIterations * measurementMillis) / 1000.0;
+    }
+
+    /** Warm-up iterations for a row with messages of {@code size} bytes (0: no message). */
+    int warmupIterations(int size) {
+        return size >= LARGE_MESSAGE_BYTES ? largeMessageWarmupIterations : warmupIterations;
     }
 
     @Override
     public String toString() {
-        return name().toLowerCase(Locale.ROOT) + " (" + forks + " fork(s); warm-up " + warmupIterations + " x "
+        String warmup = largeMessageWarmupIterations == warmupIterations ? "" + warmupIterations
+                : warmupIterations + " (1 MiB messages: " + largeMessageWarmupIterations + ")";
+        return name().toLowerCase(Locale.ROOT) + " (" + forks + " fork(s); warm-up " + warmup + " x "
                 + warmupMillis + " ms; measurement " + measurementIterations + " x " + measurementMillis + " ms)";
     }
 }

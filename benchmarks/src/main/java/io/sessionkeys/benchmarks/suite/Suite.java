@@ -109,7 +109,9 @@ public final class Suite {
         List<Run> plan = plan(include);
         writeFiles();
         int forks = plan.stream().mapToInt(r -> r.providers.size() * profile.forks).sum();
-        double minutes = forks * (profile.secondsPerFork() + FORK_OVERHEAD_SECONDS) / 60;
+        double seconds = plan.stream().mapToDouble(r -> r.providers.size() * profile.forks
+                * (profile.secondsPerFork(r.benchmarkCase.size()) + FORK_OVERHEAD_SECONDS)).sum();
+        double minutes = seconds / 60;
         System.out.printf(Locale.ROOT, "%nProfile %s%n%d JMH runs, %d forks: about %.0f minutes on a quiet machine."
                 + "%nJMH's own output goes to %s%n%n", profile, plan.size(), forks, Math.max(1, minutes),
                 out.resolve("jmh.log"));
@@ -182,7 +184,7 @@ public final class Suite {
                 .include("^" + Pattern.quote(run.benchmarkCase.benchmark()) + "$")
                 .param("provider", run.providers.toArray(new String[0]))
                 .forks(profile.forks)
-                .warmupIterations(profile.warmupIterations)
+                .warmupIterations(profile.warmupIterations(run.benchmarkCase.size()))
                 .warmupTime(TimeValue.milliseconds(profile.warmupMillis))
                 .measurementIterations(profile.measurementIterations)
                 .measurementTime(TimeValue.milliseconds(profile.measurementMillis))
