@@ -2,17 +2,25 @@ package io.sessionkeys.internal.events;
 
 /**
  * Emits the provider's JFR events. Each method costs a check of whether the event is enabled
- * when nobody records; the arguments are descriptions (ids, names, counts), never material.
+ * when nobody records (ids are formatted only when an event is committed: keys are made per
+ * session, and formatting is slower than the rest of making one); the arguments are
+ * descriptions (ids, names, counts), never material.
  */
 public final class KeyEvents {
 
     private KeyEvents() {
     }
 
-    public static void created(String keyId, String algorithm, int keySize, Object policy) {
+    /** A key id as 16 lower-case hex digits. */
+    public static String hex(long id) {
+        String digits = Long.toHexString(id);
+        return digits.length() == 16 ? digits : "0".repeat(16 - digits.length()) + digits;
+    }
+
+    public static void created(long keyId, String algorithm, int keySize, Object policy) {
         KeyCreatedEvent e = new KeyCreatedEvent();
         if (e.shouldCommit()) {
-            e.keyId = keyId;
+            e.keyId = hex(keyId);
             e.algorithm = algorithm;
             e.keySize = keySize;
             e.policy = String.valueOf(policy);
@@ -20,11 +28,11 @@ public final class KeyEvents {
         }
     }
 
-    public static void destroyed(String keyId, String algorithm, String reason, long ageMillis, long encryptions,
+    public static void destroyed(long keyId, String algorithm, String reason, long ageMillis, long encryptions,
             long bytes) {
         KeyDestroyedEvent e = new KeyDestroyedEvent();
         if (e.shouldCommit()) {
-            e.keyId = keyId;
+            e.keyId = hex(keyId);
             e.algorithm = algorithm;
             e.reason = reason;
             e.age = ageMillis;
@@ -34,19 +42,19 @@ public final class KeyEvents {
         }
     }
 
-    public static void exported(String keyId, String method) {
+    public static void exported(long keyId, String method) {
         KeyExportedEvent e = new KeyExportedEvent();
         if (e.shouldCommit()) {
-            e.keyId = keyId;
+            e.keyId = hex(keyId);
             e.method = method;
             e.commit();
         }
     }
 
-    public static void limitReached(String keyId, String limit) {
+    public static void limitReached(long keyId, String limit) {
         KeyLimitReachedEvent e = new KeyLimitReachedEvent();
         if (e.shouldCommit()) {
-            e.keyId = keyId;
+            e.keyId = hex(keyId);
             e.limit = limit;
             e.commit();
         }

@@ -74,7 +74,7 @@ final class KeyCore {
     void start() {
         LiveKeys.add(this);
         KeyStatistics.created();
-        KeyEvents.created(idHex(), algorithm, sizeBits, policy);
+        KeyEvents.created(id, algorithm, sizeBits, policy);
         if (decryptUntil != NO_DEADLINE) {
             expiryTask = ExpiryTimer.schedule(this, decryptUntil - clock.millis());
         }
@@ -89,7 +89,7 @@ final class KeyCore {
     }
 
     String idHex() {
-        return String.format("%016x", id);
+        return KeyEvents.hex(id);
     }
 
     Instant createdAt() {
@@ -140,7 +140,7 @@ final class KeyCore {
             attached.clear();
         }
         KeyStatistics.destroyed(reason);
-        KeyEvents.destroyed(idHex(), algorithm, reason.name(), clock.millis() - createdMillis, encryptions, bytes);
+        KeyEvents.destroyed(id, algorithm, reason.name(), clock.millis() - createdMillis, encryptions, bytes);
         return true;
     }
 
@@ -248,7 +248,7 @@ final class KeyCore {
         String why = "it reached its limit of " + limit + " set by " + source;
         if (limitReached == null) {
             limitReached = why;
-            KeyEvents.limitReached(idHex(), limit + " (" + source + ")");
+            KeyEvents.limitReached(id, limit + " (" + source + ")");
         }
         return why;
     }
@@ -276,7 +276,7 @@ final class KeyCore {
         }
         list.add(new KeyExport(method, Instant.ofEpochMilli(clock.millis())));
         KeyStatistics.exported();
-        KeyEvents.exported(idHex(), method);
+        KeyEvents.exported(id, method);
     }
 
     List<KeyExport> exports() {
