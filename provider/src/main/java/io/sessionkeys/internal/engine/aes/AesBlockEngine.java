@@ -18,6 +18,14 @@ import java.util.Arrays;
  */
 public final class AesBlockEngine implements BlockCipherEngine {
 
+    /**
+     * The bitsliced state, one per thread and zeroed after every call: serial modes (CBC
+     * encryption, key wrapping) call the engine once per block, and a fresh array per call was
+     * most of their heap allocation.
+     */
+    private static final ThreadLocal<long[]> STATE = ThreadLocal.withInitial(() -> new long[8]);
+
+
     public static final AesBlockEngine INSTANCE = new AesBlockEngine();
 
     static final VarHandle LE_INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
@@ -61,7 +69,7 @@ public final class AesBlockEngine implements BlockCipherEngine {
         }
         int half = schedule.limit() / 2;
         int rounds = BitslicedAes.roundsOfSchedule(half);
-        long[] q = new long[8];
+        long[] q = STATE.get();
         try {
             for (int done = 0; done < blocks; done += 4) {
                 int group = Math.min(4, blocks - done);
