@@ -1,0 +1,58 @@
+package io.sessionkeys.tests.hardening;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sessionkeys.ConfigurationException;
+import io.sessionkeys.KeyPolicy;
+import io.sessionkeys.KeyState;
+import io.sessionkeys.SessionKey;
+import io.sessionkeys.SessionKeyGenParameterSpec;
+import io.sessionkeys.SessionKeysProvider;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import javax.crypto.Cipher;
+import javax.crypto.KeyGenerator;
+import org.junit.jupiter.api.Test;
+
+/** Defects the hostile-input properties found, each pinned by the input that showed it. */
+class HostileInputRegressionTest {
+
+    @Test
+    void configure_pathTheFileSystemCannotName_configurationException() {
+        // Was java.nio.file.InvalidPathException escaping from Provider.configure.
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> new SessionKeysProvider().configure("a\u0000b"));
+        assertTrue(e.getMessage().contains("cannot read"), e.getMessage());
+    }
+
+    @Test
+    void generateKey_lifetimeBeyondLongMilliseconds_noDeadlineAndUsable() throws Exception {
+        // Was ArithmeticException ("long overflow") from every key generation under such a policy.
+        KeyGenerator g = KeyGenerator.getInstance("AES", new SessionKeysProvider());
+        g.init(new SessionKeyGenParameterSpec(128, KeyPolicy.builder().lifetime(Duration.ofSeconds(Long.MAX_VALUE))
+                .build()));
+        SessionKey key = (SessionKey) g.generateKey();
+        Cipher c = Cipher.getInstance("AES/GCM/NoPadding", new SessionKeysProvider());
+        c.init(Cipher.ENCRYPT_MODE, key);
+        assertEquals(32, c.doFinal(new byte[16]).length);
+        assertEquals(KeyState.ACTIVE, key.state());
+        key.destroy();
+    }
+
+    @Test
+    void configure_lifetimeBeyondLongMilliseconds_keysWork() throws Exception {
+        Path file = Files.createTempFile("sessionkeys-long-lifetime", ".conf");
+        try {
+            Files.writeString(file, "sessionkeys.policy.encryptLifetime = PT9223372036854776S\n");
+            KeyGenerator g = KeyGenerator.getInstance("AES", new SessionKeysProvider().configure(file.toString()));
+            SessionKey key = (SessionKey) g.generateKey();
+            assertEquals(KeyState.ACTIVE, key.state());
+            key.destroy();
+        } finally {
+            Files.delete(file);
+        }
+    }
+}
