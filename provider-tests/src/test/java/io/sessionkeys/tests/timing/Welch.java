@@ -52,6 +52,33 @@ final class Welch {
         return se == 0 ? 0 : (mean[0] - mean[1]) / se;
     }
 
+    /**
+     * The smallest difference of class means (in the unit of the measurements) that would reach
+     * |t| = {@code threshold} over the measurements below the median: the check's resolution.
+     */
+    static double detectable(long[] times, boolean[] classOne, int from, int to, double threshold) {
+        long[] sorted = Arrays.copyOfRange(times, from, to);
+        Arrays.sort(sorted);
+        long limit = sorted[sorted.length / 2];
+        double[] sum = new double[2];
+        double[] sumSq = new double[2];
+        long[] n = new long[2];
+        for (int i = from; i < to; i++) {
+            if (times[i] <= limit) {
+                int k = classOne[i] ? 1 : 0;
+                n[k]++;
+                sum[k] += times[i];
+                sumSq[k] += (double) times[i] * times[i];
+            }
+        }
+        if (n[0] < 2 || n[1] < 2) {
+            return Double.NaN;
+        }
+        double v0 = (sumSq[0] - sum[0] * sum[0] / n[0]) / (n[0] - 1);
+        double v1 = (sumSq[1] - sum[1] * sum[1] / n[1]) / (n[1] - 1);
+        return threshold * Math.sqrt(v0 / n[0] + v1 / n[1]);
+    }
+
     /** The mean of one class, in the unit of the measurements, over all of them. */
     static double mean(long[] times, boolean[] classOne, int from, int to, boolean which) {
         double sum = 0;
