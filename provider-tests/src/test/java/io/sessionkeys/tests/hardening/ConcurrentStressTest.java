@@ -210,6 +210,27 @@ class ConcurrentStressTest {
         assertEquals(1, ending.key.encryptionCount());
     }
 
+    /** docs/block-modes.md: ECB may encrypt message after message on one init, each charged when it starts. */
+    @Test
+    void ecbMessagesOnOneInit_eachChargedAndRefusedPastTheLimit() throws Exception {
+        Tracked t = track(new SessionKeysProvider(), StressFamily.AES_ECB_PKCS5,
+                KeyPolicy.builder().maxEncryptions(3).build(), 10);
+        Cipher c = Cipher.getInstance("AES/ECB/PKCS5Padding", Hostile.PROVIDER);
+        c.init(Cipher.ENCRYPT_MODE, t.key);
+        for (int m = 0; m < 3; m++) {
+            c.update(new byte[20]);
+            c.doFinal(new byte[5]);
+        }
+        assertEquals(3, t.key.encryptionCount());
+        assertEquals(75, t.key.bytesEncrypted());
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> c.update(new byte[20]));
+        Reasons.assertNamesReason(e);
+        assertEquals(3, t.key.encryptionCount());
+        assertEquals(75, t.key.bytesEncrypted());
+        assertEquals(KeyState.DECRYPT_ONLY, t.key.state());
+    }
+
     @Test
     void sharedKey_shortRealLifetime_expiresMidStreamWithOnlyDocumentedFailures() throws Exception {
         SessionKeysProvider provider = new SessionKeysProvider();

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -80,7 +81,15 @@ class HostileCiphertextProperties {
         byte[] plain = new byte[service.plaintextLength(wanted)];
         r.nextBytes(plain);
         Cipher enc = Cipher.getInstance(service.transformation, Hostile.PROVIDER);
-        enc.init(Cipher.ENCRYPT_MODE, Hostile.importKey(service.keyAlgorithm, raw));
+        if (service.transformation.contains("GCM") && r.nextBoolean()) {
+            // A caller's nonce of an unusual length and a short tag: the tag check must still hold.
+            byte[] nonce = new byte[new int[] {1, 8, 12, 16, 60}[r.nextInt(5)]];
+            r.nextBytes(nonce);
+            enc.init(Cipher.ENCRYPT_MODE, Hostile.importKey(service.keyAlgorithm, raw),
+                    new GCMParameterSpec(new int[] {96, 104, 112, 120, 128}[r.nextInt(5)], nonce));
+        } else {
+            enc.init(Cipher.ENCRYPT_MODE, Hostile.importKey(service.keyAlgorithm, raw));
+        }
         byte[] ct = enc.doFinal(plain);
         AlgorithmParameters params = enc.getParameters();
 

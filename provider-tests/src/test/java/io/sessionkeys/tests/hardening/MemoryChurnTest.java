@@ -53,6 +53,7 @@ class MemoryChurnTest {
         long directBefore = direct();
         long heapBefore = heapAfterGc();
         long createdBefore = mbean.getCreatedKeys();
+        int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
 
         churn(CYCLES);
 
@@ -64,6 +65,12 @@ class MemoryChurnTest {
         assertTrue(liveAfter <= liveBefore, "live keys " + liveBefore + " -> " + liveAfter);
         assertTrue(directAfter - directBefore <= DIRECT_BOUND, "direct memory " + directBefore + " -> " + directAfter);
         assertTrue(heapAfter - heapBefore <= HEAP_BOUND, "heap after GC " + heapBefore + " -> " + heapAfter);
+        // Seen from outside, the timer is one daemon thread, however many lifetimes were scheduled.
+        long timers = Thread.getAllStackTraces().keySet().stream()
+                .filter(th -> th.getName().startsWith("sessionkeys-expiry")).count();
+        assertTrue(timers <= 1, timers + " expiry threads");
+        int threadsAfter = ManagementFactory.getThreadMXBean().getThreadCount();
+        assertTrue(threadsAfter <= threadsBefore + 2, "threads " + threadsBefore + " -> " + threadsAfter);
     }
 
     private void churn(int cycles) throws Exception {

@@ -9,7 +9,8 @@ enum StressFamily {
     AES_GCM("AES/GCM/NoPadding", "AES", 32),
     CHACHA20_POLY1305("ChaCha20-Poly1305", "ChaCha20", 32),
     AES_CTR("AES/CTR/NoPadding", "AES", 16),
-    AES_CBC_PKCS5("AES/CBC/PKCS5Padding", "AES", 24);
+    AES_CBC_PKCS5("AES/CBC/PKCS5Padding", "AES", 24),
+    AES_ECB_PKCS5("AES/ECB/PKCS5Padding", "AES", 16);
 
     final String transformation;
     final String keyAlgorithm;
@@ -25,8 +26,8 @@ enum StressFamily {
         return this == AES_GCM || this == CHACHA20_POLY1305;
     }
 
-    /** The parameters that decrypt a message encrypted under {@code iv}. */
+    /** The parameters that decrypt a message encrypted under {@code iv} (none for ECB). */
     AlgorithmParameterSpec spec(byte[] iv) {
-        return this == AES_GCM ? new GCMParameterSpec(128, iv) : new IvParameterSpec(iv);
+        return iv == null ? null : this == AES_GCM ? new GCMParameterSpec(128, iv) : new IvParameterSpec(iv);
     }
 }
