@@ -17,9 +17,9 @@ enum CipherForm {
 
     /**
      * Runs {@code c.doFinal} on {@code in} in this form; returns the output, or throws what the
-     * cipher threw. {@code inputStays}: the service documents that a failed call leaves the input
-     * position where it was (the AEAD and block-mode ciphers do; the key-wrap ciphers use
-     * {@code CipherSpi}'s buffer handling, as SunJCE does, which consumes the input first).
+     * cipher threw. {@code inputStays}: a failed call leaves the input position where it was (every
+     * SessionKeys cipher except RSA-OAEP, which uses {@code CipherSpi}'s buffer handling as SunJCE
+     * does, consuming the input first).
      */
     byte[] run(Cipher c, byte[] in, SplittableRandom r, boolean inputStays) throws Exception {
         int room = in.length + 64;

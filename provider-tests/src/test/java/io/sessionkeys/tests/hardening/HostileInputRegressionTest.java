@@ -55,4 +55,32 @@ class HostileInputRegressionTest {
             Files.delete(file);
         }
     }
+
+    @Test
+    void kwDoFinal_directBuffers_resultAsArraysAndFailureMovesNothing() throws Exception {
+        // Was CipherSpi's default: direct buffers went through heap copies never zeroed (key data in
+        // both directions), and a failed call had already consumed the input.
+        byte[] kek = new byte[16];
+        byte[] keyData = new byte[24];
+        java.util.Arrays.fill(keyData, (byte) 7);
+        SessionKey k = Hostile.importKey("AES", kek);
+        Cipher c = Cipher.getInstance("AES/KW/NoPadding", Hostile.PROVIDER);
+        c.init(Cipher.ENCRYPT_MODE, k);
+        byte[] blob = c.doFinal(keyData);
+        c.init(Cipher.DECRYPT_MODE, k);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.allocateDirect(blob.length).put(blob).flip();
+        java.nio.ByteBuffer out = java.nio.ByteBuffer.allocateDirect(64);
+        assertEquals(24, c.doFinal(in, out));
+        byte[] back = new byte[24];
+        out.flip().get(back);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(keyData, back);
+
+        blob[3] ^= 1;
+        java.nio.ByteBuffer damaged = java.nio.ByteBuffer.allocateDirect(blob.length).put(blob).flip();
+        java.nio.ByteBuffer none = java.nio.ByteBuffer.allocateDirect(64);
+        assertThrows(javax.crypto.IllegalBlockSizeException.class, () -> c.doFinal(damaged, none));
+        assertEquals(0, damaged.position());
+        assertEquals(0, none.position());
+        k.destroy();
+    }
 }

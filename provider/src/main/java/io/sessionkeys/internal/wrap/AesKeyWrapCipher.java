@@ -8,6 +8,7 @@ import io.sessionkeys.internal.key.ManagedSessionKey;
 import io.sessionkeys.internal.key.SafetyLimits;
 import io.sessionkeys.internal.keys.KeyAlgorithm;
 import io.sessionkeys.internal.provider.ProviderContext;
+import java.nio.ByteBuffer;
 import java.security.AlgorithmParameters;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.InvalidKeyException;
@@ -318,6 +319,46 @@ public final class AesKeyWrapCipher extends CipherSpi {
             return UnwrappedKeys.make(context, kind, buf, AesKeyWrap.SEMIBLOCK, length, policy, scope);
         } finally {
             ManagedSessionKey.wipe(buf);
+        }
+    }
+
+    // CipherSpi's ByteBuffer forms pass direct and read-only buffers through heap arrays that they
+    // never zero, and key data flows through this cipher both ways: use copies wiped here instead.
+    // The positions move only when the call succeeds, as in the other SessionKeys ciphers.
+
+    @Override
+    protected int engineUpdate(ByteBuffer input, ByteBuffer output) {
+        byte[] in = new byte[input.remaining()];
+        input.duplicate().get(in);
+        try {
+            engineUpdate(in, 0, in.length);
+            input.position(input.limit());
+            return 0;
+        } finally {
+            ManagedSessionKey.wipe(in);
+        }
+    }
+
+    @Override
+    protected int engineDoFinal(ByteBuffer input, ByteBuffer output) throws ShortBufferException,
+            IllegalBlockSizeException, BadPaddingException {
+        requireData();
+        int needed = engineGetOutputSize(input.remaining());
+        if (output.remaining() < needed) {
+            throw new ShortBufferException(name + " needs " + needed + " bytes of output space, has "
+                    + output.remaining());
+        }
+        byte[] in = new byte[input.remaining()];
+        input.duplicate().get(in);
+        byte[] result = null;
+        try {
+            result = engineDoFinal(in, 0, in.length);
+            output.put(result);
+            input.position(input.limit());
+            return result.length;
+        } finally {
+            ManagedSessionKey.wipe(in);
+            ManagedSessionKey.wipe(result);
         }
     }
 }
