@@ -83,4 +83,21 @@ class HostileInputRegressionTest {
         assertEquals(0, none.position());
         k.destroy();
     }
+
+    @Test
+    void oaepDoFinal_damagedCiphertextInDirectBuffer_failureMovesNothing() throws Exception {
+        java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048);
+        java.security.KeyPair pair = g.generateKeyPair();
+        Cipher c = Cipher.getInstance("RSA/ECB/OAEPWithSHA-256AndMGF1Padding", Hostile.PROVIDER);
+        c.init(Cipher.ENCRYPT_MODE, pair.getPublic());
+        byte[] ct = c.doFinal(new byte[16]);
+        ct[ct.length - 1] ^= 1;
+        c.init(Cipher.DECRYPT_MODE, pair.getPrivate());
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.allocateDirect(ct.length).put(ct).flip();
+        java.nio.ByteBuffer out = java.nio.ByteBuffer.allocateDirect(256);
+        assertThrows(javax.crypto.BadPaddingException.class, () -> c.doFinal(in, out));
+        assertEquals(0, in.position());
+        assertEquals(0, out.position());
+    }
 }

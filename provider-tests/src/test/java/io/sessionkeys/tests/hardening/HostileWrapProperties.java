@@ -125,7 +125,7 @@ class HostileWrapProperties {
         Cipher dec = Cipher.getInstance(transformation, Hostile.PROVIDER);
         dec.init(Cipher.DECRYPT_MODE, pair.getPrivate());
         try {
-            form.run(dec, damaged, r, false);
+            form.run(dec, damaged, r);
             fail(transformation + " decrypted a damaged ciphertext (" + mutation + ")");
         } catch (java.security.GeneralSecurityException | RuntimeException e) {
             // ShortBufferException: the output has room for the ciphertext's length plus 64, less than

@@ -322,43 +322,18 @@ public final class AesKeyWrapCipher extends CipherSpi {
         }
     }
 
-    // CipherSpi's ByteBuffer forms pass direct and read-only buffers through heap arrays that they
-    // never zero, and key data flows through this cipher both ways: use copies wiped here instead.
-    // The positions move only when the call succeeds, as in the other SessionKeys ciphers.
+    // CipherSpi's defaults would leave heap copies of key data unzeroed (see ZeroedBufferForms).
 
     @Override
     protected int engineUpdate(ByteBuffer input, ByteBuffer output) {
-        byte[] in = new byte[input.remaining()];
-        input.duplicate().get(in);
-        try {
-            engineUpdate(in, 0, in.length);
-            input.position(input.limit());
-            return 0;
-        } finally {
-            ManagedSessionKey.wipe(in);
-        }
+        return ZeroedBufferForms.update(input, in -> engineUpdate(in, 0, in.length));
     }
 
     @Override
     protected int engineDoFinal(ByteBuffer input, ByteBuffer output) throws ShortBufferException,
             IllegalBlockSizeException, BadPaddingException {
         requireData();
-        int needed = engineGetOutputSize(input.remaining());
-        if (output.remaining() < needed) {
-            throw new ShortBufferException(name + " needs " + needed + " bytes of output space, has "
-                    + output.remaining());
-        }
-        byte[] in = new byte[input.remaining()];
-        input.duplicate().get(in);
-        byte[] result = null;
-        try {
-            result = engineDoFinal(in, 0, in.length);
-            output.put(result);
-            input.position(input.limit());
-            return result.length;
-        } finally {
-            ManagedSessionKey.wipe(in);
-            ManagedSessionKey.wipe(result);
-        }
+        return ZeroedBufferForms.doFinal(name, engineGetOutputSize(input.remaining()), input, output,
+                in -> engineDoFinal(in, 0, in.length));
     }
 }
