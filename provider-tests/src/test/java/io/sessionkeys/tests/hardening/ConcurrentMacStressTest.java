@@ -62,7 +62,7 @@ class ConcurrentMacStressTest {
                 try {
                     mac.init(keys.get(k));
                 } catch (InvalidKeyException e) {
-                    Reasons.assertNamesReason(e);
+                    Reasons.assertNamesReason(e, raws.get(k));
                     refused.incrementAndGet();
                     continue;
                 }
@@ -78,7 +78,7 @@ class ConcurrentMacStressTest {
                     assertArrayEquals(sun.doFinal(message.toByteArray()), tag);
                     verified.incrementAndGet();
                 } catch (IllegalStateException e) {
-                    Reasons.assertNamesReason(e);
+                    Reasons.assertNamesReason(e, raws.get(k));
                     refused.incrementAndGet();
                 }
             }

@@ -96,7 +96,7 @@ class ConcurrentStressTest {
                 try {
                     enc.init(Cipher.ENCRYPT_MODE, t.key);
                 } catch (InvalidKeyException e) {
-                    Reasons.assertNamesReason(e);
+                    Reasons.assertNamesReason(e, t.raw);
                     refused.incrementAndGet();
                     continue;
                 }
@@ -116,7 +116,7 @@ class ConcurrentStressTest {
                             sealed.writeBytes(out);
                         }
                     } catch (IllegalStateException e) {
-                        Reasons.assertNamesReason(e);
+                        Reasons.assertNamesReason(e, t.raw);
                         refused.incrementAndGet();
                         complete = false;
                     }
@@ -162,7 +162,7 @@ class ConcurrentStressTest {
         try {
             dec.init(Cipher.DECRYPT_MODE, t.key, f.spec(iv));
         } catch (InvalidKeyException e) {
-            Reasons.assertNamesReason(e);
+            Reasons.assertNamesReason(e, t.raw);
             return;
         }
         boolean tamper = f.aead() && rnd.nextBoolean();
@@ -178,7 +178,7 @@ class ConcurrentStressTest {
             assertTrue(tamper, "an intact message failed its tag check");
             tamperedCaught.incrementAndGet();
         } catch (IllegalStateException e) {
-            Reasons.assertNamesReason(e);
+            Reasons.assertNamesReason(e, t.raw);
         }
     }
 
@@ -225,7 +225,7 @@ class ConcurrentStressTest {
         assertEquals(75, t.key.bytesEncrypted());
         IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
                 () -> c.update(new byte[20]));
-        Reasons.assertNamesReason(e);
+        Reasons.assertNamesReason(e, t.raw);
         assertEquals(3, t.key.encryptionCount());
         assertEquals(75, t.key.bytesEncrypted());
         assertEquals(KeyState.DECRYPT_ONLY, t.key.state());
@@ -247,7 +247,7 @@ class ConcurrentStressTest {
                 try {
                     enc.init(Cipher.ENCRYPT_MODE, t.key);
                 } catch (InvalidKeyException e) {
-                    Reasons.assertNamesReason(e);
+                    Reasons.assertNamesReason(e, t.raw);
                     refusedInit.incrementAndGet();
                     return;
                 }
@@ -260,7 +260,7 @@ class ConcurrentStressTest {
                     assertArrayEquals(in, sun.doFinal(ct));
                     verified.incrementAndGet();
                 } catch (IllegalStateException e) {
-                    Reasons.assertNamesReason(e);
+                    Reasons.assertNamesReason(e, t.raw);
                 }
             }
         }, ignored -> { }, 30);

@@ -30,13 +30,14 @@ import org.junit.jupiter.api.Test;
 class MemoryChurnTest {
 
     /**
-     * 60,000 cycles, 12,000 of each of five kinds (14,400 keys of each kind with the wrapping
-     * cycle's three): measured at about 0.2 ms a cycle on the shared 2-core build machine under load,
-     * so about 12 s, inside the 10-20 s budget. A leak of one small object per cycle (an expiry task
-     * with its key core is several hundred bytes) would show as megabytes, above the heap bound below;
-     * the issue's "millions" of cycles would take minutes, too long for every build.
+     * 120,000 cycles, 24,000 of each of five kinds (about 160,000 keys: the wrapping cycle makes
+     * three). Measured on the shared 2-core build machine: 0.06 ms a cycle at load average 4 and
+     * 0.2 ms at load average 18, so about 7 s to 24 s, the 10-20 s asked for on a typical load. A
+     * leak of one small object per cycle (an expiry task with its key core is several hundred bytes)
+     * would show as tens of megabytes, far above the heap bound below; the issue's "millions" of
+     * cycles would take minutes, too long for every build.
      */
-    private static final int CYCLES = 60_000;
+    private static final int CYCLES = 120_000;
     private static final int WARM_UP = 3_000;
     private static final long HEAP_BOUND = 3L * 1024 * 1024;
     private static final long DIRECT_BOUND = 256L * 1024;

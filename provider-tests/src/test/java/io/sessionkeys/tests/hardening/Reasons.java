@@ -14,16 +14,17 @@ final class Reasons {
     private Reasons() {
     }
 
+    /** As {@link #assertNamesReason(Exception)}, and no 4-byte window of {@code key} is in the message. */
+    static void assertNamesReason(Exception e, byte[] key) {
+        assertNamesReason(e);
+        Hostile.assertNoKeyMaterial(e.getMessage(), key);
+    }
+
     /** The exception's message names destruction, expiry, a lifetime or a limit. */
     static void assertNamesReason(Exception e) {
         String m = e.getMessage();
         assertNotNull(m, () -> e.getClass().getName() + " without a message");
         String lower = m.toLowerCase(Locale.ROOT);
         assertTrue(WORDS.stream().anyMatch(lower::contains), () -> "no reason named: " + m);
-    }
-
-    /** Whether the refusal is a usage limit (never charged) rather than the key going away. */
-    static boolean isLimit(Exception e) {
-        return e.getMessage() != null && e.getMessage().contains("limit of");
     }
 }
