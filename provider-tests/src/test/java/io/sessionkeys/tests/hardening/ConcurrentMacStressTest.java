@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.SecretKeyFactory;
@@ -24,7 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Eight threads, each with its own {@code Mac}, share HMAC keys while one is destroyed and one
+ * Eight threads share HMAC keys and three {@code Mac} objects (one user at a time) while one is destroyed and one
  * expires mid-message: every tag that comes out equals SunJCE's for the same key bytes, and the
  * only failures are {@code InvalidKeyException} at {@code init} and {@code IllegalStateException}
  * naming the reason on {@code update}/{@code doFinal}.
@@ -53,33 +55,41 @@ class ConcurrentMacStressTest {
         AtomicInteger finished = new AtomicInteger();
         AtomicInteger verified = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
+        BlockingQueue<Mac> macs = new ArrayBlockingQueue<>(3);
+        for (int i = 0; i < 3; i++) {
+            macs.add(Mac.getInstance(algorithm, provider));
+        }
         Workers.run(threads, index -> {
             SplittableRandom rnd = new SplittableRandom(index);
-            Mac mac = Mac.getInstance(algorithm, provider);
             Mac sun = Mac.getInstance(algorithm, "SunJCE");
             for (int m = 0; m < each; m++, finished.incrementAndGet()) {
-                int k = rnd.nextInt(keys.size());
+                Mac mac = macs.take(); // passed between threads, one user at a time
                 try {
-                    mac.init(keys.get(k));
-                } catch (InvalidKeyException e) {
-                    Reasons.assertNamesReason(e, raws.get(k));
-                    refused.incrementAndGet();
-                    continue;
-                }
-                ByteArrayOutputStream message = new ByteArrayOutputStream();
-                try {
-                    for (int p = rnd.nextInt(4); p > 0; p--) {
-                        byte[] part = ConcurrentStressTest.bytes(rnd, rnd.nextInt(500));
-                        mac.update(part);
-                        message.writeBytes(part);
+                    int k = rnd.nextInt(keys.size());
+                    try {
+                        mac.init(keys.get(k));
+                    } catch (InvalidKeyException e) {
+                        Reasons.assertNamesReason(e, raws.get(k));
+                        refused.incrementAndGet();
+                        continue;
                     }
-                    byte[] tag = mac.doFinal();
-                    sun.init(new SecretKeySpec(raws.get(k), algorithm));
-                    assertArrayEquals(sun.doFinal(message.toByteArray()), tag);
-                    verified.incrementAndGet();
-                } catch (IllegalStateException e) {
-                    Reasons.assertNamesReason(e, raws.get(k));
-                    refused.incrementAndGet();
+                    ByteArrayOutputStream message = new ByteArrayOutputStream();
+                    try {
+                        for (int p = rnd.nextInt(4); p > 0; p--) {
+                            byte[] part = ConcurrentStressTest.bytes(rnd, rnd.nextInt(500));
+                            mac.update(part);
+                            message.writeBytes(part);
+                        }
+                        byte[] tag = mac.doFinal();
+                        sun.init(new SecretKeySpec(raws.get(k), algorithm));
+                        assertArrayEquals(sun.doFinal(message.toByteArray()), tag);
+                        verified.incrementAndGet();
+                    } catch (IllegalStateException e) {
+                        Reasons.assertNamesReason(e, raws.get(k));
+                        refused.incrementAndGet();
+                    }
+                } finally {
+                    macs.put(mac);
                 }
             }
         }, ignored -> {

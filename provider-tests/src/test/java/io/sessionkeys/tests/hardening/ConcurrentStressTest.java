@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.AEADBadTagException;
@@ -30,8 +32,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Eight threads share session keys (each {@code Cipher} used by one thread, as JCA requires) while
- * keys are destroyed, expire and reach their limits mid-message. Every completed encryption is
+ * Eight threads share session keys and {@code Cipher} objects (each used by one thread at a time, as
+ * JCA requires, passed between threads through a queue) while keys are destroyed, expire and reach
+ * their limits mid-message. Every completed encryption is
  * decrypted by SunJCE with the same key bytes; the only failures are the documented ones
  * (docs/nonces.md, docs/block-modes.md): {@code InvalidKeyException} at {@code init},
  * {@code IllegalStateException} naming the reason on {@code update}/{@code doFinal},
@@ -43,6 +46,8 @@ class ConcurrentStressTest {
 
     private static final int THREADS = 8;
     private static final int MESSAGES_PER_THREAD = 120;
+    /** Fewer Cipher objects than threads, so that each one passes between threads. */
+    private static final int SHARED_CIPHERS = 3;
 
     /** A shared key, its bytes for SunJCE, and what the workers saw succeed on it. */
     private static final class Tracked {
@@ -85,50 +90,63 @@ class ConcurrentStressTest {
         AtomicInteger refused = new AtomicInteger();
         AtomicInteger tamperedCaught = new AtomicInteger();
         int total = THREADS * MESSAGES_PER_THREAD;
+        BlockingQueue<Cipher> encryptors = new ArrayBlockingQueue<>(SHARED_CIPHERS);
+        BlockingQueue<Cipher> decryptors = new ArrayBlockingQueue<>(SHARED_CIPHERS);
+        for (int i = 0; i < SHARED_CIPHERS; i++) {
+            encryptors.add(Cipher.getInstance(f.transformation, provider));
+            decryptors.add(Cipher.getInstance(f.transformation, provider));
+        }
 
         Workers.run(THREADS, index -> {
             SplittableRandom rnd = new SplittableRandom(1000 + index);
-            Cipher enc = Cipher.getInstance(f.transformation, provider);
-            Cipher dec = Cipher.getInstance(f.transformation, provider);
             Cipher sun = Cipher.getInstance(f.transformation, "SunJCE");
             for (int m = 0; m < MESSAGES_PER_THREAD; m++, finished.incrementAndGet()) {
-                Tracked t = keys.get(rnd.nextInt(keys.size()));
+                // Cipher objects pass from thread to thread, one user at a time, as JCA allows; a
+                // message left unfinished by a refusal is picked up by another thread's init.
+                Cipher enc = encryptors.take();
+                Cipher dec = decryptors.take();
                 try {
-                    enc.init(Cipher.ENCRYPT_MODE, t.key);
-                } catch (InvalidKeyException e) {
-                    Reasons.assertNamesReason(e, t.raw);
-                    refused.incrementAndGet();
-                    continue;
-                }
-                t.inits.incrementAndGet();
-                byte[] iv = enc.getIV();
-                ByteArrayOutputStream plain = new ByteArrayOutputStream();
-                ByteArrayOutputStream sealed = new ByteArrayOutputStream();
-                boolean complete = true;
-                int parts = rnd.nextInt(4);
-                for (int p = 0; p <= parts && complete; p++) {
-                    byte[] in = bytes(rnd, rnd.nextInt(900));
+                    Tracked t = keys.get(rnd.nextInt(keys.size()));
                     try {
-                        byte[] out = p == parts ? enc.doFinal(in) : enc.update(in);
-                        t.bytes.addAndGet(in.length);
-                        plain.writeBytes(in);
-                        if (out != null) {
-                            sealed.writeBytes(out);
-                        }
-                    } catch (IllegalStateException e) {
+                        enc.init(Cipher.ENCRYPT_MODE, t.key);
+                    } catch (InvalidKeyException e) {
                         Reasons.assertNamesReason(e, t.raw);
                         refused.incrementAndGet();
-                        complete = false;
+                        continue;
                     }
+                    t.inits.incrementAndGet();
+                    byte[] iv = enc.getIV();
+                    ByteArrayOutputStream plain = new ByteArrayOutputStream();
+                    ByteArrayOutputStream sealed = new ByteArrayOutputStream();
+                    boolean complete = true;
+                    int parts = rnd.nextInt(4);
+                    for (int p = 0; p <= parts && complete; p++) {
+                        byte[] in = bytes(rnd, rnd.nextInt(900));
+                        try {
+                            byte[] out = p == parts ? enc.doFinal(in) : enc.update(in);
+                            t.bytes.addAndGet(in.length);
+                            plain.writeBytes(in);
+                            if (out != null) {
+                                sealed.writeBytes(out);
+                            }
+                        } catch (IllegalStateException e) {
+                            Reasons.assertNamesReason(e, t.raw);
+                            refused.incrementAndGet();
+                            complete = false;
+                        }
+                    }
+                    if (!complete) {
+                        continue;
+                    }
+                    byte[] ct = sealed.toByteArray();
+                    sun.init(Cipher.DECRYPT_MODE, new SecretKeySpec(t.raw, f.keyAlgorithm), f.spec(iv));
+                    assertArrayEquals(plain.toByteArray(), sun.doFinal(ct), "SunJCE disagrees with a completed encryption");
+                    verified.incrementAndGet();
+                    decryptThroughSessionKeys(f, dec, t, iv, ct, plain.toByteArray(), rnd, tamperedCaught);
+                } finally {
+                    decryptors.put(dec);
+                    encryptors.put(enc);
                 }
-                if (!complete) {
-                    continue;
-                }
-                byte[] ct = sealed.toByteArray();
-                sun.init(Cipher.DECRYPT_MODE, new SecretKeySpec(t.raw, f.keyAlgorithm), f.spec(iv));
-                assertArrayEquals(plain.toByteArray(), sun.doFinal(ct), "SunJCE disagrees with a completed encryption");
-                verified.incrementAndGet();
-                decryptThroughSessionKeys(f, dec, t, iv, ct, plain.toByteArray(), rnd, tamperedCaught);
             }
         }, ignored -> {
             Workers.awaitUntil(() -> finished.get() >= total / 3, 30);
