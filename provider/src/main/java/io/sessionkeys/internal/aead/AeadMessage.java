@@ -147,7 +147,6 @@ final class AeadMessage {
             throw new IllegalStateException(engine.name() + " encrypts at most " + maxMessageBytes
                     + " bytes in one message; start a new message (init again)");
         }
-        key.chargeBytes(length, limits);
         byte[] copy = null;
         byte[] src = in;
         int srcOffset = offset;
@@ -162,6 +161,8 @@ final class AeadMessage {
         int sourceOffset = srcOffset;
         try {
             key.withMaterial(use, engine.precomputation(), keyData -> {
+                // Charged inside the gate: bytes refused because the key went away are not counted.
+                key.chargeBytes(length, limits);
                 AeadOperation op = operation(keyData);
                 if (length > 0) {
                     op.encrypt(keyData, source, sourceOffset, length, out, outOffset);

@@ -5,6 +5,7 @@ import io.sessionkeys.KeyPolicy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -49,11 +50,10 @@ public final class Settings {
     /** Built-in defaults, then {@code file}, then system properties. */
     public static Settings fromFile(String file) {
         Builder b = new Builder();
-        Path path = Path.of(file);
         List<String> lines;
         try {
-            lines = Files.readAllLines(path, StandardCharsets.UTF_8);
-        } catch (IOException e) {
+            lines = Files.readAllLines(Path.of(file), StandardCharsets.UTF_8);
+        } catch (IOException | InvalidPathException e) { // a name the file system cannot hold (a NUL) is a bad setting too
             throw new ConfigurationException("cannot read SessionKeys configuration file " + file + ": " + e, e);
         }
         for (int i = 0; i < lines.size(); i++) {

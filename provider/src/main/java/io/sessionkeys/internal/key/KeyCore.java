@@ -66,7 +66,13 @@ final class KeyCore {
         if (lifetime == null) {
             return NO_DEADLINE;
         }
-        long sum = createdMillis + lifetime.toMillis();
+        long millis;
+        try {
+            millis = lifetime.toMillis();
+        } catch (ArithmeticException beyondLongMillis) { // over 292 million years: no deadline in practice
+            return NO_DEADLINE;
+        }
+        long sum = createdMillis + millis;
         return sum < createdMillis ? NO_DEADLINE : sum;
     }
 

@@ -8,6 +8,7 @@ import io.sessionkeys.internal.key.ManagedSessionKey;
 import io.sessionkeys.internal.key.SafetyLimits;
 import io.sessionkeys.internal.keys.KeyAlgorithm;
 import io.sessionkeys.internal.provider.ProviderContext;
+import java.nio.ByteBuffer;
 import java.security.AlgorithmParameters;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.InvalidKeyException;
@@ -319,5 +320,20 @@ public final class AesKeyWrapCipher extends CipherSpi {
         } finally {
             ManagedSessionKey.wipe(buf);
         }
+    }
+
+    // CipherSpi's defaults would leave heap copies of key data unzeroed (see ZeroedBufferForms).
+
+    @Override
+    protected int engineUpdate(ByteBuffer input, ByteBuffer output) {
+        return ZeroedBufferForms.update(input, in -> engineUpdate(in, 0, in.length));
+    }
+
+    @Override
+    protected int engineDoFinal(ByteBuffer input, ByteBuffer output) throws ShortBufferException,
+            IllegalBlockSizeException, BadPaddingException {
+        requireData();
+        return ZeroedBufferForms.doFinal(name, engineGetOutputSize(input.remaining()), input, output,
+                in -> engineDoFinal(in, 0, in.length));
     }
 }

@@ -4,6 +4,7 @@ import io.sessionkeys.internal.key.ManagedSessionKey;
 import io.sessionkeys.internal.keys.KeyAlgorithm;
 import io.sessionkeys.internal.provider.ProviderContext;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.InvalidAlgorithmParameterException;
@@ -357,5 +358,20 @@ public final class RsaOaepCipher extends CipherSpi {
     private String unwrapError() {
         return name + " unwrapping failed: the wrapped key is not valid for this RSA private key and these OAEP"
                 + " parameters";
+    }
+
+    // CipherSpi's defaults would leave heap copies of decrypted data unzeroed (see ZeroedBufferForms).
+
+    @Override
+    protected int engineUpdate(ByteBuffer input, ByteBuffer output) {
+        return ZeroedBufferForms.update(input, in -> engineUpdate(in, 0, in.length));
+    }
+
+    @Override
+    protected int engineDoFinal(ByteBuffer input, ByteBuffer output) throws ShortBufferException,
+            IllegalBlockSizeException, BadPaddingException {
+        requireData();
+        int needed = opmode == Cipher.ENCRYPT_MODE ? k : Math.max(0, codec.maxMessageLength(k)); // as the array form
+        return ZeroedBufferForms.doFinal(name, needed, input, output, in -> engineDoFinal(in, 0, in.length));
     }
 }
