@@ -3,6 +3,8 @@ package io.sessionkeys.tests.install.programs;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import io.sessionkeys.KeyPolicy;
 import io.sessionkeys.KeyScope;
+import io.sessionkeys.SessionKey;
+import io.sessionkeys.SessionKeyDerivationSpec;
 import io.sessionkeys.SessionKeyImportSpec;
 import io.sessionkeys.SessionKeysMXBean;
 import io.sessionkeys.SessionKeysProvider;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import javax.crypto.Cipher;
+import javax.crypto.KeyGenerator;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.SecretKeyFactory;
@@ -30,7 +33,8 @@ import javax.security.auth.DestroyFailedException;
 
 /**
  * The child JVM of the residue tests. Imports four keys with known bytes (AES-128, AES-256,
- * ChaCha20, HMAC-SHA256), uses each through every service that takes it, dumps the live heap,
+ * ChaCha20, HMAC-SHA256), uses each through every service that takes it (GCM, CTR, CBC,
+ * ChaCha20-Poly1305, KW and KWP wrap and unwrap, HMAC, HKDF), dumps the live heap,
  * gets rid of the keys by one route, dumps the whole heap (unreachable objects too), prints
  * {@code READY <pid>} and waits for a line on standard input while the parent reads its memory.
  *
@@ -149,6 +153,16 @@ public final class ResidueProbe {
         Mac mac = Mac.getInstance("HmacSHA256", provider);
         mac.init(keys.get(3));
         check(mac.doFinal(message).length == 32, "HmacSHA256");
+
+        if (ours) {
+            // HKDF with the HMAC key as input keying material (SunJCE has no HKDF on JDK 17).
+            KeyGenerator hkdf = KeyGenerator.getInstance("HKDF-SHA256", provider);
+            hkdf.init(SessionKeyDerivationSpec.builder().input(keys.get(3)).salt(new byte[16])
+                    .info(message).key("AES", 256).build());
+            SessionKey derived = (SessionKey) hkdf.generateKey();
+            check(derived.keySizeBits() == 256, "HKDF-SHA256");
+            derived.destroy(); // a different key, gone before the scans
+        }
     }
 
     private static void awaitDestroyed(String reason, int count) throws Exception {
