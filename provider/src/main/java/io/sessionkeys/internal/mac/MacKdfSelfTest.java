@@ -2,12 +2,14 @@ package io.sessionkeys.internal.mac;
 
 import io.sessionkeys.DestroyReason;
 import io.sessionkeys.KeyPolicy;
+import io.sessionkeys.internal.engine.hmac.HmacKeySchedule;
+import io.sessionkeys.internal.engine.hmac.HmacState;
 import io.sessionkeys.internal.engine.sha.ShaAlgorithm;
 import io.sessionkeys.internal.engine.sha.ShaHash;
 import io.sessionkeys.internal.kdf.Hkdf;
 import io.sessionkeys.internal.key.KeyUse;
 import io.sessionkeys.internal.key.ManagedSessionKey;
-import io.sessionkeys.internal.selftest.KnownAnswerTest;
+import io.sessionkeys.internal.service.KnownAnswerTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HexFormat;

@@ -2,7 +2,7 @@ package io.sessionkeys.internal.mac;
 
 import io.sessionkeys.internal.engine.sha.ShaAlgorithm;
 import io.sessionkeys.internal.kdf.KdfServices;
-import io.sessionkeys.internal.provider.ServiceDefinition;
+import io.sessionkeys.internal.service.ServiceDefinition;
 import java.util.ArrayList;
 import java.util.List;
 

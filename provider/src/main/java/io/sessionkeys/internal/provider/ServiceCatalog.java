@@ -2,7 +2,8 @@ package io.sessionkeys.internal.provider;
 
 import io.sessionkeys.internal.aead.AeadServices;
 import io.sessionkeys.internal.blockmode.BlockModeServices;
-import io.sessionkeys.internal.keys.KeyServices;
+import io.sessionkeys.internal.keygen.KeyServices;
+import io.sessionkeys.internal.service.ServiceDefinition;
 import io.sessionkeys.internal.wrap.WrapServices;
 import io.sessionkeys.internal.mac.MacServices;
 import java.util.ArrayList;

@@ -2,8 +2,8 @@ package io.sessionkeys.internal.wrap;
 
 import io.sessionkeys.KeyPolicy;
 import io.sessionkeys.KeyScope;
-import io.sessionkeys.internal.keys.KeyAlgorithm;
-import io.sessionkeys.internal.provider.ProviderContext;
+import io.sessionkeys.internal.key.KeyAlgorithm;
+import io.sessionkeys.internal.service.ProviderContext;
 import java.security.InvalidKeyException;
 import java.security.Key;
 import java.security.NoSuchAlgorithmException;

@@ -3,7 +3,7 @@ package io.sessionkeys.internal.wrap;
 import io.sessionkeys.SessionKey;
 import io.sessionkeys.internal.engine.BlockCipherEngine;
 import io.sessionkeys.internal.engine.aes.AesBlockEngine;
-import io.sessionkeys.internal.provider.ServiceDefinition;
+import io.sessionkeys.internal.service.ServiceDefinition;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;

@@ -1,9 +1,10 @@
-package io.sessionkeys.internal.selftest;
+package io.sessionkeys.internal.provider;
 
 import io.sessionkeys.internal.blockmode.BlockModeSelfTest;
 import io.sessionkeys.internal.engine.chacha.ChaChaSelfTest;
 import io.sessionkeys.internal.engine.aes.AesSelfTest;
 import io.sessionkeys.internal.key.KeyLifecycleSelfTest;
+import io.sessionkeys.internal.service.KnownAnswerTest;
 import io.sessionkeys.internal.wrap.WrapSelfTest;
 import io.sessionkeys.internal.mac.MacKdfSelfTest;
 import java.util.ArrayList;

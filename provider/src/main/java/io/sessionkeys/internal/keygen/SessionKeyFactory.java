@@ -1,11 +1,12 @@
-package io.sessionkeys.internal.keys;
+package io.sessionkeys.internal.keygen;
 
 import io.sessionkeys.KeyPolicy;
 import io.sessionkeys.KeyScope;
 import io.sessionkeys.SessionKeyImportSpec;
+import io.sessionkeys.internal.key.KeyAlgorithm;
 import io.sessionkeys.internal.key.KeyUse;
 import io.sessionkeys.internal.key.ManagedSessionKey;
-import io.sessionkeys.internal.provider.ProviderContext;
+import io.sessionkeys.internal.service.ProviderContext;
 import java.security.InvalidKeyException;
 import java.security.spec.InvalidKeySpecException;
 import java.security.spec.KeySpec;

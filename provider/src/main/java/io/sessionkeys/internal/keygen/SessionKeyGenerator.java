@@ -1,10 +1,11 @@
-package io.sessionkeys.internal.keys;
+package io.sessionkeys.internal.keygen;
 
 import io.sessionkeys.KeyPolicy;
 import io.sessionkeys.KeyScope;
 import io.sessionkeys.SessionKeyGenParameterSpec;
+import io.sessionkeys.internal.key.KeyAlgorithm;
 import io.sessionkeys.internal.key.ManagedSessionKey;
-import io.sessionkeys.internal.provider.ProviderContext;
+import io.sessionkeys.internal.service.ProviderContext;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.InvalidParameterException;
 import java.security.SecureRandom;
