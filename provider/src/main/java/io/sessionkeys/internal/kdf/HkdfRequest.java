@@ -96,7 +96,8 @@ final class HkdfRequest {
         byte[] out = new byte[length];
         try {
             Hkdf.derive(hash, mode, salt, input, info, out);
-            return context.newKey(algorithm.name(), length * 8, out, 0, length, policy, scope);
+            return ManagedSessionKey.create(algorithm.name(), length * 8, out, 0, length,
+                    context.policyOrDefault(policy), scope, context.clock());
         } finally {
             ManagedSessionKey.wipe(out);
         }

@@ -59,7 +59,8 @@ public final class SessionKeyFactory extends SecretKeyFactorySpi {
                 throw new InvalidKeySpecException(algorithm + " key must be " + algorithm.describeSizes() + ", was "
                         + bits + " bits");
             }
-            SecretKey key = context.newKey(algorithm.name(), bits, raw, 0, raw.length, policy, scope);
+            SecretKey key = ManagedSessionKey.create(algorithm.name(), bits, raw, 0, raw.length,
+                    context.policyOrDefault(policy), scope, context.clock());
             imported = true;
             return key;
         } finally {

@@ -73,7 +73,8 @@ public final class SessionKeyGenerator extends KeyGeneratorSpi {
         byte[] fresh = new byte[bits / 8];
         try {
             (random != null ? random : context.random()).nextBytes(fresh);
-            return context.newKey(algorithm.name(), bits, fresh, 0, fresh.length, policy, scope);
+            return ManagedSessionKey.create(algorithm.name(), bits, fresh, 0, fresh.length,
+                    context.policyOrDefault(policy), scope, context.clock());
         } finally {
             ManagedSessionKey.wipe(fresh);
         }

@@ -113,7 +113,8 @@ final class KeyEncryptionKey {
             if (raw == null || raw.length != sizeBytes) {
                 throw new InvalidKeyException("the foreign key-encryption key changed or was destroyed since init");
             }
-            return context.newKey("AES", raw.length * 8, raw, 0, raw.length, TEMPORARY, null);
+            return ManagedSessionKey.create("AES", raw.length * 8, raw, 0, raw.length,
+                    TEMPORARY, null, context.clock());
         } finally {
             ManagedSessionKey.wipe(raw);
         }

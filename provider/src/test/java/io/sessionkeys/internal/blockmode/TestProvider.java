@@ -40,7 +40,8 @@ final class TestProvider extends Provider {
     ManagedSessionKey key(byte[] bytes, KeyPolicy policy) {
         byte[] copy = Arrays.copyOf(bytes, bytes.length);
         try {
-            return context.newKey("AES", bytes.length * 8, copy, 0, copy.length, policy, null);
+            return ManagedSessionKey.create("AES", bytes.length * 8, copy, 0, copy.length,
+                    context.policyOrDefault(policy), null, context.clock());
         } finally {
             Arrays.fill(copy, (byte) 0);
         }
