@@ -1,5 +1,7 @@
 package io.sessionkeys.internal.blockmode;
 
+import io.sessionkeys.internal.common.Errors;
+import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.engine.BlockCipherEngine;
 import io.sessionkeys.internal.key.KeyUse;
 import io.sessionkeys.internal.key.ManagedSessionKey;
@@ -229,7 +231,7 @@ abstract class BlockModeCipher extends BufferFormsCipherSpi {
         requireReady();
         int needed = updateOutputLength(len);
         if (out == null || out.length - outOff < needed) {
-            throw new ShortBufferException("Output buffer must be (at least) " + needed + " bytes long");
+            throw Errors.shortBuffer(needed, out == null ? 0 : out.length - outOff);
         }
         checkUpdate(len);
         byte[] source = overlaps(in, inOff, len, out, outOff, needed) ? Arrays.copyOfRange(in, inOff,
@@ -242,7 +244,7 @@ abstract class BlockModeCipher extends BufferFormsCipherSpi {
             });
         } finally {
             if (source != in) {
-                ManagedSessionKey.wipe(source);
+                Zeroing.wipe(source);
             }
         }
     }
@@ -256,7 +258,7 @@ abstract class BlockModeCipher extends BufferFormsCipherSpi {
         int minimum = finalOutputMinimum(len);
         int capacity = out == null ? 0 : out.length - outOff;
         if (capacity < minimum) {
-            throw new ShortBufferException("Output buffer must be (at least) " + minimum + " bytes long");
+            throw Errors.shortBuffer(minimum, capacity);
         }
         byte[] source = overlaps(input, inOff, len, out, outOff, finalOutputLength(len))
                 ? Arrays.copyOfRange(input, inOff, inOff + len) : input;
@@ -278,7 +280,7 @@ abstract class BlockModeCipher extends BufferFormsCipherSpi {
             throw new ProviderException(e);
         } finally {
             if (source != input) {
-                ManagedSessionKey.wipe(source);
+                Zeroing.wipe(source);
             }
             if (finished) {
                 endMessage();

@@ -2,6 +2,7 @@ package io.sessionkeys.internal.blockmode;
 
 import io.sessionkeys.DestroyReason;
 import io.sessionkeys.KeyPolicy;
+import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.config.Settings;
 import io.sessionkeys.internal.engine.aes.AesBlockEngine;
 import io.sessionkeys.internal.key.ManagedSessionKey;
@@ -40,7 +41,7 @@ public final class BlockModeSelfTest {
         byte[] raw = hex.parseHex(KEY);
         ManagedSessionKey key = ManagedSessionKey.create("AES", 128, raw, 0, raw.length, KeyPolicy.builtInDefaults(),
                 null, Clock.systemUTC());
-        ManagedSessionKey.wipe(raw);
+        Zeroing.wipe(raw);
         try {
             IvParameterSpec spec = new IvParameterSpec(hex.parseHex(iv));
             byte[] plaintext = hex.parseHex(PLAINTEXT);

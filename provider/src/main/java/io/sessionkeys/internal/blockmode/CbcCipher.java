@@ -1,12 +1,12 @@
 package io.sessionkeys.internal.blockmode;
 
+import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.engine.BlockCipherEngine;
 import io.sessionkeys.internal.key.ManagedSessionKey;
 import io.sessionkeys.internal.key.SafetyLimits;
 import io.sessionkeys.internal.service.ProviderContext;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
-import java.util.Arrays;
 
 /**
  * AES in CBC mode (NIST SP 800-38A §6.2). Encryption is serial by nature: one engine call per
@@ -55,8 +55,8 @@ class CbcCipher extends BlockAlignedCipher {
     @Override
     void wipe() {
         super.wipe();
-        Arrays.fill(chain, (byte) 0);
-        Arrays.fill(savedChain, (byte) 0);
+        Zeroing.wipe(chain);
+        Zeroing.wipe(savedChain);
         // ciphertextCopy holds only ciphertext, which is public: nothing to wipe there
     }
 

@@ -1,5 +1,6 @@
 package io.sessionkeys.internal.blockmode;
 
+import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.engine.BlockCipherEngine;
 import io.sessionkeys.internal.key.ManagedSessionKey;
 import io.sessionkeys.internal.key.SafetyLimits;
@@ -7,7 +8,6 @@ import io.sessionkeys.internal.service.ProviderContext;
 import java.nio.ByteBuffer;
 import java.security.InvalidKeyException;
 import java.security.SecureRandom;
-import java.util.Arrays;
 
 /**
  * AES in CTR mode (NIST SP 800-38A §6.5), the whole 16-byte counter block incremented as one
@@ -67,7 +67,7 @@ class CtrCipher extends BlockModeCipher {
     @Override
     void wipe() {
         // keystream scratch is zeroed at the end of every call already
-        Arrays.fill(leftover, (byte) 0);
+        Zeroing.wipe(leftover);
         leftoverLength = 0;
     }
 
@@ -130,7 +130,7 @@ class CtrCipher extends BlockModeCipher {
                 }
             }
         } finally {
-            Arrays.fill(keystream, 0, dirty, (byte) 0);
+            Zeroing.wipe(keystream, 0, dirty);
         }
         return len;
     }

@@ -2,6 +2,7 @@ package io.sessionkeys.internal.wrap;
 
 import io.sessionkeys.DestroyReason;
 import io.sessionkeys.KeyPolicy;
+import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.key.KeyUse;
 import io.sessionkeys.internal.key.ManagedSessionKey;
 import io.sessionkeys.internal.key.Precomputation;
@@ -66,7 +67,7 @@ final class KeyEncryptionKey {
             checkSize(raw.length, fixedBytes, service);
             return new KeyEncryptionKey(null, key, raw.length, context);
         } finally {
-            ManagedSessionKey.wipe(raw);
+            Zeroing.wipe(raw);
         }
     }
 
@@ -116,7 +117,7 @@ final class KeyEncryptionKey {
             return ManagedSessionKey.create("AES", raw.length * 8, raw, 0, raw.length,
                     TEMPORARY, null, context.clock());
         } finally {
-            ManagedSessionKey.wipe(raw);
+            Zeroing.wipe(raw);
         }
     }
 }

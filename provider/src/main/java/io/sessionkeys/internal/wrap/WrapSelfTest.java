@@ -2,6 +2,7 @@ package io.sessionkeys.internal.wrap;
 
 import io.sessionkeys.DestroyReason;
 import io.sessionkeys.KeyPolicy;
+import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.engine.BlockCipherEngine;
 import io.sessionkeys.internal.engine.aes.AesBlockEngine;
 import io.sessionkeys.internal.key.KeyUse;
@@ -65,7 +66,7 @@ public final class WrapSelfTest {
             }
         } finally {
             kekKey.destroy(DestroyReason.EXPLICIT);
-            ManagedSessionKey.wipe(kekBytes);
+            Zeroing.wipe(kekBytes);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.sessionkeys.internal.wrap;
 
 import io.sessionkeys.KeyPolicy;
+import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.key.KeyUse;
 import io.sessionkeys.internal.key.ManagedSessionKey;
 import java.security.InvalidKeyException;
@@ -18,7 +19,7 @@ final class Keks {
             return ManagedSessionKey.create("AES", bytes.length * 8, copy, 0, copy.length, policy, null,
                     Clock.systemUTC());
         } finally {
-            ManagedSessionKey.wipe(copy);
+            Zeroing.wipe(copy);
         }
     }
 
