@@ -27,8 +27,8 @@ abstract class BlockAlignedCipher extends BlockModeCipher {
     private int pendingLength;
 
     BlockAlignedCipher(ProviderContext context, BlockCipherEngine engine, String mode, boolean padded,
-            int fixedKeyBytes) {
-        super(context, engine, mode, padded ? "PKCS5Padding" : "NoPadding", fixedKeyBytes);
+            int keyBits) {
+        super(context, engine, mode, padded ? "PKCS5Padding" : "NoPadding", keyBits);
         this.padded = padded;
     }
 

@@ -1,6 +1,7 @@
 package io.sessionkeys.internal.blockmode;
 
 import io.sessionkeys.internal.common.Errors;
+import io.sessionkeys.internal.common.KeySize;
 import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.engine.BlockCipherEngine;
 import io.sessionkeys.internal.key.KeyUse;
@@ -43,7 +44,7 @@ abstract class BlockModeCipher extends BufferFormsCipherSpi {
     final BlockCipherEngine engine;
     private final String mode;
     private final String padding;
-    private final int fixedKeyBytes;
+    private final int keyBits;
 
     private ManagedSessionKey key;
     /** Whether the object encrypts; meaningful once {@link #key} is set. */
@@ -55,15 +56,15 @@ abstract class BlockModeCipher extends BufferFormsCipherSpi {
     private boolean messageCharged;
 
     /**
-     * @param fixedKeyBytes the only key length this variant accepts, or 0 for any AES key length
+     * @param keyBits the key size this variant pins, or {@link KeySize#ANY}
      */
     BlockModeCipher(ProviderContext context, BlockCipherEngine engine, String mode, String padding,
-            int fixedKeyBytes) {
+            int keyBits) {
         this.context = context;
         this.engine = engine;
         this.mode = mode;
         this.padding = padding;
-        this.fixedKeyBytes = fixedKeyBytes;
+        this.keyBits = keyBits;
     }
 
     // ---- what a mode decides ----
@@ -110,8 +111,7 @@ abstract class BlockModeCipher extends BufferFormsCipherSpi {
     // ---- naming ----
 
     private String transformation() {
-        String size = fixedKeyBytes == 0 ? "AES" : "AES_" + fixedKeyBytes * 8;
-        return size + "/" + mode + "/" + padding;
+        return KeySize.aesTransformation(keyBits, mode, padding);
     }
 
     @Override
@@ -197,8 +197,8 @@ abstract class BlockModeCipher extends BufferFormsCipherSpi {
     }
 
     private void checkKeyLength(int length) throws InvalidKeyException {
-        if (fixedKeyBytes != 0 && length != fixedKeyBytes) {
-            throw new InvalidKeyException(transformation() + " needs a " + fixedKeyBytes * 8 + "-bit key, not a "
+        if (!KeySize.fits(keyBits, length)) {
+            throw new InvalidKeyException(transformation() + " needs a " + keyBits + "-bit key, not a "
                     + length * 8 + "-bit key");
         }
         if (length != 16 && length != 24 && length != 32) {

@@ -1,5 +1,6 @@
 package io.sessionkeys.internal.blockmode;
 
+import io.sessionkeys.internal.common.KeySize;
 import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.engine.BlockCipherEngine;
 import io.sessionkeys.internal.key.ManagedSessionKey;
@@ -18,7 +19,7 @@ import java.security.SecureRandom;
  * range of {@link CtrIvLedger#BLOCKS_PER_MESSAGE} counter blocks; a message that would run past
  * its range is refused before any output. A caller-given IV is the caller's to keep unique.
  */
-class CtrCipher extends BlockModeCipher {
+final class CtrCipher extends BlockModeCipher {
 
     /** Counter blocks enciphered per engine call. */
     private static final int BATCH = 64;
@@ -32,8 +33,9 @@ class CtrCipher extends BlockModeCipher {
     /** Counter blocks this message may still use. */
     private long blocksLeft;
 
+    /** Any key size: SunJCE has no fixed-size CTR variants. */
     CtrCipher(ProviderContext context, BlockCipherEngine engine) {
-        super(context, engine, "CTR", "NoPadding", 0);
+        super(context, engine, "CTR", "NoPadding", KeySize.ANY);
     }
 
     @Override
@@ -157,12 +159,5 @@ class CtrCipher extends BlockModeCipher {
     @Override
     int processFinal(ByteBuffer schedule, byte[] in, int inOff, int len, byte[] out, int outOff, int outCapacity) {
         return processUpdate(schedule, in, inOff, len, out, outOff);
-    }
-
-    /** {@code AES/CTR/NoPadding}, any key size (SunJCE has no fixed-size CTR variants). */
-    static final class Any extends CtrCipher {
-        Any(ProviderContext context, BlockCipherEngine engine) {
-            super(context, engine);
-        }
     }
 }

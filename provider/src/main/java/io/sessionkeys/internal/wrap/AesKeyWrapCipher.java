@@ -1,5 +1,6 @@
 package io.sessionkeys.internal.wrap;
 
+import io.sessionkeys.internal.common.KeySize;
 import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.engine.BlockCipherEngine;
 import io.sessionkeys.internal.key.KeyAlgorithm;
@@ -37,20 +38,19 @@ public final class AesKeyWrapCipher extends WholeMessageCipher {
 
     private final BlockCipherEngine engine;
     private final AesWrapVariant variant;
-    private final int fixedKekBytes;
+    private final int kekBits;
 
     private KeyEncryptionKey kek;
     private AesWrapOperation operation;
 
     /**
-     * @param fixedKekBits the KEK size this variant requires, or 0 for any AES size
+     * @param kekBits the KEK size this variant pins, or {@link KeySize#ANY}
      */
-    AesKeyWrapCipher(ProviderContext context, BlockCipherEngine engine, AesWrapVariant variant,
-            int fixedKekBits) {
-        super(context, variant.transformation(fixedKekBits));
+    AesKeyWrapCipher(ProviderContext context, BlockCipherEngine engine, AesWrapVariant variant, int kekBits) {
+        super(context, variant.transformation(kekBits));
         this.engine = engine;
         this.variant = variant;
-        this.fixedKekBytes = fixedKekBits == 0 ? -1 : fixedKekBits / 8;
+        this.kekBits = kekBits;
     }
 
     @Override
@@ -101,7 +101,7 @@ public final class AesKeyWrapCipher extends WholeMessageCipher {
 
     @Override
     protected int engineGetKeySize(Key key) throws InvalidKeyException {
-        return KeyEncryptionKey.of(key, fixedKekBytes, KeyUse.PROCESS, name, context).sizeBytes() * 8;
+        return KeyEncryptionKey.of(key, kekBits, KeyUse.PROCESS, name, context).sizeBytes() * 8;
     }
 
     @Override
@@ -114,7 +114,7 @@ public final class AesKeyWrapCipher extends WholeMessageCipher {
             throws InvalidKeyException, InvalidAlgorithmParameterException {
         byte[] icv = icvFrom(spec);
         boolean protect = protects(mode);
-        KeyEncryptionKey k = KeyEncryptionKey.of(key, fixedKekBytes, protect ? KeyUse.PROTECT : KeyUse.PROCESS,
+        KeyEncryptionKey k = KeyEncryptionKey.of(key, kekBits, protect ? KeyUse.PROTECT : KeyUse.PROCESS,
                 name, context);
         if (protect && k.sessionKey() != null) {
             k.sessionKey().chargeEncryption(NO_ALGORITHM_LIMIT);

@@ -1,6 +1,7 @@
 package io.sessionkeys.internal.wrap;
 
 import io.sessionkeys.KeyPolicy;
+import io.sessionkeys.internal.common.KeySize;
 import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.key.KeyUse;
 import io.sessionkeys.internal.key.ManagedSessionKey;
@@ -24,6 +25,6 @@ final class Keks {
     }
 
     static KeyEncryptionKey kek(ManagedSessionKey key) throws InvalidKeyException {
-        return KeyEncryptionKey.of(key, -1, KeyUse.PROTECT, "test", null);
+        return KeyEncryptionKey.of(key, KeySize.ANY, KeyUse.PROTECT, "test", null);
     }
 }
