@@ -50,13 +50,14 @@ public final class MonitoringProbe {
         print("start");
 
         SecretKey[] c = {chacha.generateKey(), chacha.generateKey(), chacha.generateKey()};
-        aes.init(new SessionKeyGenParameterSpec(256, KeyPolicy.builder().maxEncryptions(1)
-                .plaintextExportable(true).build()));
+        aes.init(SessionKeyGenParameterSpec.builder().keySize(256).policy(KeyPolicy.builder().maxEncryptions(1)
+                .plaintextExportable(true).build()).build());
         SecretKey limited = aes.generateKey();
         aes.init(256);
         SecretKey plain = aes.generateKey();
         KeyScope scope = KeyScope.open();
-        aes.init(new SessionKeyGenParameterSpec(128, KeyPolicy.builtInDefaults(), scope));
+        aes.init(SessionKeyGenParameterSpec.builder().keySize(128).policy(KeyPolicy.builtInDefaults()).scope(scope)
+                .build());
         SecretKey scoped = aes.generateKey();
         print("made");
 
