@@ -23,6 +23,7 @@ import java.security.spec.InvalidParameterSpecException;
 import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
+import javax.crypto.IllegalBlockSizeException;
 import javax.crypto.NoSuchPaddingException;
 import javax.crypto.ShortBufferException;
 
@@ -166,8 +167,11 @@ public abstract class AeadCipher extends javax.crypto.CipherSpi {
                 return false;
             case Cipher.WRAP_MODE:
             case Cipher.UNWRAP_MODE:
-                throw new UnsupportedOperationException(serviceName() + " in SessionKeys does not wrap keys: use"
-                        + " AESWrap or AESWrapPad, which record the export in the key's history");
+                if (!wrapsKeys()) {
+                    throw new UnsupportedOperationException("WRAP_MODE and UNWRAP_MODE are not currently supported"
+                            + " by " + serviceName() + " (as in SunJCE)");
+                }
+                return opmode == Cipher.WRAP_MODE;
             default:
                 throw new InvalidParameterException("unknown opmode " + opmode);
         }
@@ -184,6 +188,23 @@ public abstract class AeadCipher extends javax.crypto.CipherSpi {
             message = null;
         }
         nonce = null;
+    }
+
+    /** Whether WRAP_MODE and UNWRAP_MODE work, as SunJCE allows them for AES-GCM. */
+    protected boolean wrapsKeys() {
+        return false;
+    }
+
+    @Override
+    protected byte[] engineWrap(Key key) throws IllegalBlockSizeException, InvalidKeyException {
+        return AeadKeyTransport.wrap(key, serviceName(), plain -> engineDoFinal(plain, 0, plain.length));
+    }
+
+    @Override
+    protected Key engineUnwrap(byte[] wrapped, String algorithm, int type) throws InvalidKeyException,
+            NoSuchAlgorithmException {
+        return AeadKeyTransport.unwrap(context, wrapped, algorithm, type, serviceName(),
+                in -> engineDoFinal(in, 0, in.length));
     }
 
     // ---- data ----
