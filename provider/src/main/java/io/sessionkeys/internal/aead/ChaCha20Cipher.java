@@ -4,8 +4,8 @@ import io.sessionkeys.internal.engine.KeystreamEngine;
 import io.sessionkeys.internal.key.KeyUse;
 import io.sessionkeys.internal.key.ManagedSessionKey;
 import io.sessionkeys.internal.key.SafetyLimits;
-import io.sessionkeys.internal.key.SessionKeys;
-import io.sessionkeys.internal.provider.ProviderContext;
+import io.sessionkeys.internal.key.SessionKeyChecks;
+import io.sessionkeys.internal.service.ProviderContext;
 import java.nio.ByteBuffer;
 import java.security.AlgorithmParameters;
 import java.security.InvalidAlgorithmParameterException;
@@ -97,7 +97,7 @@ public final class ChaCha20Cipher extends CipherSpi {
 
     @Override
     protected int engineGetKeySize(Key k) throws InvalidKeyException {
-        return SessionKeys.require(k, NAME, NAME).keySizeBits();
+        return SessionKeyChecks.require(k, NAME, NAME).keySizeBits();
     }
 
     @Override
@@ -135,7 +135,7 @@ public final class ChaCha20Cipher extends CipherSpi {
         }
         wipe();
         boolean encrypt = opmode == Cipher.ENCRYPT_MODE;
-        ManagedSessionKey candidate = SessionKeys.require(k, NAME, NAME);
+        ManagedSessionKey candidate = SessionKeyChecks.require(k, NAME, NAME);
         if (candidate.materialLength() != 32) {
             throw new InvalidKeyException("Key length must be 256 bits");
         }
