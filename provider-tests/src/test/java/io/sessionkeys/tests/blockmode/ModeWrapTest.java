@@ -68,6 +68,17 @@ class ModeWrapTest {
     }
 
     @Test
+    void unwrap_withSessionKeyUnwrapSpec_givesTheKeyItsPolicy() throws Exception {
+        Cipher sun = Cipher.getInstance("AES/CFB8/NoPadding", SUN_JCE);
+        sun.init(Cipher.WRAP_MODE, new SecretKeySpec(KEK, "AES"), BlockModes.iv(4));
+        byte[] wrapped = sun.wrap(new SecretKeySpec(KEY, "AES"));
+        Cipher ours = cipher("AES/CFB8/NoPadding");
+        ours.init(Cipher.UNWRAP_MODE, sessionKey(KEK), new io.sessionkeys.SessionKeyUnwrapSpec(
+                KeyPolicy.builder().plaintextExportable(true).build(), null, BlockModes.iv(4)));
+        assertArrayEquals(KEY, ours.unwrap(wrapped, "AES", Cipher.SECRET_KEY).getEncoded());
+    }
+
+    @Test
     void wrap_keyWhosePolicyForbidsWrapping_isRefused() throws Exception {
         Cipher ours = cipher("AES/CBC/PKCS5Padding");
         ours.init(Cipher.WRAP_MODE, sessionKey(KEK));

@@ -3,6 +3,7 @@ package io.sessionkeys.internal.aead;
 import io.sessionkeys.internal.engine.AeadEngine;
 import io.sessionkeys.internal.engine.AeadOperation;
 import io.sessionkeys.internal.key.Attachment;
+import io.sessionkeys.internal.key.KeyTransport;
 import io.sessionkeys.internal.key.KeyUse;
 import io.sessionkeys.internal.key.ManagedSessionKey;
 import io.sessionkeys.internal.key.SafetyLimits;
@@ -197,13 +198,13 @@ public abstract class AeadCipher extends javax.crypto.CipherSpi {
 
     @Override
     protected byte[] engineWrap(Key key) throws IllegalBlockSizeException, InvalidKeyException {
-        return AeadKeyTransport.wrap(key, serviceName(), plain -> engineDoFinal(plain, 0, plain.length));
+        return KeyTransport.wrap(key, serviceName(), plain -> engineDoFinal(plain, 0, plain.length));
     }
 
     @Override
     protected Key engineUnwrap(byte[] wrapped, String algorithm, int type) throws InvalidKeyException,
             NoSuchAlgorithmException {
-        return AeadKeyTransport.unwrap(context, wrapped, algorithm, type, serviceName(),
+        return KeyTransport.unwrap(context, wrapped, algorithm, type, serviceName(), null, null,
                 in -> engineDoFinal(in, 0, in.length));
     }
 
