@@ -1,5 +1,6 @@
 package io.sessionkeys.internal.aead;
 
+import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.engine.KeystreamEngine;
 import io.sessionkeys.internal.key.KeyUse;
 import io.sessionkeys.internal.key.ManagedSessionKey;
@@ -231,7 +232,7 @@ public final class ChaCha20Cipher extends CipherSpi {
             done += whole * block;
         }
         if (done < len) {
-            Arrays.fill(keystream, (byte) 0);
+            Zeroing.wipe(keystream);
             engine.xorBlocks(material, (int) counter, nonce, keystream, 0, keystream, 0, 1);
             counter++;
             int rest = len - done;
@@ -282,20 +283,20 @@ public final class ChaCha20Cipher extends CipherSpi {
             input.position(input.limit());
             return n;
         } finally {
-            Arrays.fill(data, (byte) 0);
+            Zeroing.wipe(data);
         }
     }
 
     /** Decryption may run again from the start; encryption needs a new nonce. */
     private void endMessage() {
-        Arrays.fill(keystream, (byte) 0);
+        Zeroing.wipe(keystream);
         leftover = 0;
         counter = initialCounter;
         spent = encrypting;
     }
 
     private void wipe() {
-        Arrays.fill(keystream, (byte) 0);
+        Zeroing.wipe(keystream);
         leftover = 0;
     }
 

@@ -1,5 +1,6 @@
 package io.sessionkeys.internal.blockmode;
 
+import io.sessionkeys.internal.common.KeySize;
 import io.sessionkeys.internal.engine.BlockCipherEngine;
 import io.sessionkeys.internal.service.ProviderContext;
 import java.security.NoSuchAlgorithmException;
@@ -67,19 +68,19 @@ final class AesModes {
             BlockPadding padding) {
         switch (mode) {
             case "ECB":
-                return new EcbCipher(context, engine, padding, 0);
+                return new EcbCipher(context, engine, padding, KeySize.ANY);
             case "CBC":
-                return new CbcCipher(context, engine, padding, 0);
+                return new CbcCipher(context, engine, padding, KeySize.ANY);
             case "PCBC":
                 return new PcbcCipher(context, engine, padding);
             case "CTR":
-                return new CtrCipher.Any(context, engine);
+                return new CtrCipher(context, engine);
             case "CTS":
                 return new CtsCipher(context, engine);
             default:
                 boolean cfb = mode.startsWith("CFB");
                 int bits = mode.length() == 3 ? 128 : Integer.parseInt(mode.substring(3));
-                return new SegmentCipher(context, engine, mode, cfb, bits / 8, padding, 0);
+                return new SegmentCipher(context, engine, mode, cfb, bits / 8, padding, KeySize.ANY);
         }
     }
 }

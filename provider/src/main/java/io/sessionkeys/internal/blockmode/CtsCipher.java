@@ -1,5 +1,7 @@
 package io.sessionkeys.internal.blockmode;
 
+import io.sessionkeys.internal.common.Zeroing;
+import io.sessionkeys.internal.common.KeySize;
 import io.sessionkeys.internal.engine.BlockCipherEngine;
 import io.sessionkeys.internal.key.ManagedSessionKey;
 import io.sessionkeys.internal.key.Precomputation;
@@ -7,7 +9,6 @@ import io.sessionkeys.internal.key.SafetyLimits;
 import io.sessionkeys.internal.service.ProviderContext;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import javax.crypto.IllegalBlockSizeException;
 
 /**
@@ -28,7 +29,7 @@ final class CtsCipher extends BlockModeCipher {
     private final byte[] work = new byte[2 * BLOCK];
 
     CtsCipher(ProviderContext context, BlockCipherEngine engine) {
-        super(context, engine, "CTS", "NoPadding", 0);
+        super(context, engine, "CTS", "NoPadding", KeySize.ANY);
     }
 
     @Override
@@ -61,9 +62,9 @@ final class CtsCipher extends BlockModeCipher {
 
     @Override
     void wipe() {
-        Arrays.fill(chain, (byte) 0);
-        Arrays.fill(pending, (byte) 0);
-        Arrays.fill(work, (byte) 0);
+        Zeroing.wipe(chain);
+        Zeroing.wipe(pending);
+        Zeroing.wipe(work);
         pendingLength = 0;
     }
 
@@ -151,7 +152,7 @@ final class CtsCipher extends BlockModeCipher {
             work[i] ^= pending[BLOCK + i]; // the last plaintext, zero-padded, XOR C(n-1)
         }
         engine.encryptBlocks(schedule, work, 0, out, outOff, 1); // C(n) comes first
-        Arrays.fill(work, (byte) 0);
+        Zeroing.wipe(work);
     }
 
     /** CS3 decryption of {@code pending}: C(n), then the first {@code d} (1..16) bytes of C(n-1). */
@@ -167,7 +168,7 @@ final class CtsCipher extends BlockModeCipher {
         for (int i = 0; i < BLOCK; i++) {
             out[outOff + i] = (byte) (work[i] ^ chain[i]);
         }
-        Arrays.fill(work, (byte) 0);
+        Zeroing.wipe(work);
     }
 
     /** Plain CBC on whole blocks in the object's direction; {@code out} may be {@code in} exactly. */
@@ -190,6 +191,6 @@ final class CtsCipher extends BlockModeCipher {
                 System.arraycopy(work, 0, chain, 0, BLOCK);
             }
         }
-        Arrays.fill(work, (byte) 0);
+        Zeroing.wipe(work);
     }
 }

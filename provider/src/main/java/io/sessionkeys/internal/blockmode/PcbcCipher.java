@@ -1,12 +1,13 @@
 package io.sessionkeys.internal.blockmode;
 
+import io.sessionkeys.internal.common.Zeroing;
+import io.sessionkeys.internal.common.KeySize;
 import io.sessionkeys.internal.engine.BlockCipherEngine;
 import io.sessionkeys.internal.key.ManagedSessionKey;
 import io.sessionkeys.internal.key.SafetyLimits;
 import io.sessionkeys.internal.service.ProviderContext;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
-import java.util.Arrays;
 
 /**
  * AES in PCBC mode (propagating CBC, from Kerberos v4), as SunJCE offers it: each plaintext block
@@ -22,7 +23,7 @@ final class PcbcCipher extends BlockAlignedCipher {
     private final byte[] block = new byte[BLOCK];
 
     PcbcCipher(ProviderContext context, BlockCipherEngine engine, BlockPadding padding) {
-        super(context, engine, "PCBC", padding, 0);
+        super(context, engine, "PCBC", padding, KeySize.ANY);
     }
 
     @Override
@@ -51,9 +52,9 @@ final class PcbcCipher extends BlockAlignedCipher {
     @Override
     void wipe() {
         super.wipe();
-        Arrays.fill(chain, (byte) 0);
-        Arrays.fill(savedChain, (byte) 0);
-        Arrays.fill(block, (byte) 0);
+        Zeroing.wipe(chain);
+        Zeroing.wipe(savedChain);
+        Zeroing.wipe(block);
     }
 
     @Override
@@ -87,6 +88,6 @@ final class PcbcCipher extends BlockAlignedCipher {
                 chain[i] = (byte) (block[i] ^ out[to + i]); // plaintext XOR ciphertext, either way round
             }
         }
-        Arrays.fill(block, (byte) 0);
+        Zeroing.wipe(block);
     }
 }

@@ -1,12 +1,12 @@
 package io.sessionkeys.internal.blockmode;
 
 import io.sessionkeys.internal.engine.BlockCipherEngine;
+import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.key.ManagedSessionKey;
 import io.sessionkeys.internal.key.SafetyLimits;
 import io.sessionkeys.internal.service.ProviderContext;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import javax.crypto.BadPaddingException;
 import javax.crypto.IllegalBlockSizeException;
 import javax.crypto.ShortBufferException;
@@ -52,8 +52,8 @@ final class SegmentCipher extends BlockModeCipher {
      * @param segmentBytes s / 8: 1 to 16
      */
     SegmentCipher(ProviderContext context, BlockCipherEngine engine, String mode, boolean feedsCiphertext,
-            int segmentBytes, BlockPadding padding, int fixedKeyBytes) {
-        super(context, engine, mode, padding.jcaName(), fixedKeyBytes);
+            int segmentBytes, BlockPadding padding, int keyBits) {
+        super(context, engine, mode, padding.jcaName(), keyBits);
         if (segmentBytes < 1 || segmentBytes > BLOCK) {
             throw new IllegalArgumentException("segment size must be 1 to 16 bytes: " + segmentBytes);
         }
@@ -90,10 +90,10 @@ final class SegmentCipher extends BlockModeCipher {
 
     @Override
     void wipe() {
-        Arrays.fill(register, (byte) 0);
-        Arrays.fill(output, (byte) 0);
-        Arrays.fill(feedback, (byte) 0);
-        Arrays.fill(held, (byte) 0);
+        Zeroing.wipe(register);
+        Zeroing.wipe(output);
+        Zeroing.wipe(feedback);
+        Zeroing.wipe(held);
         position = 0;
         heldLength = 0;
     }
@@ -151,7 +151,7 @@ final class SegmentCipher extends BlockModeCipher {
         heldLength -= fromHeld;
         System.arraycopy(in, inOff + fromInput, held, heldLength, len - fromInput);
         heldLength += len - fromInput;
-        Arrays.fill(held, heldLength, held.length, (byte) 0); // what the shift left behind
+        Zeroing.wipe(held, heldLength, held.length); // what the shift left behind
         return release;
     }
 
@@ -166,7 +166,7 @@ final class SegmentCipher extends BlockModeCipher {
                 byte[] tail = new byte[pad];
                 padding.pad(tail, 0, pad, context.random());
                 transform(schedule, tail, 0, pad, out, outOff + n);
-                ManagedSessionKey.wipe(tail);
+                Zeroing.wipe(tail);
                 n += pad;
             }
             return n;
@@ -188,8 +188,8 @@ final class SegmentCipher extends BlockModeCipher {
             System.arraycopy(scratch, 0, out, outOff, n);
             return n;
         } finally {
-            ManagedSessionKey.wipe(scratch);
-            ManagedSessionKey.wipe(saved);
+            Zeroing.wipe(scratch);
+            Zeroing.wipe(saved);
         }
     }
 
@@ -200,7 +200,7 @@ final class SegmentCipher extends BlockModeCipher {
         try {
             return total - BLOCK + padding.unpaddedLength(out, outOff + total - BLOCK);
         } catch (BadPaddingException e) {
-            Arrays.fill(out, outOff, outOff + total, (byte) 0); // release nothing from a bad message
+            Zeroing.wipe(out, outOff, outOff + total); // release nothing from a bad message
             throw e;
         }
     }
@@ -209,7 +209,7 @@ final class SegmentCipher extends BlockModeCipher {
     private int drainHeld(ByteBuffer schedule, byte[] out, int outOff) {
         int n = heldLength;
         transform(schedule, held, 0, n, out, outOff);
-        Arrays.fill(held, 0, n, (byte) 0);
+        Zeroing.wipe(held, 0, n);
         heldLength = 0;
         return n;
     }

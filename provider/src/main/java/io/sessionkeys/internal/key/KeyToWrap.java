@@ -1,5 +1,6 @@
 package io.sessionkeys.internal.key;
 
+import io.sessionkeys.internal.common.Zeroing;
 import java.security.InvalidKeyException;
 import java.security.Key;
 import java.security.PrivateKey;
@@ -63,6 +64,6 @@ public final class KeyToWrap implements AutoCloseable {
 
     @Override
     public void close() {
-        ManagedSessionKey.wipe(foreign);
+        Zeroing.wipe(foreign);
     }
 }

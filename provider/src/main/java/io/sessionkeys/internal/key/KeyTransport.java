@@ -2,6 +2,7 @@ package io.sessionkeys.internal.key;
 
 import io.sessionkeys.KeyPolicy;
 import io.sessionkeys.KeyScope;
+import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.service.ProviderContext;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
@@ -42,7 +43,7 @@ public final class KeyTransport {
             } catch (GeneralSecurityException e) {
                 throw new ProviderException(service + " could not encrypt the key", e);
             } finally {
-                ManagedSessionKey.wipe(plain);
+                Zeroing.wipe(plain);
             }
         }
     }
@@ -67,7 +68,7 @@ public final class KeyTransport {
         } catch (GeneralSecurityException e) {
             throw new InvalidKeyException(service + " could not unwrap the key: " + e.getMessage(), e);
         } finally {
-            ManagedSessionKey.wipe(plain);
+            Zeroing.wipe(plain);
         }
     }
 }

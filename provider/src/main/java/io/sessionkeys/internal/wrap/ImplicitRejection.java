@@ -1,12 +1,12 @@
 package io.sessionkeys.internal.wrap;
 
+import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.common.ConstantTime;
 import io.sessionkeys.internal.engine.sha.Sha256;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.interfaces.RSAPrivateKey;
-import java.util.Arrays;
 
 /**
  * Implicit rejection for RSAES-PKCS1-v1_5 unwrapping (draft-irtf-cfrg-rsa-guidance §7, as
@@ -57,8 +57,8 @@ final class ImplicitRejection {
             sha.finish(dh, 0);
             return dh;
         } finally {
-            Arrays.fill(raw, (byte) 0);
-            Arrays.fill(encoded, (byte) 0);
+            Zeroing.wipe(raw);
+            Zeroing.wipe(encoded);
         }
     }
 
@@ -82,9 +82,9 @@ final class ImplicitRejection {
             }
             return chosen;
         } finally {
-            Arrays.fill(kdk, (byte) 0);
+            Zeroing.wipe(kdk);
             if (candidates != null) {
-                Arrays.fill(candidates, (byte) 0);
+                Zeroing.wipe(candidates);
             }
         }
     }
@@ -102,7 +102,7 @@ final class ImplicitRejection {
             byte[] block = hmac(kdk, input);
             int n = Math.min(HASH, out.length - done);
             System.arraycopy(block, 0, out, done, n);
-            Arrays.fill(block, (byte) 0);
+            Zeroing.wipe(block);
             done += n;
         }
     }
@@ -130,8 +130,8 @@ final class ImplicitRejection {
             sha.finish(mac, 0);
             return mac;
         } finally {
-            Arrays.fill(pad, (byte) 0);
-            Arrays.fill(inner, (byte) 0);
+            Zeroing.wipe(pad);
+            Zeroing.wipe(inner);
             sha.wipe();
         }
     }

@@ -1,12 +1,10 @@
 package io.sessionkeys.internal.wrap;
 
 import io.sessionkeys.internal.common.ConstantTime;
-import io.sessionkeys.internal.key.KeyToWrap;
-import io.sessionkeys.internal.key.ManagedSessionKey;
-import io.sessionkeys.internal.key.UnwrappedKeys;
+import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.key.KeyAlgorithm;
+import io.sessionkeys.internal.key.KeyToWrap;
 import io.sessionkeys.internal.service.ProviderContext;
-import java.nio.ByteBuffer;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.InvalidAlgorithmParameterException;
@@ -21,10 +19,8 @@ import java.security.spec.AlgorithmParameterSpec;
 import java.util.Arrays;
 import javax.crypto.BadPaddingException;
 import javax.crypto.Cipher;
-import javax.crypto.CipherSpi;
 import javax.crypto.IllegalBlockSizeException;
 import javax.crypto.NoSuchPaddingException;
-import javax.crypto.ShortBufferException;
 
 /**
  * {@code RSA/ECB/PKCS1Padding}: RSAES-PKCS1-v1_5 key transport and encryption, with SunJCE's
@@ -39,24 +35,19 @@ import javax.crypto.ShortBufferException;
  * result nor its timing tells a padding oracle anything. The RSA primitive is the JDK's
  * ({@link RawRsa}).
  */
-public final class RsaPkcs1Cipher extends CipherSpi {
+public final class RsaPkcs1Cipher extends WholeMessageCipher {
 
     private static final String NAME = "RSA/ECB/PKCS1Padding";
 
-    private final ProviderContext context;
-    private final MessageBuffer buffered = new MessageBuffer();
-
-    private int opmode;
     private boolean publicKey;
     private int k;
     private RawRsa raw;
     private SecureRandom random;
-    private WrapParameters parameters;
     /** UNWRAP_MODE: SHA-256 of the private exponent, the implicit-rejection key; wiped at re-init. */
     private byte[] exponentHash;
 
     public RsaPkcs1Cipher(ProviderContext context) {
-        this.context = context;
+        super(context, NAME);
     }
 
     @Override
@@ -79,11 +70,6 @@ public final class RsaPkcs1Cipher extends CipherSpi {
     }
 
     @Override
-    protected int engineGetOutputSize(int inputLen) {
-        return k;
-    }
-
-    @Override
     protected byte[] engineGetIV() {
         return null;
     }
@@ -98,32 +84,24 @@ public final class RsaPkcs1Cipher extends CipherSpi {
         return rsaKey(key).getModulus().bitLength();
     }
 
+    /** None: any AlgorithmParameters are refused, as SunJCE refuses them. */
     @Override
-    protected void engineInit(int mode, Key key, SecureRandom random) throws InvalidKeyException {
-        try {
-            engineInit(mode, key, (AlgorithmParameterSpec) null, random);
-        } catch (InvalidAlgorithmParameterException e) {
-            throw new IllegalStateException("no parameters were refused", e);
-        }
+    Class<AlgorithmParameterSpec> parameterSpecClass() {
+        return AlgorithmParameterSpec.class;
     }
 
     @Override
-    protected void engineInit(int mode, Key key, AlgorithmParameters params, SecureRandom random)
+    int outputSize(int messageLength) {
+        return k; // SunJCE's rule, for encryption and decryption alike
+    }
+
+    @Override
+    void init(int mode, Key key, AlgorithmParameterSpec params, SecureRandom random)
             throws InvalidKeyException, InvalidAlgorithmParameterException {
         if (params != null) {
-            throw new InvalidAlgorithmParameterException("Parameters not supported by " + NAME);
-        }
-        engineInit(mode, key, (AlgorithmParameterSpec) null, random);
-    }
-
-    @Override
-    protected void engineInit(int mode, Key key, AlgorithmParameterSpec params, SecureRandom random)
-            throws InvalidKeyException, InvalidAlgorithmParameterException {
-        WrapParameters p = WrapParameters.from(params);
-        if (p.cipherParameters() != null) {
             // SunJCE's own TLS premaster spec included: with delayed provider selection JCA then moves on
             throw new InvalidAlgorithmParameterException("Parameters not supported by " + NAME + ": "
-                    + p.cipherParameters().getClass().getName());
+                    + params.getClass().getName());
         }
         RSAKey rsa = rsaKey(key);
         boolean isPublic = key instanceof RSAPublicKey;
@@ -140,14 +118,11 @@ public final class RsaPkcs1Cipher extends CipherSpi {
                 : null;
         // RSAEP with the public key or RSADP with the private key, whatever the direction
         this.raw = RawRsa.init(isPublic, key);
-        ManagedSessionKey.wipe(exponentHash);
+        Zeroing.wipe(exponentHash);
         this.exponentHash = hash;
-        this.opmode = mode;
         this.publicKey = isPublic;
         this.k = modulusBytes;
         this.random = random;
-        this.parameters = p;
-        buffered.clear();
     }
 
     private static RSAKey rsaKey(Key key) throws InvalidKeyException {
@@ -163,76 +138,31 @@ public final class RsaPkcs1Cipher extends CipherSpi {
 
     /** Block type 2 between a public encryptor and a private decryptor; type 1 the other way round. */
     private int blockType() {
-        boolean encrypting = opmode == Cipher.ENCRYPT_MODE || opmode == Cipher.WRAP_MODE;
-        return encrypting == publicKey ? 2 : 1;
+        return protects(opmode()) == publicKey ? 2 : 1;
     }
 
-    private void requireData() {
-        if (opmode != Cipher.ENCRYPT_MODE && opmode != Cipher.DECRYPT_MODE) {
-            throw new IllegalStateException(NAME + " is not initialized for encryption or decryption");
+    @Override
+    byte[] encrypt(byte[] message) throws IllegalBlockSizeException, InvalidKeyException {
+        if (message.length > k - Pkcs1Encoding.OVERHEAD) {
+            throw new IllegalBlockSizeException("Data must not be longer than " + (k - Pkcs1Encoding.OVERHEAD)
+                    + " bytes");
         }
+        byte[] em = new byte[k];
+        System.arraycopy(message, 0, em, k - message.length, message.length);
+        return encryptEncoded(em, message.length);
     }
 
     @Override
-    protected byte[] engineUpdate(byte[] input, int offset, int length) {
-        requireData();
-        buffered.append(input, offset, length);
-        return new byte[0];
-    }
-
-    @Override
-    protected int engineUpdate(byte[] input, int offset, int length, byte[] output, int outputOffset) {
-        requireData();
-        buffered.append(input, offset, length);
-        return 0;
-    }
-
-    @Override
-    protected byte[] engineDoFinal(byte[] input, int offset, int length) throws IllegalBlockSizeException,
-            BadPaddingException {
-        requireData();
-        buffered.append(input, offset, length);
-        byte[] message = buffered.take();
+    byte[] decrypt(byte[] message) throws IllegalBlockSizeException, BadPaddingException {
+        byte[] em = decryptToEncoded(message);
         try {
-            if (opmode == Cipher.ENCRYPT_MODE) {
-                if (message.length > k - Pkcs1Encoding.OVERHEAD) {
-                    throw new IllegalBlockSizeException("Data must not be longer than " + (k - Pkcs1Encoding.OVERHEAD)
-                            + " bytes");
-                }
-                byte[] em = new byte[k];
-                System.arraycopy(message, 0, em, k - message.length, message.length);
-                return encryptEncoded(em, message.length);
+            long decoded = Pkcs1Encoding.decode(em, blockType());
+            if (!Pkcs1Encoding.valid(decoded)) {
+                throw new BadPaddingException("Padding error in decryption");
             }
-            byte[] em = decryptToEncoded(message);
-            try {
-                long decoded = Pkcs1Encoding.decode(em, blockType());
-                if (!Pkcs1Encoding.valid(decoded)) {
-                    throw new BadPaddingException("Padding error in decryption");
-                }
-                return Arrays.copyOfRange(em, Pkcs1Encoding.start(decoded), k);
-            } finally {
-                ManagedSessionKey.wipe(em);
-            }
-        } catch (InvalidKeyException e) {
-            throw new IllegalStateException(e.getMessage(), e);
+            return Arrays.copyOfRange(em, Pkcs1Encoding.start(decoded), k);
         } finally {
-            ManagedSessionKey.wipe(message);
-        }
-    }
-
-    @Override
-    protected int engineDoFinal(byte[] input, int offset, int length, byte[] output, int outputOffset)
-            throws ShortBufferException, IllegalBlockSizeException, BadPaddingException {
-        requireData();
-        if (output.length - outputOffset < k) { // SunJCE's rule: room for k bytes, checked before any work
-            throw new ShortBufferException("Need " + k + " bytes for output");
-        }
-        byte[] result = engineDoFinal(input, offset, length);
-        try {
-            System.arraycopy(result, 0, output, outputOffset, result.length);
-            return result.length;
-        } finally {
-            ManagedSessionKey.wipe(result);
+            Zeroing.wipe(em);
         }
     }
 
@@ -244,7 +174,7 @@ public final class RsaPkcs1Cipher extends CipherSpi {
         } catch (GeneralSecurityException e) {
             throw new InvalidKeyException(NAME + ": RSA encryption failed: " + e.getMessage(), e);
         } finally {
-            ManagedSessionKey.wipe(em);
+            Zeroing.wipe(em);
         }
     }
 
@@ -270,31 +200,19 @@ public final class RsaPkcs1Cipher extends CipherSpi {
     }
 
     @Override
-    protected byte[] engineWrap(Key key) throws IllegalBlockSizeException, InvalidKeyException {
-        if (opmode != Cipher.WRAP_MODE) {
-            throw new IllegalStateException(NAME + " is not initialized for wrapping (WRAP_MODE)");
+    byte[] wrapKey(KeyToWrap toWrap) throws InvalidKeyException {
+        int length = toWrap.length();
+        if (length > k - Pkcs1Encoding.OVERHEAD) {
+            throw new InvalidKeyException(toWrap.describe() + " is too long to wrap with a " + k * 8
+                    + "-bit RSA key: at most " + (k - Pkcs1Encoding.OVERHEAD) + " bytes");
         }
-        try (KeyToWrap toWrap = KeyToWrap.of(key, NAME)) {
-            int length = toWrap.length();
-            if (length > k - Pkcs1Encoding.OVERHEAD) {
-                throw new InvalidKeyException(toWrap.describe() + " is too long to wrap with a " + k * 8
-                        + "-bit RSA key: at most " + (k - Pkcs1Encoding.OVERHEAD) + " bytes");
-            }
-            byte[] em = new byte[k];
-            toWrap.copyInto(em, k - length);
-            byte[] wrapped = encryptEncoded(em, length);
-            toWrap.recordExport(NAME);
-            return wrapped;
-        }
+        byte[] em = new byte[k];
+        toWrap.copyInto(em, k - length);
+        return encryptEncoded(em, length);
     }
 
     @Override
-    protected Key engineUnwrap(byte[] wrappedKey, String algorithm, int type) throws InvalidKeyException,
-            NoSuchAlgorithmException {
-        if (opmode != Cipher.UNWRAP_MODE) {
-            throw new IllegalStateException(NAME + " is not initialized for unwrapping (UNWRAP_MODE)");
-        }
-        KeyAlgorithm kind = UnwrappedKeys.kindOf(algorithm, type, NAME);
+    Key unwrapKey(byte[] wrappedKey, KeyAlgorithm kind) throws InvalidKeyException {
         int[] lengths = UnwrapLengths.allowed(kind, k - Pkcs1Encoding.OVERHEAD);
         if (lengths.length == 0) {
             throw new InvalidKeyException("a " + k * 8 + "-bit RSA key cannot carry any " + kind.name()
@@ -321,25 +239,10 @@ public final class RsaPkcs1Cipher extends CipherSpi {
             for (int i = 0; i < k; i++) { // both messages end at byte k: pick every byte by the mask
                 alternative[i] = (byte) ConstantTime.select(real, em[i], alternative[i]);
             }
-            return UnwrappedKeys.make(context, kind, alternative, k - length, length, parameters.policy(),
-                    parameters.scope());
+            return newKey(kind, alternative, k - length, length);
         } finally {
-            ManagedSessionKey.wipe(em);
-            ManagedSessionKey.wipe(alternative);
+            Zeroing.wipe(em);
+            Zeroing.wipe(alternative);
         }
-    }
-
-    // CipherSpi's defaults would leave heap copies of decrypted data unzeroed (see ZeroedBufferForms).
-
-    @Override
-    protected int engineUpdate(ByteBuffer input, ByteBuffer output) {
-        return ZeroedBufferForms.update(input, in -> engineUpdate(in, 0, in.length));
-    }
-
-    @Override
-    protected int engineDoFinal(ByteBuffer input, ByteBuffer output) throws ShortBufferException,
-            IllegalBlockSizeException, BadPaddingException {
-        requireData();
-        return ZeroedBufferForms.doFinal(NAME, k, input, output, in -> engineDoFinal(in, 0, in.length));
     }
 }
