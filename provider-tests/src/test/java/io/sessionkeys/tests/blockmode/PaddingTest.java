@@ -63,6 +63,40 @@ class PaddingTest {
         assertThrows(BadPaddingException.class, () -> decryptor("AES").doFinal(ct));
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {0, 17, 255})
+    void doFinal_iso10126CountOutOfRange_throwsBadPaddingExceptionAsSunJce(int count) throws Exception {
+        byte[] block = new byte[16];
+        block[15] = (byte) count;
+        byte[] ct = ecbCiphertextOf(block);
+        assertThrows(BadPaddingException.class, () -> decryptor("AES/ECB/ISO10126Padding").doFinal(ct));
+        Cipher sun = Cipher.getInstance("AES/ECB/ISO10126Padding", Security.getProvider("SunJCE"));
+        sun.init(Cipher.DECRYPT_MODE, new SecretKeySpec(RAW_KEY, "AES"));
+        assertThrows(BadPaddingException.class, () -> sun.doFinal(ct));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 7, 16})
+    void doFinal_iso10126AnyFillerWithCountInRange_isAcceptedAsSunJce(int count) throws Exception {
+        byte[] block = new byte[16];
+        java.util.Arrays.fill(block, (byte) 0x5a); // filler that PKCS5 would refuse
+        block[15] = (byte) count;
+        byte[] ct = ecbCiphertextOf(block);
+        assertArrayEquals(java.util.Arrays.copyOf(block, 16 - count), decryptor("AES/ECB/ISO10126Padding").doFinal(ct));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"AES/CFB8/PKCS5Padding", "AES/OFB/ISO10126Padding", "AES/PCBC/PKCS5Padding"})
+    void doFinal_otherModesPaddedBadly_throwBadPaddingException(String transformation) throws Exception {
+        byte[] plain = new byte[32];
+        plain[31] = 0; // count 0: bad for both paddings
+        Cipher raw = Cipher.getInstance(transformation.replaceAll("/[A-Z0-9]+Padding$", "/NoPadding"),
+                Security.getProvider("SunJCE"));
+        raw.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(RAW_KEY, "AES"), iv(0));
+        byte[] ct = raw.doFinal(plain);
+        assertThrows(BadPaddingException.class, () -> decryptor(transformation).doFinal(ct));
+    }
+
     @Test
     void doFinal_fullBlockOfPadding_givesEmptyMessage() throws Exception {
         byte[] block = new byte[16];

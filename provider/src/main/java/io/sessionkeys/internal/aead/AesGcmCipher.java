@@ -26,6 +26,12 @@ public class AesGcmCipher extends AeadCipher {
         this.keyBits = keyBits;
     }
 
+    /** AES-GCM wraps and unwraps keys, as SunJCE's does. */
+    @Override
+    protected boolean wrapsKeys() {
+        return true;
+    }
+
     @Override
     protected String serviceName() {
         return KeySize.aesTransformation(keyBits, "GCM", "NoPadding");

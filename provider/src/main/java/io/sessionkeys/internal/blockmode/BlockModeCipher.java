@@ -1,9 +1,13 @@
 package io.sessionkeys.internal.blockmode;
 
+import io.sessionkeys.KeyPolicy;
+import io.sessionkeys.KeyScope;
+import io.sessionkeys.SessionKeyUnwrapSpec;
 import io.sessionkeys.internal.common.Errors;
 import io.sessionkeys.internal.common.KeySize;
 import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.engine.BlockCipherEngine;
+import io.sessionkeys.internal.key.KeyTransport;
 import io.sessionkeys.internal.key.KeyUse;
 import io.sessionkeys.internal.key.ManagedSessionKey;
 import io.sessionkeys.internal.key.Precomputation;
@@ -49,6 +53,13 @@ abstract class BlockModeCipher extends BufferFormsCipherSpi {
     private ManagedSessionKey key;
     /** Whether the object encrypts; meaningful once {@link #key} is set. */
     boolean encrypting;
+    /** Initialized for WRAP_MODE or UNWRAP_MODE: data goes through only inside wrap and unwrap. */
+    private boolean keyMode;
+    /** Inside wrap or unwrap, where the key's bytes go through doFinal. */
+    private boolean keyOperation;
+    /** From a {@link SessionKeyUnwrapSpec}: the unwrapped key's policy and scope, or null for the defaults. */
+    private KeyPolicy unwrapPolicy;
+    private KeyScope unwrapScope;
     private byte[] iv;
     /** An encryption under {@link #iv} has finished: the IV must not be used again. */
     private boolean ivSpent;
@@ -153,7 +164,19 @@ abstract class BlockModeCipher extends BufferFormsCipherSpi {
     @Override
     protected void engineInit(int opmode, Key k, AlgorithmParameterSpec params, SecureRandom random)
             throws InvalidKeyException, InvalidAlgorithmParameterException {
-        init(opmode, k, IvParameters.ivOf(params, transformation()));
+        AlgorithmParameterSpec own = params;
+        unwrapPolicy = null;
+        unwrapScope = null;
+        if (params instanceof SessionKeyUnwrapSpec) { // what an unwrapped key gets, around the IV
+            SessionKeyUnwrapSpec u = (SessionKeyUnwrapSpec) params;
+            if (u.scope() != null && u.scope().isClosed()) {
+                throw new InvalidAlgorithmParameterException("the SessionKeyUnwrapSpec's KeyScope is already closed");
+            }
+            unwrapPolicy = u.policy();
+            unwrapScope = u.scope();
+            own = u.cipherParameters();
+        }
+        init(opmode, k, IvParameters.ivOf(own, transformation()));
     }
 
     @Override
@@ -163,12 +186,9 @@ abstract class BlockModeCipher extends BufferFormsCipherSpi {
     }
 
     private void init(int opmode, Key k, byte[] givenIv) throws InvalidKeyException, InvalidAlgorithmParameterException {
-        if (opmode == Cipher.WRAP_MODE || opmode == Cipher.UNWRAP_MODE) {
-            throw new UnsupportedOperationException(transformation() + " does not wrap keys in SessionKeys: use"
-                    + " AES/KW/NoPadding or AES/KWP/NoPadding");
-        }
         wipe(); // whatever a previous message left goes now, even if this init fails
-        boolean encrypt = opmode == Cipher.ENCRYPT_MODE;
+        // WRAP_MODE encrypts a key's bytes and UNWRAP_MODE decrypts them, as in SunJCE
+        boolean encrypt = opmode == Cipher.ENCRYPT_MODE || opmode == Cipher.WRAP_MODE;
         ManagedSessionKey candidate = SessionKeyChecks.require(k, "AES", transformation());
         checkKeyLength(candidate.materialLength());
         candidate.checkUsable(encrypt ? KeyUse.PROTECT : KeyUse.PROCESS);
@@ -190,6 +210,7 @@ abstract class BlockModeCipher extends BufferFormsCipherSpi {
         byte[] chosen = providerMade ? newIv(candidate, context.random()) : givenIv == null ? null : givenIv.clone();
         this.key = candidate;
         this.encrypting = encrypt;
+        this.keyMode = opmode == Cipher.WRAP_MODE || opmode == Cipher.UNWRAP_MODE;
         this.iv = chosen;
         this.ivSpent = false;
         this.messageCharged = encrypt;
@@ -327,10 +348,44 @@ abstract class BlockModeCipher extends BufferFormsCipherSpi {
     @Override
     void requireReady() {
         requireInitialized();
+        if (keyMode && !keyOperation) {
+            throw new IllegalStateException("Cipher not initialized for encryption/decryption: " + transformation()
+                    + " was initialized to " + (encrypting ? "wrap" : "unwrap") + " keys");
+        }
         if (ivSpent) {
             throw new IllegalStateException(transformation() + " has finished an encryption under this IV;"
                     + " call init again (without parameters for a fresh provider-made IV): reusing an IV "
                     + ("CTR".equals(mode) ? "repeats the keystream" : "reveals equal message prefixes"));
+        }
+    }
+
+    // ---- keys ----
+
+    @Override
+    protected byte[] engineWrap(Key toWrap) throws IllegalBlockSizeException, InvalidKeyException {
+        if (key == null || !keyMode || !encrypting) {
+            throw new IllegalStateException("Cipher not initialized for wrapping keys");
+        }
+        keyOperation = true;
+        try {
+            return KeyTransport.wrap(toWrap, transformation(), plain -> engineDoFinal(plain, 0, plain.length));
+        } finally {
+            keyOperation = false;
+        }
+    }
+
+    @Override
+    protected Key engineUnwrap(byte[] wrapped, String algorithm, int type) throws InvalidKeyException,
+            NoSuchAlgorithmException {
+        if (key == null || !keyMode || encrypting) {
+            throw new IllegalStateException("Cipher not initialized for unwrapping keys");
+        }
+        keyOperation = true;
+        try {
+            return KeyTransport.unwrap(context, wrapped, algorithm, type, transformation(), unwrapPolicy,
+                    unwrapScope, in -> engineDoFinal(in, 0, in.length));
+        } finally {
+            keyOperation = false;
         }
     }
 

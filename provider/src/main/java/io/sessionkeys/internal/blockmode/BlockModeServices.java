@@ -34,18 +34,31 @@ public final class BlockModeServices {
                 cbc(true, KeySize.ANY, engine),
                 ecb(false, KeySize.ANY, engine),
                 ecb(true, KeySize.ANY, engine),
-                // Plain "AES" is ECB with PKCS5 padding, as in SunJCE; the attributes keep JCA from
-                // offering it for other modes and paddings ("AES/OFB/NoPadding" goes elsewhere).
-                cipher("AES", EcbCipher.class, (c, e) -> new EcbCipher(c, e, true, KeySize.ANY), engine)
-                        .attribute("SupportedModes", "ECB")
-                        .attribute("SupportedPaddings", "PKCS5PADDING")
+                // Plain "AES" is ECB with PKCS5 padding, as in SunJCE; with its attributes, JCA also
+                // resolves every other "AES/<mode>/<padding>" SunJCE offers here ("AES/CFB8/NoPadding").
+                cipher("AES", GeneralAesCipher.class, GeneralAesCipher::new, engine)
+                        .attribute("SupportedModes", AesModes.SUPPORTED_MODES)
+                        .attribute("SupportedPaddings", AesModes.SUPPORTED_PADDINGS)
                         .alias(oids("")),
                 ecb(false, 128, engine).alias(oids(".1")),
                 ecb(false, 192, engine).alias(oids(".21")),
                 ecb(false, 256, engine).alias(oids(".41")),
                 cbc(false, 128, engine).alias(oids(".2")),
                 cbc(false, 192, engine).alias(oids(".22")),
-                cbc(false, 256, engine).alias(oids(".42")));
+                cbc(false, 256, engine).alias(oids(".42")),
+                segment(false, 128, engine).alias(oids(".3")),
+                segment(true, 128, engine).alias(oids(".4")),
+                segment(false, 192, engine).alias(oids(".23")),
+                segment(true, 192, engine).alias(oids(".24")),
+                segment(false, 256, engine).alias(oids(".43")),
+                segment(true, 256, engine).alias(oids(".44")));
+    }
+
+    /** A fixed-key-size full-block CFB or OFB service, as SunJCE registers them under NIST's OIDs. */
+    private static ServiceDefinition segment(boolean cfb, int keyBits, BlockCipherEngine engine) {
+        String mode = cfb ? "CFB" : "OFB";
+        return cipher(KeySize.aesTransformation(keyBits, mode, "NoPadding"), SegmentCipher.class,
+                (c, e) -> new SegmentCipher(c, e, mode, cfb, 16, BlockPadding.NONE, keyBits), engine);
     }
 
     private static ServiceDefinition cbc(boolean padded, int keyBits, BlockCipherEngine engine) {

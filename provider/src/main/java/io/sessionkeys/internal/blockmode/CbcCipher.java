@@ -31,6 +31,10 @@ final class CbcCipher extends BlockAlignedCipher {
         super(context, engine, "CBC", padded, keyBits);
     }
 
+    CbcCipher(ProviderContext context, BlockCipherEngine engine, BlockPadding padding, int keyBits) {
+        super(context, engine, "CBC", padding, keyBits);
+    }
+
     @Override
     boolean usesIv() {
         return true;

@@ -21,6 +21,10 @@ final class EcbCipher extends BlockAlignedCipher {
         super(context, engine, "ECB", padded, keyBits);
     }
 
+    EcbCipher(ProviderContext context, BlockCipherEngine engine, BlockPadding padding, int keyBits) {
+        super(context, engine, "ECB", padding, keyBits);
+    }
+
     @Override
     boolean usesIv() {
         return false;

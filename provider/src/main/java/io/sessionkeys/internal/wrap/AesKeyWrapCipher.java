@@ -4,6 +4,7 @@ import io.sessionkeys.internal.common.KeySize;
 import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.engine.BlockCipherEngine;
 import io.sessionkeys.internal.key.KeyAlgorithm;
+import io.sessionkeys.internal.key.KeyToWrap;
 import io.sessionkeys.internal.key.KeyUse;
 import io.sessionkeys.internal.key.SafetyLimits;
 import io.sessionkeys.internal.service.ProviderContext;

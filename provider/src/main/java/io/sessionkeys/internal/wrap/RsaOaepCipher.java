@@ -2,6 +2,7 @@ package io.sessionkeys.internal.wrap;
 
 import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.key.KeyAlgorithm;
+import io.sessionkeys.internal.key.KeyToWrap;
 import io.sessionkeys.internal.service.ProviderContext;
 import java.math.BigInteger;
 import java.security.AlgorithmParameters;

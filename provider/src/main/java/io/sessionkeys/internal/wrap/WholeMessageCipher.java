@@ -5,6 +5,8 @@ import io.sessionkeys.internal.common.Errors;
 import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.common.ZeroingBuffer;
 import io.sessionkeys.internal.key.KeyAlgorithm;
+import io.sessionkeys.internal.key.KeyToWrap;
+import io.sessionkeys.internal.key.UnwrappedKeys;
 import io.sessionkeys.internal.service.ProviderContext;
 import java.nio.ByteBuffer;
 import java.security.AlgorithmParameters;
