@@ -71,6 +71,11 @@ public final class Catalog {
             all.add(new VectorRunner<>("RSA/ECB/OAEPPadding", WP + file, src -> OaepChecker.wycheproof(src, file),
                     new OaepChecker()));
         }
+        for (String bits : new String[] {"2048", "3072", "4096"}) {
+            String file = "rsa_pkcs1_" + bits + "_test.json";
+            all.add(new VectorRunner<>(Pkcs1Checker.CIPHER, WP + file, src -> Pkcs1Checker.wycheproof(src, file),
+                    new Pkcs1Checker()));
+        }
         all.add(new NotApplicable("AES-GCM-SIV", WP + "aes_gcm_siv_test.json",
                 "SessionKeys has no AES-GCM-SIV service (not in its design): not run"));
         all.add(new NotApplicable("XChaCha20-Poly1305", WP + "xchacha20_poly1305_test.json",

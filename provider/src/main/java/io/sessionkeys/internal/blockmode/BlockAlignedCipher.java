@@ -11,8 +11,8 @@ import javax.crypto.IllegalBlockSizeException;
 import javax.crypto.ShortBufferException;
 
 /**
- * The modes that work on whole blocks (ECB, CBC): buffering of a partial block between updates,
- * PKCS5 padding, and their output sizes. A subclass supplies only {@link #crypt}, its mode on
+ * The modes that work on whole blocks (ECB, CBC, PCBC): buffering of a partial block between
+ * updates, PKCS5 or ISO 10126 padding, and their output sizes. A subclass supplies only {@link #crypt}, its mode on
  * whole blocks.
  *
  * <p>Padded decryption holds back the last whole block until doFinal, where its padding is
@@ -21,14 +21,21 @@ import javax.crypto.ShortBufferException;
 abstract class BlockAlignedCipher extends BlockModeCipher {
 
     private final boolean padded;
+    private final BlockPadding padding;
     /** Input not yet processed: a partial block, or the held-back last block of padded decryption. */
     private final byte[] pending = new byte[BLOCK];
     private int pendingLength;
 
     BlockAlignedCipher(ProviderContext context, BlockCipherEngine engine, String mode, boolean padded,
             int fixedKeyBytes) {
-        super(context, engine, mode, padded ? "PKCS5Padding" : "NoPadding", fixedKeyBytes);
-        this.padded = padded;
+        this(context, engine, mode, padded ? BlockPadding.PKCS5 : BlockPadding.NONE, fixedKeyBytes);
+    }
+
+    BlockAlignedCipher(ProviderContext context, BlockCipherEngine engine, String mode, BlockPadding padding,
+            int fixedKeyBytes) {
+        super(context, engine, mode, padding.jcaName(), fixedKeyBytes);
+        this.padded = padding.pads();
+        this.padding = padding;
     }
 
     /** Runs the mode in the object's direction on {@code blocks} whole blocks; {@code out} may be {@code in} exactly. */
@@ -73,7 +80,7 @@ abstract class BlockAlignedCipher extends BlockModeCipher {
     int finalOutputLength(int inputLen) {
         int total = Math.addExact(pendingLength, inputLen);
         if (padded && encrypting) {
-            return Math.addExact(total, Pkcs5Padding.padLength(total % BLOCK));
+            return Math.addExact(total, BlockPadding.padLength(total));
         }
         return total;
     }
@@ -98,7 +105,7 @@ abstract class BlockAlignedCipher extends BlockModeCipher {
         if (padded && total == 0) {
             // SunJCE returns nothing here; an empty ciphertext has no padding block, so it is invalid
             // (Wycheproof: "empty ciphertext" is an invalid case) and SessionKeys refuses it.
-            throw new IllegalBlockSizeException("A PKCS5Padding ciphertext is at least one block (" + BLOCK
+            throw new IllegalBlockSizeException("A " + padding.jcaName() + " ciphertext is at least one block (" + BLOCK
                     + " bytes); this one is empty");
         }
     }
@@ -142,7 +149,7 @@ abstract class BlockAlignedCipher extends BlockModeCipher {
         }
         int n = processUpdate(schedule, in, inOff, len, out, outOff);
         if (padded) { // encrypting: the pending partial block (maybe empty) plus padding
-            Pkcs5Padding.pad(pending, pendingLength);
+            padding.pad(pending, pendingLength, BLOCK - pendingLength, context.random());
             crypt(schedule, pending, 0, out, outOff + n, 1);
             n += BLOCK;
             pendingLength = 0;
@@ -162,7 +169,7 @@ abstract class BlockAlignedCipher extends BlockModeCipher {
             crypt(schedule, pending, 0, out, outOff + body, 1);
             pendingLength = 0;
             try {
-                return body + Pkcs5Padding.unpaddedLength(out, outOff + body);
+                return body + padding.unpaddedLength(out, outOff + body);
             } catch (BadPaddingException e) {
                 Arrays.fill(out, outOff, outOff + total, (byte) 0); // release nothing from a bad message
                 throw e;

@@ -1,11 +1,14 @@
 package io.sessionkeys.internal.blockmode;
 
 import io.sessionkeys.internal.engine.BlockCipherEngine;
+import io.sessionkeys.internal.key.KeyToWrap;
 import io.sessionkeys.internal.key.KeyUse;
 import io.sessionkeys.internal.key.ManagedSessionKey;
 import io.sessionkeys.internal.key.Precomputation;
 import io.sessionkeys.internal.key.SafetyLimits;
 import io.sessionkeys.internal.key.SessionKeys;
+import io.sessionkeys.internal.key.UnwrappedKeys;
+import io.sessionkeys.internal.keys.KeyAlgorithm;
 import io.sessionkeys.internal.provider.ProviderContext;
 import java.nio.ByteBuffer;
 import java.security.AlgorithmParameters;
@@ -46,6 +49,10 @@ abstract class BlockModeCipher extends BufferFormsCipherSpi {
     private ManagedSessionKey key;
     /** Whether the object encrypts; meaningful once {@link #key} is set. */
     boolean encrypting;
+    /** Initialized for WRAP_MODE or UNWRAP_MODE: data goes through only inside wrap and unwrap. */
+    private boolean keyMode;
+    /** Inside wrap or unwrap, where the key's bytes go through doFinal. */
+    private boolean keyOperation;
     private byte[] iv;
     /** An encryption under {@link #iv} has finished: the IV must not be used again. */
     private boolean ivSpent;
@@ -161,12 +168,9 @@ abstract class BlockModeCipher extends BufferFormsCipherSpi {
     }
 
     private void init(int opmode, Key k, byte[] givenIv) throws InvalidKeyException, InvalidAlgorithmParameterException {
-        if (opmode == Cipher.WRAP_MODE || opmode == Cipher.UNWRAP_MODE) {
-            throw new UnsupportedOperationException(transformation() + " does not wrap keys in SessionKeys: use"
-                    + " AES/KW/NoPadding or AES/KWP/NoPadding");
-        }
         wipe(); // whatever a previous message left goes now, even if this init fails
-        boolean encrypt = opmode == Cipher.ENCRYPT_MODE;
+        // WRAP_MODE encrypts a key's bytes and UNWRAP_MODE decrypts them, as in SunJCE
+        boolean encrypt = opmode == Cipher.ENCRYPT_MODE || opmode == Cipher.WRAP_MODE;
         ManagedSessionKey candidate = SessionKeys.require(k, "AES", transformation());
         checkKeyLength(candidate.materialLength());
         candidate.checkUsable(encrypt ? KeyUse.PROTECT : KeyUse.PROCESS);
@@ -188,6 +192,7 @@ abstract class BlockModeCipher extends BufferFormsCipherSpi {
         byte[] chosen = providerMade ? newIv(candidate, context.random()) : givenIv == null ? null : givenIv.clone();
         this.key = candidate;
         this.encrypting = encrypt;
+        this.keyMode = opmode == Cipher.WRAP_MODE || opmode == Cipher.UNWRAP_MODE;
         this.iv = chosen;
         this.ivSpent = false;
         this.messageCharged = encrypt;
@@ -325,10 +330,60 @@ abstract class BlockModeCipher extends BufferFormsCipherSpi {
     @Override
     void requireReady() {
         requireInitialized();
+        if (keyMode && !keyOperation) {
+            throw new IllegalStateException("Cipher not initialized for encryption/decryption: " + transformation()
+                    + " was initialized to " + (encrypting ? "wrap" : "unwrap") + " keys");
+        }
         if (ivSpent) {
             throw new IllegalStateException(transformation() + " has finished an encryption under this IV;"
                     + " call init again (without parameters for a fresh provider-made IV): reusing an IV "
                     + ("CTR".equals(mode) ? "repeats the keystream" : "reveals equal message prefixes"));
+        }
+    }
+
+    // ---- keys ----
+
+    @Override
+    protected byte[] engineWrap(Key toWrap) throws IllegalBlockSizeException, InvalidKeyException {
+        if (key == null || !keyMode || !encrypting) {
+            throw new IllegalStateException("Cipher not initialized for wrapping keys");
+        }
+        try (KeyToWrap bytes = KeyToWrap.of(toWrap, transformation())) {
+            byte[] plain = new byte[bytes.length()];
+            try {
+                bytes.copyInto(plain, 0);
+                keyOperation = true;
+                byte[] wrapped = engineDoFinal(plain, 0, plain.length);
+                bytes.recordExport(transformation());
+                return wrapped;
+            } catch (BadPaddingException impossible) {
+                throw new ProviderException("encryption reported bad padding", impossible);
+            } finally {
+                keyOperation = false;
+                ManagedSessionKey.wipe(plain);
+            }
+        }
+    }
+
+    @Override
+    protected Key engineUnwrap(byte[] wrapped, String algorithm, int type) throws InvalidKeyException,
+            NoSuchAlgorithmException {
+        if (key == null || !keyMode || encrypting) {
+            throw new IllegalStateException("Cipher not initialized for unwrapping keys");
+        }
+        KeyAlgorithm kind = UnwrappedKeys.kindOf(algorithm, type, transformation());
+        byte[] plain = null;
+        try {
+            keyOperation = true;
+            plain = engineDoFinal(wrapped, 0, wrapped.length);
+            return UnwrappedKeys.make(context, kind, plain, 0, plain.length, null, null);
+        } catch (BadPaddingException e) {
+            throw new InvalidKeyException("The wrapped key is not padded correctly", e);
+        } catch (IllegalBlockSizeException e) {
+            throw new InvalidKeyException("The wrapped key does not have the correct length", e);
+        } finally {
+            keyOperation = false;
+            ManagedSessionKey.wipe(plain);
         }
     }
 

@@ -33,11 +33,11 @@ public final class BlockModeServices {
                 cipher("AES/CBC/PKCS5Padding", CbcCipher.Pkcs5.class, CbcCipher.Pkcs5::new, engine),
                 cipher("AES/ECB/NoPadding", EcbCipher.NoPadding.class, EcbCipher.NoPadding::new, engine),
                 cipher("AES/ECB/PKCS5Padding", EcbCipher.Pkcs5.class, EcbCipher.Pkcs5::new, engine),
-                // Plain "AES" is ECB with PKCS5 padding, as in SunJCE; the attributes keep JCA from
-                // offering it for other modes and paddings ("AES/OFB/NoPadding" goes elsewhere).
-                cipher("AES", EcbCipher.Pkcs5.class, EcbCipher.Pkcs5::new, engine)
-                        .attribute("SupportedModes", "ECB")
-                        .attribute("SupportedPaddings", "PKCS5PADDING")
+                // Plain "AES" is ECB with PKCS5 padding, as in SunJCE; with its attributes, JCA also
+                // resolves every other "AES/<mode>/<padding>" SunJCE offers here ("AES/CFB8/NoPadding").
+                cipher("AES", GeneralAesCipher.class, GeneralAesCipher::new, engine)
+                        .attribute("SupportedModes", AesModes.SUPPORTED_MODES)
+                        .attribute("SupportedPaddings", AesModes.SUPPORTED_PADDINGS)
                         .alias(oids("")),
                 cipher("AES_128/ECB/NoPadding", EcbCipher.Aes128NoPadding.class, EcbCipher.Aes128NoPadding::new,
                         engine).alias(oids(".1")),
@@ -50,7 +50,21 @@ public final class BlockModeServices {
                 cipher("AES_192/CBC/NoPadding", CbcCipher.Aes192NoPadding.class, CbcCipher.Aes192NoPadding::new,
                         engine).alias(oids(".22")),
                 cipher("AES_256/CBC/NoPadding", CbcCipher.Aes256NoPadding.class, CbcCipher.Aes256NoPadding::new,
-                        engine).alias(oids(".42")));
+                        engine).alias(oids(".42")),
+                segment("AES_128/OFB/NoPadding", false, 16, engine).alias(oids(".3")),
+                segment("AES_128/CFB/NoPadding", true, 16, engine).alias(oids(".4")),
+                segment("AES_192/OFB/NoPadding", false, 24, engine).alias(oids(".23")),
+                segment("AES_192/CFB/NoPadding", true, 24, engine).alias(oids(".24")),
+                segment("AES_256/OFB/NoPadding", false, 32, engine).alias(oids(".43")),
+                segment("AES_256/CFB/NoPadding", true, 32, engine).alias(oids(".44")));
+    }
+
+    /** A fixed-key-size full-block CFB or OFB service, as SunJCE registers them under NIST's OIDs. */
+    private static ServiceDefinition segment(String name, boolean cfb, int keyBytes, BlockCipherEngine engine) {
+        return ServiceDefinition.of("Cipher", name, SegmentCipher.class,
+                context -> new SegmentCipher(context, engine, cfb ? "CFB" : "OFB", cfb, 16, BlockPadding.NONE,
+                        keyBytes))
+                .sessionKeysOnly();
     }
 
     private static <T> ServiceDefinition cipher(String name, Class<T> implementation,

@@ -29,6 +29,10 @@ class CbcCipher extends BlockAlignedCipher {
         super(context, engine, "CBC", padded, fixedKeyBytes);
     }
 
+    CbcCipher(ProviderContext context, BlockCipherEngine engine, BlockPadding padding, int fixedKeyBytes) {
+        super(context, engine, "CBC", padding, fixedKeyBytes);
+    }
+
     @Override
     boolean usesIv() {
         return true;

@@ -19,6 +19,10 @@ class EcbCipher extends BlockAlignedCipher {
         super(context, engine, "ECB", padded, fixedKeyBytes);
     }
 
+    EcbCipher(ProviderContext context, BlockCipherEngine engine, BlockPadding padding, int fixedKeyBytes) {
+        super(context, engine, "ECB", padding, fixedKeyBytes);
+    }
+
     @Override
     boolean usesIv() {
         return false;

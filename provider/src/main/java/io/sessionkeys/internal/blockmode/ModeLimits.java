@@ -39,4 +39,47 @@ final class ModeLimits {
      */
     static final SafetyLimits ECB = new SafetyLimits(1L << 35, 1L << 39,
             "AES-ECB (sigma^2/2^129 <= 2^-57, PRP/PRF switching bound)");
+
+    /**
+     * PCBC has no security proof of its own; it gets CBC's limits, whose σ²/2<sup>128</sup> term
+     * (block collisions under a random IV) applies to it in the same way. It is malleable across
+     * blocks (swapping two ciphertext blocks garbles only those two), which no limit can fix.
+     */
+    static final SafetyLimits PCBC = new SafetyLimits(1L << 34, 1L << 38,
+            "AES-PCBC (no proof of its own; CBC's sigma^2/2^128 <= 2^-57 applied)");
+
+    /**
+     * CBC-CS3 is CBC with the last two blocks rearranged (NIST SP 800-38A Addendum): CBC's bound
+     * and limits.
+     */
+    static final SafetyLimits CTS = new SafetyLimits(1L << 34, 1L << 38,
+            "AES-CTS (CBC-CS3: CBC's sigma^2/2^128 <= 2^-57, NIST SP 800-38A Addendum)");
+
+    private static final SafetyLimits[] CFB = new SafetyLimits[17];
+    private static final SafetyLimits[] OFB = new SafetyLimits[17];
+
+    static {
+        for (int s = 1; s <= 16; s++) {
+            CFB[s] = segmentLimits("AES-CFB" + s * 8 + " (sigma^2/2^128 <= 2^-57 with sigma counting"
+                    + " segments: Alkassar-Geraldy-Pfitzmann-Sadeghi 2001, NIST SP 800-38A)", s);
+            OFB[s] = segmentLimits("AES-OFB" + s * 8 + " (keystream overlap sigma^2/2^128 <= 2^-57 with sigma"
+                    + " counting segments, NIST SP 800-38A)", s);
+        }
+    }
+
+    /**
+     * CFB-s and OFB-s encipher one block per s-bit segment, so σ counts segments: CFB with a
+     * random IV is IND-CPA up to about σ²/2<sup>128</sup> (Alkassar, Geraldy, Pfitzmann, Sadeghi,
+     * FSE 2001), and OFB's keystreams of two messages overlap with probability about
+     * σ²/2<sup>128</sup>. σ ≤ 2<sup>35</sup>, as for CBC: 2<sup>34</sup> messages and
+     * 2<sup>34</sup> segments' worth of bytes (2<sup>34</sup>·s/8 bytes: 16 GiB for CFB8,
+     * 256 GiB for full-block CFB).
+     */
+    static SafetyLimits segmented(boolean cfb, int segmentBytes) {
+        return (cfb ? CFB : OFB)[segmentBytes];
+    }
+
+    private static SafetyLimits segmentLimits(String source, int segmentBytes) {
+        return new SafetyLimits(1L << 34, (1L << 34) * segmentBytes, source);
+    }
 }

@@ -5,6 +5,8 @@ import io.sessionkeys.KeyScope;
 import io.sessionkeys.internal.engine.BlockCipherEngine;
 import io.sessionkeys.internal.key.KeyUse;
 import io.sessionkeys.internal.key.ManagedSessionKey;
+import io.sessionkeys.internal.key.KeyToWrap;
+import io.sessionkeys.internal.key.UnwrappedKeys;
 import io.sessionkeys.internal.key.SafetyLimits;
 import io.sessionkeys.internal.keys.KeyAlgorithm;
 import io.sessionkeys.internal.provider.ProviderContext;

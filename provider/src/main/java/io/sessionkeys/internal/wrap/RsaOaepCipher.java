@@ -1,6 +1,8 @@
 package io.sessionkeys.internal.wrap;
 
 import io.sessionkeys.internal.key.ManagedSessionKey;
+import io.sessionkeys.internal.key.KeyToWrap;
+import io.sessionkeys.internal.key.UnwrappedKeys;
 import io.sessionkeys.internal.keys.KeyAlgorithm;
 import io.sessionkeys.internal.provider.ProviderContext;
 import java.math.BigInteger;

@@ -49,6 +49,8 @@ public final class WrapServices {
                 "OID.2.16.840.1.101.3.4.1.28"));
         all.add(aes(aes, AesWrapVariant.KWP, 256).alias("AESWrapPad_256", "2.16.840.1.101.3.4.1.48",
                 "OID.2.16.840.1.101.3.4.1.48"));
+        all.add(ServiceDefinition.of("Cipher", "RSA/ECB/PKCS1Padding", RsaPkcs1Cipher.class, RsaPkcs1Cipher::new)
+                .keyClasses(RSAPublicKey.class, RSAPrivateKey.class));
         all.add(rsa("RSA/ECB/OAEPPadding", null));
         all.add(rsa("RSA/ECB/OAEPWithSHA-1AndMGF1Padding", "SHA-1").alias("RSA/ECB/OAEPWithSHA1AndMGF1Padding"));
         all.add(rsa("RSA/ECB/OAEPWithSHA-256AndMGF1Padding", "SHA-256"));

@@ -1,13 +1,10 @@
-package io.sessionkeys.internal.wrap;
+package io.sessionkeys.internal.key;
 
-import io.sessionkeys.internal.key.KeyUse;
-import io.sessionkeys.internal.key.ManagedSessionKey;
-import io.sessionkeys.internal.key.SessionKeys;
 import java.security.InvalidKeyException;
 import java.security.Key;
 
 /** The checks and the one material read shared by every wrapping cipher's {@code wrap}. */
-final class SessionWrapping {
+public final class SessionWrapping {
 
     private SessionWrapping() {
     }
@@ -16,7 +13,7 @@ final class SessionWrapping {
      * Returns {@code key} as a live session key whose policy allows wrapping, or refuses it with
      * an {@link InvalidKeyException} that says why.
      */
-    static ManagedSessionKey requireWrappable(Key key, String service) throws InvalidKeyException {
+    public static ManagedSessionKey requireWrappable(Key key, String service) throws InvalidKeyException {
         ManagedSessionKey session = SessionKeys.require(key, null, service + " wrap");
         session.checkUsable(KeyUse.PROCESS);
         if (!session.policy().wrappable()) {
@@ -27,7 +24,7 @@ final class SessionWrapping {
     }
 
     /** Copies the key's raw material into {@code buf} at {@code offset}; the caller zeroes {@code buf}. */
-    static void copyMaterial(ManagedSessionKey session, byte[] buf, int offset) throws InvalidKeyException {
+    public static void copyMaterial(ManagedSessionKey session, byte[] buf, int offset) throws InvalidKeyException {
         try {
             session.withMaterial(KeyUse.PROCESS, null, material -> {
                 material.get(0, buf, offset, material.limit());

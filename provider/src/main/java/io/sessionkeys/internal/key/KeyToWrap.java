@@ -1,6 +1,5 @@
-package io.sessionkeys.internal.wrap;
+package io.sessionkeys.internal.key;
 
-import io.sessionkeys.internal.key.ManagedSessionKey;
 import java.security.InvalidKeyException;
 import java.security.Key;
 import java.security.PrivateKey;
@@ -15,7 +14,7 @@ import java.security.PublicKey;
  * SunJCE would wrap it, and so does SessionKeys. A foreign key has no policy to enforce, and its
  * bytes are already on the heap; the copy made here is zeroed by {@link #close()}.
  */
-final class KeyToWrap implements AutoCloseable {
+public final class KeyToWrap implements AutoCloseable {
 
     private final ManagedSessionKey session;
     private final byte[] foreign;
@@ -25,7 +24,7 @@ final class KeyToWrap implements AutoCloseable {
         this.foreign = foreign;
     }
 
-    static KeyToWrap of(Key key, String service) throws InvalidKeyException {
+    public static KeyToWrap of(Key key, String service) throws InvalidKeyException {
         if (key instanceof ManagedSessionKey || key == null || key instanceof PublicKey || key instanceof PrivateKey
                 || !"RAW".equalsIgnoreCase(key.getFormat())) {
             return new KeyToWrap(SessionWrapping.requireWrappable(key, service), null);
@@ -37,12 +36,12 @@ final class KeyToWrap implements AutoCloseable {
         return new KeyToWrap(null, bytes);
     }
 
-    int length() {
+    public int length() {
         return session != null ? session.materialLength() : foreign.length;
     }
 
     /** Copies the key bytes into {@code buf} at {@code offset}; the caller zeroes {@code buf}. */
-    void copyInto(byte[] buf, int offset) throws InvalidKeyException {
+    public void copyInto(byte[] buf, int offset) throws InvalidKeyException {
         if (session != null) {
             SessionWrapping.copyMaterial(session, buf, offset);
         } else {
@@ -51,14 +50,14 @@ final class KeyToWrap implements AutoCloseable {
     }
 
     /** Records the export on a session key; a foreign key has nowhere to record it. */
-    void recordExport(String method) throws InvalidKeyException {
+    public void recordExport(String method) throws InvalidKeyException {
         if (session != null) {
             session.recordExport(method, false);
         }
     }
 
     /** For messages: the session key's description, or the foreign key's algorithm. */
-    String describe() {
+    public String describe() {
         return session != null ? session.toString() : "the " + foreign.length * 8 + "-bit key";
     }
 

@@ -1,4 +1,4 @@
-package io.sessionkeys.internal.wrap;
+package io.sessionkeys.internal.key;
 
 import io.sessionkeys.KeyPolicy;
 import io.sessionkeys.KeyScope;
@@ -10,7 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import javax.crypto.Cipher;
 
 /** Makes the session key that an unwrapping cipher returns, from the recovered bytes. */
-final class UnwrappedKeys {
+public final class UnwrappedKeys {
 
     private UnwrappedKeys() {
     }
@@ -19,7 +19,7 @@ final class UnwrappedKeys {
      * Checks, before any decryption, that {@code algorithm} and {@code type} name a kind of
      * session key.
      */
-    static KeyAlgorithm kindOf(String algorithm, int type, String service) throws NoSuchAlgorithmException {
+    public static KeyAlgorithm kindOf(String algorithm, int type, String service) throws NoSuchAlgorithmException {
         if (type != Cipher.SECRET_KEY) {
             throw new NoSuchAlgorithmException(service + " in SessionKeys unwraps only secret keys"
                     + " (Cipher.SECRET_KEY) into session keys, not key type " + type);
@@ -33,7 +33,7 @@ final class UnwrappedKeys {
      * Makes a session key of {@code kind} from {@code length} recovered bytes at {@code offset};
      * the caller zeroes {@code recovered} in {@code finally}.
      */
-    static Key make(ProviderContext context, KeyAlgorithm kind, byte[] recovered, int offset, int length,
+    public static Key make(ProviderContext context, KeyAlgorithm kind, byte[] recovered, int offset, int length,
             KeyPolicy policy, KeyScope scope) throws InvalidKeyException {
         int bits = length * 8;
         if (!kind.allowsBits(bits)) {
