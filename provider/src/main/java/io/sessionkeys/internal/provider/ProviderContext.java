@@ -4,6 +4,7 @@ import io.sessionkeys.KeyPolicy;
 import io.sessionkeys.KeyScope;
 import io.sessionkeys.internal.config.Settings;
 import io.sessionkeys.internal.key.ManagedSessionKey;
+import java.security.Provider;
 import java.security.SecureRandom;
 import java.time.Clock;
 
@@ -15,11 +16,19 @@ public final class ProviderContext {
 
     private final Settings settings;
     private final Clock clock;
+    private final Provider provider;
     private volatile SecureRandom random;
 
+    /** A context outside any provider (white-box tests, self-tests). */
     public ProviderContext(Settings settings, Clock clock) {
+        this(settings, clock, null);
+    }
+
+    /** The context of {@code provider}, whose services may use one another through JCA. */
+    public ProviderContext(Settings settings, Clock clock, Provider provider) {
         this.settings = settings;
         this.clock = clock;
+        this.provider = provider;
     }
 
     public Settings settings() {
@@ -28,6 +37,20 @@ public final class ProviderContext {
 
     public Clock clock() {
         return clock;
+    }
+
+    /**
+     * The provider these services belong to, for a service that builds on another family's
+     * service through JCA ({@code Cipher.getInstance(name, context.provider())}) rather than
+     * importing it: families never import one another.
+     *
+     * @throws IllegalStateException for a context made outside a provider
+     */
+    public Provider provider() {
+        if (provider == null) {
+            throw new IllegalStateException("this ProviderContext belongs to no provider");
+        }
+        return provider;
     }
 
     /** The policy to use when the caller gave none. */
