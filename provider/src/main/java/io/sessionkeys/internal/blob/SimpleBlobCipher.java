@@ -2,7 +2,7 @@ package io.sessionkeys.internal.blob;
 
 import io.sessionkeys.SessionKey;
 import io.sessionkeys.internal.common.WindowsKeyBlobs;
-import io.sessionkeys.internal.provider.ProviderContext;
+import io.sessionkeys.internal.service.ProviderContext;
 import java.nio.ByteBuffer;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;

@@ -1,7 +1,7 @@
 package io.sessionkeys.internal.blockmode;
 
 import io.sessionkeys.internal.engine.BlockCipherEngine;
-import io.sessionkeys.internal.provider.ProviderContext;
+import io.sessionkeys.internal.service.ProviderContext;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,10 +6,10 @@ import io.sessionkeys.internal.key.KeyUse;
 import io.sessionkeys.internal.key.ManagedSessionKey;
 import io.sessionkeys.internal.key.Precomputation;
 import io.sessionkeys.internal.key.SafetyLimits;
-import io.sessionkeys.internal.key.SessionKeys;
+import io.sessionkeys.internal.key.KeyAlgorithm;
+import io.sessionkeys.internal.key.SessionKeyChecks;
 import io.sessionkeys.internal.key.UnwrappedKeys;
-import io.sessionkeys.internal.keys.KeyAlgorithm;
-import io.sessionkeys.internal.provider.ProviderContext;
+import io.sessionkeys.internal.service.ProviderContext;
 import java.nio.ByteBuffer;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
@@ -141,7 +141,7 @@ abstract class BlockModeCipher extends BufferFormsCipherSpi {
 
     @Override
     protected int engineGetKeySize(Key k) throws InvalidKeyException {
-        return SessionKeys.require(k, "AES", transformation()).keySizeBits();
+        return SessionKeyChecks.require(k, "AES", transformation()).keySizeBits();
     }
 
     // ---- init ----
@@ -171,7 +171,7 @@ abstract class BlockModeCipher extends BufferFormsCipherSpi {
         wipe(); // whatever a previous message left goes now, even if this init fails
         // WRAP_MODE encrypts a key's bytes and UNWRAP_MODE decrypts them, as in SunJCE
         boolean encrypt = opmode == Cipher.ENCRYPT_MODE || opmode == Cipher.WRAP_MODE;
-        ManagedSessionKey candidate = SessionKeys.require(k, "AES", transformation());
+        ManagedSessionKey candidate = SessionKeyChecks.require(k, "AES", transformation());
         checkKeyLength(candidate.materialLength());
         candidate.checkUsable(encrypt ? KeyUse.PROTECT : KeyUse.PROCESS);
         if (!usesIv() && givenIv != null) {

@@ -1,5 +1,6 @@
 package io.sessionkeys.internal.blockmode;
 
+import io.sessionkeys.internal.common.Pkcs5Padding;
 import java.security.SecureRandom;
 import javax.crypto.BadPaddingException;
 

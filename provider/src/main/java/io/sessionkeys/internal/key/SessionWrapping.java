@@ -14,7 +14,7 @@ public final class SessionWrapping {
      * an {@link InvalidKeyException} that says why.
      */
     public static ManagedSessionKey requireWrappable(Key key, String service) throws InvalidKeyException {
-        ManagedSessionKey session = SessionKeys.require(key, null, service + " wrap");
+        ManagedSessionKey session = SessionKeyChecks.require(key, null, service + " wrap");
         session.checkUsable(KeyUse.PROCESS);
         if (!session.policy().wrappable()) {
             throw new InvalidKeyException(session + " may not be wrapped: its policy forbids wrapping ("

@@ -1,5 +1,6 @@
 package io.sessionkeys.internal.wrap;
 
+import io.sessionkeys.internal.common.ConstantTime;
 import io.sessionkeys.internal.engine.sha.Sha256;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;

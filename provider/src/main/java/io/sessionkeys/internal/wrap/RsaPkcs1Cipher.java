@@ -1,10 +1,11 @@
 package io.sessionkeys.internal.wrap;
 
+import io.sessionkeys.internal.common.ConstantTime;
 import io.sessionkeys.internal.key.KeyToWrap;
 import io.sessionkeys.internal.key.ManagedSessionKey;
 import io.sessionkeys.internal.key.UnwrappedKeys;
-import io.sessionkeys.internal.keys.KeyAlgorithm;
-import io.sessionkeys.internal.provider.ProviderContext;
+import io.sessionkeys.internal.key.KeyAlgorithm;
+import io.sessionkeys.internal.service.ProviderContext;
 import java.nio.ByteBuffer;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;

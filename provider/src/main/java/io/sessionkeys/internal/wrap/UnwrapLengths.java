@@ -1,6 +1,7 @@
 package io.sessionkeys.internal.wrap;
 
-import io.sessionkeys.internal.keys.KeyAlgorithm;
+import io.sessionkeys.internal.common.ConstantTime;
+import io.sessionkeys.internal.key.KeyAlgorithm;
 import java.util.Arrays;
 
 /**

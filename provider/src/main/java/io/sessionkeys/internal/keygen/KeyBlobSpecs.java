@@ -1,4 +1,4 @@
-package io.sessionkeys.internal.keys;
+package io.sessionkeys.internal.keygen;
 
 import io.sessionkeys.CngKeyDataBlobSpec;
 import io.sessionkeys.KeyPolicy;
@@ -6,9 +6,10 @@ import io.sessionkeys.KeyScope;
 import io.sessionkeys.PlaintextKeyBlobSpec;
 import io.sessionkeys.internal.common.WindowsKeyBlobs;
 import io.sessionkeys.internal.common.WindowsKeyBlobs.KeyLocation;
+import io.sessionkeys.internal.key.KeyAlgorithm;
 import io.sessionkeys.internal.key.KeyUse;
 import io.sessionkeys.internal.key.ManagedSessionKey;
-import io.sessionkeys.internal.provider.ProviderContext;
+import io.sessionkeys.internal.service.ProviderContext;
 import java.security.InvalidKeyException;
 import java.security.spec.InvalidKeySpecException;
 import java.security.spec.KeySpec;
@@ -61,7 +62,8 @@ final class KeyBlobSpecs {
             throw new InvalidKeySpecException("the " + format + " spec's KeyScope is already closed: the key could"
                     + " not be bound to it");
         }
-        SecretKey key = context.newKey(algorithm.name(), bits, blob, at.offset(), at.length(), policy, scope);
+        SecretKey key = ManagedSessionKey.create(algorithm.name(), bits, blob, at.offset(), at.length(),
+                context.policyOrDefault(policy), scope, context.clock());
         ManagedSessionKey.wipe(blob);
         return key;
     }
