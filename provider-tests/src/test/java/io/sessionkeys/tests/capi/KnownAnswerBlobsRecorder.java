@@ -33,7 +33,9 @@ class KnownAnswerBlobsRecorder {
     void record() throws Exception {
         Map<String, byte[]> out = new LinkedHashMap<>();
         out.put("message", MESSAGE);
-        try (WinePeer windows = WinePeer.start()) {
+        WinePeer peer = WinePeer.startIfInstalled();
+        WinePeer.require(peer);
+        try (WinePeer windows = peer) {
             windows.call("aes-gen", 0, 256);
             out.put("plaintextkeyblob", windows.call("export-plain", 0));
             out.put("plaintextkeyblob.ciphertext", windows.call("encrypt", 0, "-", MESSAGE));

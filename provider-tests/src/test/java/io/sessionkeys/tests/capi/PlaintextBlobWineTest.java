@@ -21,6 +21,7 @@ import javax.crypto.spec.IvParameterSpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,7 +41,12 @@ class PlaintextBlobWineTest {
 
     @BeforeAll
     static void startWindows() throws Exception {
-        windows = WinePeer.start();
+        windows = WinePeer.startIfInstalled();
+    }
+
+    @BeforeEach
+    void needWindows() {
+        WinePeer.require(windows);
     }
 
     @AfterAll

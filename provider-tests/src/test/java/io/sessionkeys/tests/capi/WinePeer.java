@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Assumptions;
  * peer serves a whole test class, because each Wine start costs seconds (the first, which makes
  * the Wine prefix under {@code target/}, a quarter of a minute) and each command microseconds.
  *
- * <p>Where Wine or MinGW is missing, {@link #start()} skips the calling tests through a JUnit
- * assumption whose message names the Debian package to install, and prints that message too, so
- * that a run without them says so instead of passing quietly.
+ * <p>Where Wine or MinGW is missing, {@link #startIfInstalled()} prints which Debian package to
+ * install and {@link #require} skips every test with that message, so that a run without them
+ * reports each test as skipped instead of passing quietly.
  */
 final class WinePeer implements AutoCloseable {
 
@@ -47,6 +47,8 @@ final class WinePeer implements AutoCloseable {
     private static final Path BUILD = MODULE.resolve("target/capi-peer");
     private static final Path PREFIX = MODULE.resolve("target/wine-prefix");
     private static final String COMPILER = "x86_64-w64-mingw32-gcc";
+    /** Why the peer could not start, for the skip message of every test; null if it could. */
+    private static volatile String missing;
 
     private final Process process;
     private final Writer in;
@@ -63,12 +65,19 @@ final class WinePeer implements AutoCloseable {
         this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII));
     }
 
-    /** Builds the peer if needed and starts it under Wine, or skips the tests with the reason. */
-    static WinePeer start() throws IOException, InterruptedException {
+    /**
+     * Builds the peer if needed and starts it under Wine; returns {@code null}, after printing
+     * why, where MinGW or Wine is missing (then {@link #require} skips each test, saying why).
+     */
+    static WinePeer startIfInstalled() throws IOException, InterruptedException {
         Path compiler = onPath(COMPILER);
         Path wine = wine();
-        skipUnless(compiler != null, COMPILER + " is not installed (Debian package gcc-mingw-w64-x86-64)");
-        skipUnless(wine != null, "Wine is not installed (Debian package wine64)");
+        missing = compiler == null ? COMPILER + " is not installed (Debian package gcc-mingw-w64-x86-64)"
+                : wine == null ? "Wine is not installed (Debian package wine64)" : null;
+        if (missing != null) {
+            System.out.println("SKIPPED the CryptoAPI/CNG tests under Wine: " + missing + "; .ci/run installs it");
+            return null;
+        }
         Path exe = build(compiler);
         ProcessBuilder pb = new ProcessBuilder(wine.toString(), exe.toString());
         environment(pb.environment());
@@ -83,11 +92,9 @@ final class WinePeer implements AutoCloseable {
         return peer;
     }
 
-    private static void skipUnless(boolean present, String message) {
-        if (!present) {
-            System.out.println("SKIPPED the CryptoAPI/CNG tests under Wine: " + message + "; .ci/run installs it");
-        }
-        Assumptions.assumeTrue(present, () -> message + "; .ci/run installs it");
+    /** For each test: skips it, with the reason, where {@link #startIfInstalled} found tools missing. */
+    static void require(WinePeer peer) {
+        Assumptions.assumeTrue(peer != null, () -> missing + "; .ci/run installs it");
     }
 
     private static void environment(Map<String, String> env) {
