@@ -66,6 +66,10 @@ abstract class Exchange {
                 encryption("AES/GCM/NoPadding", "AES", AES, 12, in -> new GCMParameterSpec(128, in.iv)),
                 encryption("ChaCha20-Poly1305", "ChaCha20", new int[] {32}, 12, in -> new IvParameterSpec(in.iv)),
                 encryption("AES/CBC/PKCS5Padding", "AES", AES, 16, in -> new IvParameterSpec(in.iv)),
+                encryption("AES/CFB8/NoPadding", "AES", AES, 16, in -> new IvParameterSpec(in.iv)),
+                encryption("AES/OFB/NoPadding", "AES", AES, 16, in -> new IvParameterSpec(in.iv)),
+                encryption("AES/CTS/NoPadding", "AES", AES, 16, in -> new IvParameterSpec(in.iv)),
+                encryption("AES/CBC/ISO10126Padding", "AES", AES, 16, in -> new IvParameterSpec(in.iv)),
                 new KeyWrapExchange("AES/KW/NoPadding", "AESWrap", fp),
                 new KeyWrapExchange("AES/KWP/NoPadding", "AESWrapPad", fp),
                 new OaepExchange("RSA/ECB/OAEPPadding SHA-256/MGF1-SHA-256", "RSA/ECB/OAEPPadding", sha256, rsa, fp),
@@ -89,7 +93,8 @@ abstract class Exchange {
         return new Exchange(cipher, cipher) {
             @Override
             Sample sample(SecureRandom r) {
-                return Sample.random(r, keys, iv, cipher.contains("GCM") || cipher.contains("Poly"), 1, 0);
+                return Sample.random(r, keys, iv, cipher.contains("GCM") || cipher.contains("Poly"), 1,
+                        cipher.contains("/CTS/") ? 16 : 0); // CTS takes a block at least
             }
 
             @Override

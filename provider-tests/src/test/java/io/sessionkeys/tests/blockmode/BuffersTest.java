@@ -29,6 +29,11 @@ class BuffersTest {
         return BlockModes.TRANSFORMATIONS;
     }
 
+    /** The transformations whose encryption SunJCE can repeat byte for byte (not ISO 10126's random padding). */
+    static java.util.List<String> deterministic() {
+        return BlockModes.TRANSFORMATIONS.stream().filter(t -> !BlockModes.randomPadding(t)).toList();
+    }
+
     private static Cipher init(String transformation, int mode) throws Exception {
         Cipher c = cipher(transformation);
         c.init(mode, sessionKey(RAW_KEY), BlockModes.usesIv(transformation) ? iv(9) : null);
@@ -82,7 +87,7 @@ class BuffersTest {
     }
 
     @ParameterizedTest
-    @MethodSource("transformations")
+    @MethodSource("deterministic")
     void update_afterShortBufferException_losesNoState(String transformation) throws Exception {
         byte[] m = message(64);
         byte[] expected = sunJce(transformation, Cipher.ENCRYPT_MODE).doFinal(m);
@@ -115,7 +120,7 @@ class BuffersTest {
     }
 
     @ParameterizedTest
-    @MethodSource("transformations")
+    @MethodSource("deterministic")
     void doFinal_inPlace_matchesSunJce(String transformation) throws Exception {
         byte[] m = message(48);
         byte[] expected = sunJce(transformation, Cipher.ENCRYPT_MODE).doFinal(m);
@@ -141,7 +146,7 @@ class BuffersTest {
     }
 
     @ParameterizedTest
-    @MethodSource("transformations")
+    @MethodSource("deterministic")
     void doFinal_outputOverlappingInputShiftedEitherWay_matchesSunJce(String transformation) throws Exception {
         byte[] m = message(64);
         byte[] expected = sunJce(transformation, Cipher.ENCRYPT_MODE).doFinal(m);
@@ -159,7 +164,7 @@ class BuffersTest {
     }
 
     @ParameterizedTest
-    @MethodSource("transformations")
+    @MethodSource("deterministic")
     void doFinal_byteBufferInPlace_matchesSunJce(String transformation) throws Exception {
         byte[] m = message(48);
         byte[] expected = sunJce(transformation, Cipher.ENCRYPT_MODE).doFinal(m);
@@ -173,7 +178,7 @@ class BuffersTest {
     }
 
     @ParameterizedTest
-    @MethodSource("transformations")
+    @MethodSource("deterministic")
     void doFinal_directAndReadOnlyByteBuffers_matchSunJce(String transformation) throws Exception {
         byte[] m = message(45);
         if (!BlockModes.padded(transformation) && !transformation.contains("CTR")) {

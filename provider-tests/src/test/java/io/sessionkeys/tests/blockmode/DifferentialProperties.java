@@ -1,6 +1,7 @@
 package io.sessionkeys.tests.blockmode;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -29,7 +30,7 @@ class DifferentialProperties {
     record Feed(byte[] message, List<Integer> cuts, Kind kind) {
     }
 
-    enum Kind { ARRAY, HEAP_BUFFER, DIRECT_BUFFER, READ_ONLY_BUFFER }
+    enum Kind { ARRAY, HEAP_BUFFER, DIRECT_BUFFER, READ_ONLY_BUFFER, IN_PLACE }
 
     @Provide
     Arbitrary<byte[]> keys() {
@@ -55,7 +56,7 @@ class DifferentialProperties {
         return Arbitraries.of(BlockModes.TRANSFORMATIONS);
     }
 
-    @Property(tries = 300)
+    @Property(tries = 1000)
     void encrypt_randomInput_matchesSunJceAndBouncyCastle(@ForAll("transformations") String transformation,
             @ForAll("keys") byte[] key, @ForAll("ivs") byte[] iv, @ForAll("feeds") Feed feed) throws Exception {
         byte[] message = alignedIfUnpadded(transformation, feed.message());
@@ -65,12 +66,20 @@ class DifferentialProperties {
         ours.init(Cipher.ENCRYPT_MODE, BlockModes.sessionKey(key), spec);
         byte[] actual = run(ours, new Feed(message, feed.cuts(), feed.kind()));
 
+        if (BlockModes.randomPadding(transformation)) { // random filler: SunJCE must read it back, at its length
+            assertArrayEquals(message, reference(SUN_JCE, transformation, Cipher.DECRYPT_MODE, key, spec, actual));
+            assertEquals(reference(SUN_JCE, transformation, Cipher.ENCRYPT_MODE, key, spec, message).length,
+                    actual.length);
+            return;
+        }
         assertArrayEquals(reference(SUN_JCE, transformation, Cipher.ENCRYPT_MODE, key, spec, message), actual);
-        assertArrayEquals(reference(BlockModes.BOUNCY_CASTLE, transformation, Cipher.ENCRYPT_MODE, key, spec, message),
-                actual);
+        if (BlockModes.bouncyCastleAgrees(transformation, message.length)) {
+            assertArrayEquals(reference(BlockModes.BOUNCY_CASTLE, transformation, Cipher.ENCRYPT_MODE, key, spec,
+                    message), actual);
+        }
     }
 
-    @Property(tries = 300)
+    @Property(tries = 1000)
     void decrypt_randomCiphertext_matchesSunJceAndGivesTheMessageBack(@ForAll("transformations") String transformation,
             @ForAll("keys") byte[] key, @ForAll("ivs") byte[] iv, @ForAll("feeds") Feed feed) throws Exception {
         byte[] message = alignedIfUnpadded(transformation, feed.message());
@@ -82,15 +91,14 @@ class DifferentialProperties {
         byte[] actual = run(ours, new Feed(ciphertext, feed.cuts(), feed.kind()));
 
         assertArrayEquals(message, actual);
-        assertArrayEquals(reference(BlockModes.BOUNCY_CASTLE, transformation, Cipher.DECRYPT_MODE, key, spec,
-                ciphertext), actual);
+        if (BlockModes.bouncyCastleAgrees(transformation, message.length)) {
+            assertArrayEquals(reference(BlockModes.BOUNCY_CASTLE, transformation, Cipher.DECRYPT_MODE, key, spec,
+                    ciphertext), actual);
+        }
     }
 
     private static byte[] alignedIfUnpadded(String transformation, byte[] message) {
-        if (BlockModes.padded(transformation) || transformation.contains("/CTR/")) {
-            return message;
-        }
-        return java.util.Arrays.copyOf(message, message.length - message.length % 16);
+        return BlockModes.fitted(transformation, message);
     }
 
     private static byte[] reference(Provider provider, String transformation, int mode, byte[] key,
@@ -103,6 +111,9 @@ class DifferentialProperties {
     /** Feeds the message in its pieces, each through the feed's kind of buffer, then doFinal. */
     static byte[] run(Cipher c, Feed feed) throws Exception {
         byte[] m = feed.message();
+        if (feed.kind() == Kind.IN_PLACE) {
+            return runInPlace(c, feed);
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int at = 0;
         for (int cut : feed.cuts()) {
@@ -112,6 +123,25 @@ class DifferentialProperties {
         }
         out.write(call(c, feed.kind(), m, at, m.length - at, true));
         return out.toByteArray();
+    }
+
+    /**
+     * Every piece is processed in one array, its output written at the end of the output so far,
+     * which never lies after the input still to be read: ciphers must cope with output that
+     * overlaps their input.
+     */
+    private static byte[] runInPlace(Cipher c, Feed feed) throws Exception {
+        byte[] m = feed.message();
+        byte[] buf = java.util.Arrays.copyOf(m, m.length + 32);
+        int in = 0;
+        int out = 0;
+        for (int cut : feed.cuts()) {
+            int end = Math.min(m.length, in + cut);
+            out += c.update(buf, in, end - in, buf, out);
+            in = end;
+        }
+        out += c.doFinal(buf, in, m.length - in, buf, out);
+        return java.util.Arrays.copyOf(buf, out);
     }
 
     private static byte[] call(Cipher c, Kind kind, byte[] m, int off, int len, boolean last) throws Exception {

@@ -1,6 +1,7 @@
 package io.sessionkeys.tests.blockmode;
 
 import static io.sessionkeys.tests.blockmode.BlockModes.cipher;
+import static io.sessionkeys.tests.blockmode.BlockModes.hex;
 import static io.sessionkeys.tests.blockmode.BlockModes.iv;
 import static io.sessionkeys.tests.blockmode.BlockModes.sessionKey;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -92,11 +93,18 @@ class InitTest {
     }
 
     @Test
-    void init_wrapMode_throwsUnsupportedOperationExceptionNamingKeyWrap() throws Exception {
-        Cipher c = cipher("AES/CBC/NoPadding");
-        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
-                () -> c.init(Cipher.WRAP_MODE, sessionKey(16), iv(1)));
-        assertTrue(e.getMessage().contains("AES/KW"), e.getMessage());
+    void wrapMode_wrapsLikeSunJceAndUnwrapsIntoASessionKey() throws Exception {
+        byte[] kek = new byte[16];
+        byte[] toWrap = hex("000102030405060708090a0b0c0d0e0f");
+        Cipher c = cipher("AES/CBC/PKCS5Padding");
+        c.init(Cipher.WRAP_MODE, sessionKey(kek), iv(1));
+        byte[] wrapped = c.wrap(new javax.crypto.spec.SecretKeySpec(toWrap, "AES"));
+        Cipher sun = Cipher.getInstance("AES/CBC/PKCS5Padding", java.security.Security.getProvider("SunJCE"));
+        sun.init(Cipher.UNWRAP_MODE, new javax.crypto.spec.SecretKeySpec(kek, "AES"), iv(1));
+        assertArrayEquals(toWrap, sun.unwrap(wrapped, "AES", Cipher.SECRET_KEY).getEncoded());
+        Cipher u = cipher("AES/CBC/PKCS5Padding");
+        u.init(Cipher.UNWRAP_MODE, sessionKey(kek), iv(1));
+        assertTrue(u.unwrap(wrapped, "AES", Cipher.SECRET_KEY) instanceof io.sessionkeys.SessionKey);
     }
 
     @Test

@@ -34,6 +34,7 @@ public final class TimingLeakCheck {
         checks.add(new LeakyControl(base));
         checks.addAll(new SymmetricChecks(provider, base).all());
         checks.addAll(new OaepChecks(provider, Math.max(2 * BATCH, base / 20)).all());
+        checks.addAll(new Pkcs1Checks(provider, Math.max(2 * BATCH, base / 20)).all());
         System.out.printf(Locale.ROOT, "JDK %s (%s), %d processors, threshold |t| > %.1f%n",
                 System.getProperty("java.runtime.version"), System.getProperty("java.vm.name"),
                 Runtime.getRuntime().availableProcessors(), THRESHOLD);

@@ -2,6 +2,7 @@ package io.sessionkeys.internal.aead;
 
 import io.sessionkeys.internal.engine.AeadEngine;
 import io.sessionkeys.internal.engine.aes.AesGcmEngine;
+import io.sessionkeys.internal.engine.chacha.ChaCha20KeystreamEngine;
 import io.sessionkeys.internal.engine.chacha.ChaCha20Poly1305Engine;
 import io.sessionkeys.internal.service.ProviderContext;
 import io.sessionkeys.internal.service.ServiceDefinition;
@@ -40,6 +41,9 @@ public final class AeadServices {
                     .attribute("SupportedModes", "GCM").alias(oid("2.16.840.1.101.3.4.1.46")));
         }
         if (chaCha20Poly1305 != null) {
+            // plain ChaCha20 shares the nonce ledger of ChaCha20-Poly1305, so it comes and goes with it
+            all.add(cipher("ChaCha20", ChaCha20Cipher.class,
+                    c -> new ChaCha20Cipher(c, ChaCha20KeystreamEngine.INSTANCE)));
             all.add(cipher("ChaCha20-Poly1305", ChaCha20Poly1305Cipher.class,
                     c -> new ChaCha20Poly1305Cipher(c, chaCha20Poly1305)).alias(oid("1.2.840.113549.1.9.16.3.18")));
         }

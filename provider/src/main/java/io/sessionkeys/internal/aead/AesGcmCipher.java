@@ -20,6 +20,12 @@ public class AesGcmCipher extends AeadCipher {
         super(context, engine);
     }
 
+    /** AES-GCM wraps and unwraps keys, as SunJCE's does. */
+    @Override
+    protected boolean wrapsKeys() {
+        return true;
+    }
+
     @Override
     protected String serviceName() {
         return "AES/GCM/NoPadding";

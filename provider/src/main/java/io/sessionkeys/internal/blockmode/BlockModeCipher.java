@@ -1,14 +1,15 @@
 package io.sessionkeys.internal.blockmode;
 
+import io.sessionkeys.KeyPolicy;
+import io.sessionkeys.KeyScope;
+import io.sessionkeys.SessionKeyUnwrapSpec;
 import io.sessionkeys.internal.engine.BlockCipherEngine;
-import io.sessionkeys.internal.key.KeyToWrap;
+import io.sessionkeys.internal.key.KeyTransport;
 import io.sessionkeys.internal.key.KeyUse;
 import io.sessionkeys.internal.key.ManagedSessionKey;
 import io.sessionkeys.internal.key.Precomputation;
 import io.sessionkeys.internal.key.SafetyLimits;
-import io.sessionkeys.internal.key.KeyAlgorithm;
 import io.sessionkeys.internal.key.SessionKeyChecks;
-import io.sessionkeys.internal.key.UnwrappedKeys;
 import io.sessionkeys.internal.service.ProviderContext;
 import java.nio.ByteBuffer;
 import java.security.AlgorithmParameters;
@@ -53,6 +54,9 @@ abstract class BlockModeCipher extends BufferFormsCipherSpi {
     private boolean keyMode;
     /** Inside wrap or unwrap, where the key's bytes go through doFinal. */
     private boolean keyOperation;
+    /** From a {@link SessionKeyUnwrapSpec}: the unwrapped key's policy and scope, or null for the defaults. */
+    private KeyPolicy unwrapPolicy;
+    private KeyScope unwrapScope;
     private byte[] iv;
     /** An encryption under {@link #iv} has finished: the IV must not be used again. */
     private boolean ivSpent;
@@ -158,7 +162,19 @@ abstract class BlockModeCipher extends BufferFormsCipherSpi {
     @Override
     protected void engineInit(int opmode, Key k, AlgorithmParameterSpec params, SecureRandom random)
             throws InvalidKeyException, InvalidAlgorithmParameterException {
-        init(opmode, k, IvParameters.ivOf(params, transformation()));
+        AlgorithmParameterSpec own = params;
+        unwrapPolicy = null;
+        unwrapScope = null;
+        if (params instanceof SessionKeyUnwrapSpec) { // what an unwrapped key gets, around the IV
+            SessionKeyUnwrapSpec u = (SessionKeyUnwrapSpec) params;
+            if (u.scope() != null && u.scope().isClosed()) {
+                throw new InvalidAlgorithmParameterException("the SessionKeyUnwrapSpec's KeyScope is already closed");
+            }
+            unwrapPolicy = u.policy();
+            unwrapScope = u.scope();
+            own = u.cipherParameters();
+        }
+        init(opmode, k, IvParameters.ivOf(own, transformation()));
     }
 
     @Override
@@ -348,20 +364,11 @@ abstract class BlockModeCipher extends BufferFormsCipherSpi {
         if (key == null || !keyMode || !encrypting) {
             throw new IllegalStateException("Cipher not initialized for wrapping keys");
         }
-        try (KeyToWrap bytes = KeyToWrap.of(toWrap, transformation())) {
-            byte[] plain = new byte[bytes.length()];
-            try {
-                bytes.copyInto(plain, 0);
-                keyOperation = true;
-                byte[] wrapped = engineDoFinal(plain, 0, plain.length);
-                bytes.recordExport(transformation());
-                return wrapped;
-            } catch (BadPaddingException impossible) {
-                throw new ProviderException("encryption reported bad padding", impossible);
-            } finally {
-                keyOperation = false;
-                ManagedSessionKey.wipe(plain);
-            }
+        keyOperation = true;
+        try {
+            return KeyTransport.wrap(toWrap, transformation(), plain -> engineDoFinal(plain, 0, plain.length));
+        } finally {
+            keyOperation = false;
         }
     }
 
@@ -371,19 +378,12 @@ abstract class BlockModeCipher extends BufferFormsCipherSpi {
         if (key == null || !keyMode || encrypting) {
             throw new IllegalStateException("Cipher not initialized for unwrapping keys");
         }
-        KeyAlgorithm kind = UnwrappedKeys.kindOf(algorithm, type, transformation());
-        byte[] plain = null;
+        keyOperation = true;
         try {
-            keyOperation = true;
-            plain = engineDoFinal(wrapped, 0, wrapped.length);
-            return UnwrappedKeys.make(context, kind, plain, 0, plain.length, null, null);
-        } catch (BadPaddingException e) {
-            throw new InvalidKeyException("The wrapped key is not padded correctly", e);
-        } catch (IllegalBlockSizeException e) {
-            throw new InvalidKeyException("The wrapped key does not have the correct length", e);
+            return KeyTransport.unwrap(context, wrapped, algorithm, type, transformation(), unwrapPolicy,
+                    unwrapScope, in -> engineDoFinal(in, 0, in.length));
         } finally {
             keyOperation = false;
-            ManagedSessionKey.wipe(plain);
         }
     }
 

@@ -16,11 +16,12 @@ import javax.crypto.ShortBufferException;
  * also shift s-bit segments, as SP 800-38A's CFB does): a 16-byte input register is enciphered,
  * its first s bytes XOR the next segment, and the register shifts in s bytes of ciphertext (CFB)
  * or of the cipher output itself (OFB). The XOR runs byte by byte, so every update outputs every
- * byte it can; a segment's partial state stays in the object between calls.
+ * byte, but updates release whole segments only, buffering the rest as SunJCE does, so that
+ * update and getOutputSize give what SunJCE gives; doFinal takes a partial last segment.
  *
  * <p>With a padding (SunJCE allows PKCS5Padding and ISO10126Padding here) the whole message is
- * padded to a multiple of 16 bytes, and decryption holds back the last 16 ciphertext bytes until
- * doFinal, where the padding is checked in constant time.
+ * padded to a multiple of 16 bytes, and decryption also holds back the last 16 ciphertext bytes
+ * until doFinal, where the padding is checked in constant time.
  */
 final class SegmentCipher extends BlockModeCipher {
 
@@ -36,8 +37,11 @@ final class SegmentCipher extends BlockModeCipher {
     private int position;
     /** Bytes run through the mode in this message, for the padding length. */
     private long processed;
-    /** Padded decryption: the last ciphertext bytes seen, not yet decrypted (at most 16). */
-    private final byte[] held = new byte[BLOCK];
+    /**
+     * Input not yet run through the mode: less than a segment, plus for padded decryption the
+     * last 16 bytes. Plaintext when encrypting, so wiped like it.
+     */
+    private final byte[] held = new byte[2 * BLOCK];
     private int heldLength;
     /** {@link #processed} as {@link #snapshot()} found it. */
     private long savedProcessed;
@@ -98,20 +102,20 @@ final class SegmentCipher extends BlockModeCipher {
         return padding.pads() && !encrypting;
     }
 
+    /** Whole segments of the input so far, less the last block padded decryption holds back. */
     @Override
     int updateOutputLength(int inputLen) {
-        return holdsBack() ? Math.max(0, heldLength + inputLen - BLOCK) : inputLen;
+        int release = Math.addExact(heldLength, inputLen) - (holdsBack() ? BLOCK : 0);
+        return release > 0 ? release - release % segment : 0;
     }
 
     @Override
     int finalOutputLength(int inputLen) {
-        if (holdsBack()) {
-            return Math.addExact(heldLength, inputLen);
+        int total = Math.addExact(heldLength, inputLen);
+        if (padding.pads() && encrypting) {
+            return Math.addExact(total, BlockPadding.padLength(processed + total));
         }
-        if (padding.pads()) {
-            return Math.addExact(inputLen, BlockPadding.padLength(processed + inputLen));
-        }
-        return inputLen;
+        return total;
     }
 
     @Override
@@ -133,16 +137,12 @@ final class SegmentCipher extends BlockModeCipher {
 
     @Override
     boolean inPlaceSafe() {
-        return heldLength == 0; // held-back bytes make the output lag the input
+        return heldLength == 0; // held bytes make the output lag the input
     }
 
     @Override
     int processUpdate(ByteBuffer schedule, byte[] in, int inOff, int len, byte[] out, int outOff) {
-        if (!holdsBack()) {
-            transform(schedule, in, inOff, len, out, outOff);
-            return len;
-        }
-        int release = Math.max(0, heldLength + len - BLOCK);
+        int release = updateOutputLength(len);
         int fromHeld = Math.min(heldLength, release);
         int fromInput = release - fromHeld;
         transform(schedule, held, 0, fromHeld, out, outOff);
@@ -151,22 +151,25 @@ final class SegmentCipher extends BlockModeCipher {
         heldLength -= fromHeld;
         System.arraycopy(in, inOff + fromInput, held, heldLength, len - fromInput);
         heldLength += len - fromInput;
+        Arrays.fill(held, heldLength, held.length, (byte) 0); // what the shift left behind
         return release;
     }
 
     @Override
     int processFinal(ByteBuffer schedule, byte[] in, int inOff, int len, byte[] out, int outOff, int outCapacity)
             throws ShortBufferException, BadPaddingException {
-        if (!padding.pads()) {
-            return processUpdate(schedule, in, inOff, len, out, outOff);
-        }
-        if (encrypting) {
-            int pad = BlockPadding.padLength(processed + len);
-            transform(schedule, in, inOff, len, out, outOff);
-            byte[] tail = new byte[pad];
-            padding.pad(tail, 0, pad, context.random());
-            transform(schedule, tail, 0, pad, out, outOff + len);
-            return len + pad;
+        if (!holdsBack()) {
+            int n = processUpdate(schedule, in, inOff, len, out, outOff);
+            n += drainHeld(schedule, out, outOff + n); // a partial last segment
+            if (padding.pads()) { // encrypting
+                int pad = BlockPadding.padLength(processed);
+                byte[] tail = new byte[pad];
+                padding.pad(tail, 0, pad, context.random());
+                transform(schedule, tail, 0, pad, out, outOff + n);
+                ManagedSessionKey.wipe(tail);
+                n += pad;
+            }
+            return n;
         }
         int total = heldLength + len;
         if (outCapacity >= total) {
@@ -193,8 +196,7 @@ final class SegmentCipher extends BlockModeCipher {
     private int decryptAndUnpad(ByteBuffer schedule, byte[] in, int inOff, int len, byte[] out, int outOff,
             int total) throws BadPaddingException {
         int body = processUpdate(schedule, in, inOff, len, out, outOff);
-        transform(schedule, held, 0, heldLength, out, outOff + body);
-        heldLength = 0;
+        drainHeld(schedule, out, outOff + body);
         try {
             return total - BLOCK + padding.unpaddedLength(out, outOff + total - BLOCK);
         } catch (BadPaddingException e) {
@@ -203,15 +205,24 @@ final class SegmentCipher extends BlockModeCipher {
         }
     }
 
+    /** Runs what is held through the mode into {@code out}; returns its length. */
+    private int drainHeld(ByteBuffer schedule, byte[] out, int outOff) {
+        int n = heldLength;
+        transform(schedule, held, 0, n, out, outOff);
+        Arrays.fill(held, 0, n, (byte) 0);
+        heldLength = 0;
+        return n;
+    }
+
     /** The whole mode state, for undoing a doFinal that ends in ShortBufferException. */
     private byte[] snapshot() {
-        byte[] s = new byte[4 * BLOCK + 2];
+        byte[] s = new byte[5 * BLOCK + 2];
         System.arraycopy(register, 0, s, 0, BLOCK);
         System.arraycopy(output, 0, s, BLOCK, BLOCK);
         System.arraycopy(feedback, 0, s, 2 * BLOCK, BLOCK);
-        System.arraycopy(held, 0, s, 3 * BLOCK, BLOCK);
-        s[4 * BLOCK] = (byte) position;
-        s[4 * BLOCK + 1] = (byte) heldLength;
+        System.arraycopy(held, 0, s, 3 * BLOCK, 2 * BLOCK);
+        s[5 * BLOCK] = (byte) position;
+        s[5 * BLOCK + 1] = (byte) heldLength;
         savedProcessed = processed;
         return s;
     }
@@ -220,9 +231,9 @@ final class SegmentCipher extends BlockModeCipher {
         System.arraycopy(s, 0, register, 0, BLOCK);
         System.arraycopy(s, BLOCK, output, 0, BLOCK);
         System.arraycopy(s, 2 * BLOCK, feedback, 0, BLOCK);
-        System.arraycopy(s, 3 * BLOCK, held, 0, BLOCK);
-        position = s[4 * BLOCK];
-        heldLength = s[4 * BLOCK + 1];
+        System.arraycopy(s, 3 * BLOCK, held, 0, 2 * BLOCK);
+        position = s[5 * BLOCK];
+        heldLength = s[5 * BLOCK + 1];
         processed = savedProcessed;
     }
 

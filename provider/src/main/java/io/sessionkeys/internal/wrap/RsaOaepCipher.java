@@ -1,9 +1,9 @@
 package io.sessionkeys.internal.wrap;
 
 import io.sessionkeys.internal.key.ManagedSessionKey;
-import io.sessionkeys.internal.key.KeyAlgorithm;
 import io.sessionkeys.internal.key.KeyToWrap;
 import io.sessionkeys.internal.key.UnwrappedKeys;
+import io.sessionkeys.internal.key.KeyAlgorithm;
 import io.sessionkeys.internal.service.ProviderContext;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
