@@ -64,7 +64,7 @@ public final class SessionKeysProvider extends Provider {
     private SessionKeysProvider(Settings settings, Clock clock) {
         super(NAME, VERSION.equals("dev") ? "0" : VERSION.replaceAll("[^0-9.].*$", ""),
                 "SessionKeys " + VERSION + ": volatile session keys (off-heap, limited, destroyed for real)");
-        this.context = new ProviderContext(settings, clock, SPEC_ACCESS);
+        this.context = new ProviderContext(settings, clock, SPEC_ACCESS, this);
         registerServices();
     }
 

@@ -47,8 +47,9 @@ class RegisteredServicesTest {
             if (s.getType().equals("Cipher") || s.getType().equals("Mac")) {
                 String classes = s.getAttribute("SupportedKeyClasses");
                 assertNotNull(classes, s + " declares no SupportedKeyClasses, so JCA would route foreign keys to it");
-                // RSA key transport is keyed by the caller's RSA key; the session key is what it wraps
-                String expected = s.getAlgorithm().startsWith("RSA/") ? RSAPublicKey.class.getName()
+                // RSA key transport (SIMPLEBLOB too) is keyed by the caller's RSA key; the session key is what it wraps
+                boolean rsa = s.getAlgorithm().startsWith("RSA/") || s.getAlgorithm().equals("SIMPLEBLOB");
+                String expected = rsa ? RSAPublicKey.class.getName()
                         : SessionKey.class.getName();
                 assertTrue(classes.contains(expected), s + " declares " + classes);
             }

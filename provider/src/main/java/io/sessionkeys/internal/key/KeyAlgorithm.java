@@ -21,6 +21,17 @@ public final class KeyAlgorithm {
      */
     private static final KeyAlgorithm[] KNOWN = {AES, CHACHA20, HMAC_SHA256, HMAC_SHA384, HMAC_SHA512};
 
+    /**
+     * AES of one size, by SunJCE's sized names "AES_128", "AES_192" and "AES_256": a key made
+     * under such a name is an "AES" key that must have exactly that size. An unwrap asked for
+     * one makes its implicit-rejection stand-in of that size too, so a caller that knows the
+     * size (a SIMPLEBLOB names it in its header) learns nothing from the size it gets back.
+     */
+    private static final KeyAlgorithm[] SIZED_AES = {
+        new KeyAlgorithm("AES", 128, new int[] {128}),
+        new KeyAlgorithm("AES", 192, new int[] {192}),
+        new KeyAlgorithm("AES", 256, new int[] {256})};
+
     private final String name;
     private final int defaultBits;
     /** The allowed sizes, or {@code null} for any whole number of bytes from 1 on (MAC keys). */
@@ -39,6 +50,11 @@ public final class KeyAlgorithm {
 
     /** The kind of session key called {@code name} (case-insensitive), if the provider makes it. */
     public static Optional<KeyAlgorithm> forName(String name) {
+        for (KeyAlgorithm a : SIZED_AES) {
+            if (("AES_" + a.defaultBits).equalsIgnoreCase(name)) {
+                return Optional.of(a);
+            }
+        }
         for (KeyAlgorithm a : KNOWN) {
             if (a.name.equalsIgnoreCase(name)) {
                 return Optional.of(a);
@@ -47,7 +63,7 @@ public final class KeyAlgorithm {
         return Optional.empty();
     }
 
-    /** For error messages: "AES, ChaCha20, ...". */
+    /** For error messages: "AES, ChaCha20, ..." (AES_128, AES_192 and AES_256 are AES of one size). */
     public static String knownNames() {
         StringBuilder names = new StringBuilder();
         for (KeyAlgorithm a : KNOWN) {

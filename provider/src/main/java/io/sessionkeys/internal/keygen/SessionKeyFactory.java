@@ -19,7 +19,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * {@code SecretKeyFactory} for session keys: imports raw bytes (CryptoAPI's {@code CryptImportKey}
  * of a plaintext blob), translates foreign keys, and reveals a key's bytes only where its policy
- * allows plaintext export.
+ * allows plaintext export; the same for CryptoAPI's {@code PLAINTEXTKEYBLOB} and CNG's
+ * {@code BCRYPT_KEY_DATA_BLOB} (see {@link KeyBlobSpecs}).
  */
 public final class SessionKeyFactory extends SecretKeyFactorySpi {
 
@@ -44,7 +45,11 @@ public final class SessionKeyFactory extends SecretKeyFactorySpi {
             SecretKeySpec s = (SecretKeySpec) spec;
             return importRaw(s.getAlgorithm(), s.getEncoded(), null, null, true);
         }
-        throw new InvalidKeySpecException("expected a SecretKeySpec or a SessionKeyImportSpec, got "
+        if (KeyBlobSpecs.handles(spec)) {
+            return KeyBlobSpecs.importBlob(context, algorithm, spec);
+        }
+        throw new InvalidKeySpecException("expected a SecretKeySpec, a SessionKeyImportSpec, a PlaintextKeyBlobSpec"
+                + " or a CngKeyDataBlobSpec, got "
                 + (spec == null ? "null" : spec.getClass().getName()));
     }
 
@@ -79,8 +84,10 @@ public final class SessionKeyFactory extends SecretKeyFactorySpi {
             throw new InvalidKeySpecException("expected a SessionKeys " + algorithm + " key, got "
                     + (key == null ? "null" : key.getAlgorithm() + " " + key.getClass().getName()));
         }
-        if (specClass == null || !specClass.isAssignableFrom(SecretKeySpec.class)) {
-            throw new InvalidKeySpecException("a session key can be given only as a SecretKeySpec, not "
+        boolean blob = KeyBlobSpecs.handles(specClass);
+        if (specClass == null || !(blob || specClass.isAssignableFrom(SecretKeySpec.class))) {
+            throw new InvalidKeySpecException("a session key can be given only as a SecretKeySpec, a"
+                    + " PlaintextKeyBlobSpec or a CngKeyDataBlobSpec, not "
                     + (specClass == null ? "null" : specClass.getName()));
         }
         ManagedSessionKey sessionKey = (ManagedSessionKey) key;
@@ -93,6 +100,9 @@ public final class SessionKeyFactory extends SecretKeyFactorySpi {
             throw new InvalidKeySpecException(sessionKey + " may not be revealed in plaintext: its policy forbids"
                     + " plaintext export (allow it with KeyPolicy.plaintextExportable or"
                     + " sessionkeys.policy.plaintextExport=true)");
+        }
+        if (blob) {
+            return KeyBlobSpecs.exportBlob(sessionKey, algorithm, specClass);
         }
         byte[] raw = sessionKey.getEncoded();
         try {

@@ -1,6 +1,7 @@
 package io.sessionkeys.internal.provider;
 
 import io.sessionkeys.internal.aead.AeadServices;
+import io.sessionkeys.internal.blob.BlobServices;
 import io.sessionkeys.internal.blockmode.BlockModeServices;
 import io.sessionkeys.internal.kdf.KdfServices;
 import io.sessionkeys.internal.keygen.KeyServices;
@@ -26,6 +27,7 @@ public final class ServiceCatalog {
         all.addAll(AeadServices.definitions());
         all.addAll(BlockModeServices.definitions());
         all.addAll(WrapServices.definitions());
+        all.addAll(BlobServices.definitions());
         all.addAll(MacServices.definitions());
         all.addAll(KdfServices.definitions());
         return all;

@@ -3,6 +3,7 @@ package io.sessionkeys.internal.service;
 import io.sessionkeys.KeyPolicy;
 import io.sessionkeys.SpecAccess;
 import io.sessionkeys.internal.config.Settings;
+import java.security.Provider;
 import java.security.SecureRandom;
 import java.time.Clock;
 
@@ -17,18 +18,24 @@ public final class ProviderContext {
     private final Settings settings;
     private final Clock clock;
     private final SpecAccess specAccess;
+    private final Provider provider;
     private volatile SecureRandom random;
 
-    /** A context whose services cannot read specs' secrets (for tests of the other services). */
+    /** A context outside any provider (white-box tests, self-tests): no spec secrets, no provider. */
     public ProviderContext(Settings settings, Clock clock) {
-        this(settings, clock, null);
+        this(settings, clock, null, null);
     }
 
-    /** @param specAccess the provider's reader of specs' secrets, which the import and derivation services need */
-    public ProviderContext(Settings settings, Clock clock, SpecAccess specAccess) {
+    /**
+     * The context of {@code provider}, whose services may use one another through JCA.
+     *
+     * @param specAccess the provider's reader of specs' secrets, which the import and derivation services need
+     */
+    public ProviderContext(Settings settings, Clock clock, SpecAccess specAccess, Provider provider) {
         this.settings = settings;
         this.clock = clock;
         this.specAccess = specAccess;
+        this.provider = provider;
     }
 
     public Settings settings() {
@@ -45,6 +52,20 @@ public final class ProviderContext {
             throw new IllegalStateException("this provider context was made without SpecAccess");
         }
         return specAccess;
+    }
+
+    /**
+     * The provider these services belong to, for a service that builds on another family's
+     * service through JCA ({@code Cipher.getInstance(name, context.provider())}) rather than
+     * importing it: families never import one another.
+     *
+     * @throws IllegalStateException for a context made outside a provider
+     */
+    public Provider provider() {
+        if (provider == null) {
+            throw new IllegalStateException("this ProviderContext belongs to no provider");
+        }
+        return provider;
     }
 
     /** The policy to use when the caller gave none. */

@@ -32,7 +32,8 @@ public final class WrapServices {
     /** The services on a given AES engine (white-box tests pass a reference engine). */
     static List<ServiceDefinition> definitions(BlockCipherEngine aes) {
         List<ServiceDefinition> all = new ArrayList<>();
-        all.add(aes(aes, AesWrapVariant.KW, KeySize.ANY).alias("AESWrap"));
+        // CNG names RFC 3394 with the default ICV BCRYPT_AES_WRAP_KEY_BLOB: the blob is the wrapped key alone
+        all.add(aes(aes, AesWrapVariant.KW, KeySize.ANY).alias("AESWrap", "BCRYPT_AES_WRAP_KEY_BLOB"));
         all.add(aes(aes, AesWrapVariant.KW, 128).alias("AESWrap_128", "2.16.840.1.101.3.4.1.5",
                 "OID.2.16.840.1.101.3.4.1.5"));
         all.add(aes(aes, AesWrapVariant.KW, 192).alias("AESWrap_192", "2.16.840.1.101.3.4.1.25",
