@@ -33,7 +33,7 @@ class CngAesWrapBlobTest {
 
     private SecretKey session(byte[] bytes, KeyPolicy policy) throws Exception {
         return SecretKeyFactory.getInstance("AES", provider)
-                .generateSecret(SessionKeyImportSpec.consuming(bytes.clone(), "AES", policy, null));
+                .generateSecret(SessionKeyImportSpec.builder().consume(bytes.clone(), "AES").policy(policy).build());
     }
 
     @Test
@@ -47,7 +47,7 @@ class CngAesWrapBlobTest {
     void unwrap_ofRfc3394_givesTheKeyWithTheSpecsPolicy() throws Exception {
         KeyPolicy exportable = KeyPolicy.builder().plaintextExportable(true).build();
         Cipher c = Cipher.getInstance("BCRYPT_AES_WRAP_KEY_BLOB", provider);
-        c.init(Cipher.UNWRAP_MODE, new SecretKeySpec(KEK, "AES"), new SessionKeyUnwrapSpec(exportable));
+        c.init(Cipher.UNWRAP_MODE, new SecretKeySpec(KEK, "AES"), io.sessionkeys.SessionKeyUnwrapSpec.builder().policy(exportable).build());
         Key key = c.unwrap(WRAPPED, "AES", Cipher.SECRET_KEY);
         assertArrayEquals(KEY, key.getEncoded());
     }

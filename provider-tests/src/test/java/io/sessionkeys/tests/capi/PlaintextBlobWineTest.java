@@ -169,7 +169,7 @@ class PlaintextBlobWineTest {
 
     private SessionKey exportableAes(int bits) throws Exception {
         KeyGenerator g = KeyGenerator.getInstance("AES", provider);
-        g.init(new SessionKeyGenParameterSpec(bits, EXPORTABLE));
+        g.init(io.sessionkeys.SessionKeyGenParameterSpec.builder().keySize(bits).policy(EXPORTABLE).build());
         return (SessionKey) g.generateKey();
     }
 

@@ -52,7 +52,7 @@ class SimpleBlobFormatTest {
 
     private SessionKey unwrap(byte[] blob, String algorithm) throws Exception {
         Cipher c = Cipher.getInstance("SIMPLEBLOB", provider);
-        c.init(Cipher.UNWRAP_MODE, javaKey(), new SessionKeyUnwrapSpec(EXPORTABLE));
+        c.init(Cipher.UNWRAP_MODE, javaKey(), io.sessionkeys.SessionKeyUnwrapSpec.builder().policy(EXPORTABLE).build());
         return (SessionKey) c.unwrap(blob, algorithm, Cipher.SECRET_KEY);
     }
 
@@ -77,7 +77,7 @@ class SimpleBlobFormatTest {
     @Test
     void simpleBlob_wrappedAndUnwrapped_inJava_isTheSameKey_andTheExportIsRecorded() throws Exception {
         KeyGenerator g = KeyGenerator.getInstance("AES", provider);
-        g.init(new io.sessionkeys.SessionKeyGenParameterSpec(192, EXPORTABLE));
+        g.init(io.sessionkeys.SessionKeyGenParameterSpec.builder().keySize(192).policy(EXPORTABLE).build());
         SessionKey key = (SessionKey) g.generateKey();
         Cipher wrap = Cipher.getInstance("SIMPLEBLOB", provider);
         wrap.init(Cipher.WRAP_MODE, javaPublicKey());
@@ -92,7 +92,7 @@ class SimpleBlobFormatTest {
     @Test
     void wrap_ofAKeyThatMayNotBeWrappedOrIsNotAes_isRefused() throws Exception {
         KeyGenerator g = KeyGenerator.getInstance("AES", provider);
-        g.init(new io.sessionkeys.SessionKeyGenParameterSpec(256, KeyPolicy.builder().wrappable(false).build()));
+        g.init(io.sessionkeys.SessionKeyGenParameterSpec.builder().keySize(256).policy(KeyPolicy.builder().wrappable(false).build()).build());
         SessionKey sealed = (SessionKey) g.generateKey();
         KeyGenerator chacha = KeyGenerator.getInstance("ChaCha20", provider);
         Cipher wrap = Cipher.getInstance("SIMPLEBLOB", provider);

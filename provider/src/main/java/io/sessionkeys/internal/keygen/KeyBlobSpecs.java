@@ -3,6 +3,7 @@ package io.sessionkeys.internal.keygen;
 import io.sessionkeys.CngKeyDataBlobSpec;
 import io.sessionkeys.KeyPolicy;
 import io.sessionkeys.KeyScope;
+import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.PlaintextKeyBlobSpec;
 import io.sessionkeys.internal.common.WindowsKeyBlobs;
 import io.sessionkeys.internal.common.WindowsKeyBlobs.KeyLocation;
@@ -64,7 +65,7 @@ final class KeyBlobSpecs {
         }
         SecretKey key = ManagedSessionKey.create(algorithm.name(), bits, blob, at.offset(), at.length(),
                 context.policyOrDefault(policy), scope, context.clock());
-        ManagedSessionKey.wipe(blob);
+        Zeroing.wipe(blob);
         return key;
     }
 
@@ -100,7 +101,7 @@ final class KeyBlobSpecs {
             throw new InvalidKeySpecException(refused.getMessage(), refused);
         } finally {
             if (!done) {
-                ManagedSessionKey.wipe(blob);
+                Zeroing.wipe(blob);
             }
         }
     }
