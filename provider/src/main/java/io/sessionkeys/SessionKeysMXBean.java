@@ -28,4 +28,10 @@ public interface SessionKeysMXBean {
 
     /** Operations refused because a key was destroyed, expired or at a limit. */
     long getRefusedOperations();
+
+    /**
+     * The engine that runs each algorithm family and why (native OpenSSL or the constant-time
+     * Java engine), as last selected in this JVM; empty before any provider served a service.
+     */
+    Map<String, String> getEngines();
 }

@@ -1,6 +1,7 @@
 package io.sessionkeys;
 
 import io.sessionkeys.internal.config.Settings;
+import io.sessionkeys.internal.engine.openssl.DeferredEngines;
 import io.sessionkeys.internal.provider.ProviderContext;
 import io.sessionkeys.internal.provider.ServiceCatalog;
 import io.sessionkeys.internal.provider.ServiceDefinition;
@@ -37,6 +38,7 @@ public final class SessionKeysProvider extends Provider {
     public static final String VERSION = versionFromManifest();
 
     private final transient ProviderContext context;
+    private final transient DeferredEngines engines;
 
     /**
      * A provider with the built-in defaults, overridden by {@code sessionkeys.policy.*} system
@@ -62,6 +64,7 @@ public final class SessionKeysProvider extends Provider {
         super(NAME, VERSION.equals("dev") ? "0" : VERSION.replaceAll("[^0-9.].*$", ""),
                 "SessionKeys " + VERSION + ": volatile session keys (off-heap, limited, destroyed for real)");
         this.context = new ProviderContext(settings, clock);
+        this.engines = new DeferredEngines(settings.engine(), settings.libcrypto());
         registerServices();
     }
 
@@ -95,7 +98,7 @@ public final class SessionKeysProvider extends Provider {
     }
 
     private void registerServices() {
-        List<ServiceDefinition> table = ServiceCatalog.all();
+        List<ServiceDefinition> table = ServiceCatalog.all(engines);
         requireUniqueNames(table);
         for (ServiceDefinition d : table) {
             putService(new SessionKeysService(this, d));
@@ -124,11 +127,13 @@ public final class SessionKeysProvider extends Provider {
     private static final class SessionKeysService extends Provider.Service {
         private final ServiceDefinition definition;
         private final ProviderContext context;
+        private final DeferredEngines engines;
 
         SessionKeysService(SessionKeysProvider provider, ServiceDefinition d) {
             super(provider, d.type(), d.algorithm(), d.implementationName(), d.aliases(), d.attributes());
             this.definition = d;
             this.context = provider.context;
+            this.engines = provider.engines;
         }
 
         @Override
@@ -142,6 +147,7 @@ public final class SessionKeysProvider extends Provider {
                 throw new ProviderException("SessionKeys refuses to serve: its self-test failed: "
                         + selfTest.failures());
             }
+            engines.resolve(); // sessionkeys.engine=native that cannot run: ConfigurationException here
             return definition.newInstance(context, constructorParameter);
         }
     }

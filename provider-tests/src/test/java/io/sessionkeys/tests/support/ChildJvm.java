@@ -53,6 +53,11 @@ public final class ChildJvm {
     public static Result run(List<String> args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable().toString());
+        // The engine under test runs in children too (the suite runs once per engine).
+        String engine = System.getProperty("sessionkeys.engine");
+        if (engine != null) {
+            command.add("-Dsessionkeys.engine=" + engine);
+        }
         command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command);
         Path out = Files.createTempFile("child-out", ".txt");

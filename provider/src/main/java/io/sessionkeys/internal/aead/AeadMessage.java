@@ -189,33 +189,13 @@ final class AeadMessage {
 
     private boolean verifyThenDecrypt(int length, byte[] out, int outOffset) {
         byte[] data = pending.array();
-        return key.withMaterial(use, engine.precomputation(), keyData -> {
-            AeadOperation op = operation(keyData);
-            op.authenticate(keyData, data, 0, length);
-            byte[] expected = new byte[op.tagLength()];
-            boolean match;
-            try {
-                op.computeTag(keyData, expected, 0);
-                match = constantTimeEquals(expected, data, length, tagLength);
-            } finally {
-                Arrays.fill(expected, (byte) 0);
-            }
-            if (!match) {
-                return false;
-            }
-            try {
-                op.decryptVerified(keyData, data, 0, length, out, outOffset);
-            } catch (RuntimeException e) {
-                Arrays.fill(out, outOffset, outOffset + length, (byte) 0);
-                throw e;
-            }
-            return true;
-        });
+        return key.withMaterial(use, engine.precomputation(), keyData -> operation(keyData)
+                .openVerified(keyData, data, 0, length, data, length, tagLength, out, outOffset));
     }
 
     private AeadOperation operation(ByteBuffer keyData) {
         if (operation == null) {
-            operation = engine.start(keyData, nonce);
+            operation = engine.start(keyData, nonce, encrypting);
         }
         return operation;
     }
@@ -254,14 +234,5 @@ final class AeadMessage {
             throw new IllegalStateException("a message plus its tag must fit in one Java array");
         }
         return length + tagLength;
-    }
-
-    /** Compares the first {@code length} bytes of {@code a} with {@code b} at {@code bOffset}, without branching on them. */
-    private static boolean constantTimeEquals(byte[] a, byte[] b, int bOffset, int length) {
-        int diff = 0;
-        for (int i = 0; i < length; i++) {
-            diff |= a[i] ^ b[bOffset + i];
-        }
-        return diff == 0;
     }
 }

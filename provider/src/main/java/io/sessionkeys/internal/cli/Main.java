@@ -1,6 +1,9 @@
 package io.sessionkeys.internal.cli;
 
 import io.sessionkeys.SessionKeysProvider;
+import io.sessionkeys.internal.config.Settings;
+import io.sessionkeys.internal.engine.openssl.DeferredEngines;
+import io.sessionkeys.internal.engine.openssl.EngineSelection;
 import io.sessionkeys.internal.selftest.SelfTest;
 import java.io.PrintStream;
 import java.security.Provider;
@@ -9,7 +12,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * {@code java -jar sessionkeys-provider.jar [--demo]}: prints the version, the JDK, the engine,
+ * {@code java -jar sessionkeys-provider.jar [--demo]}: prints the version, the JDK, the engines,
  * the services, and the self-test result; exits 1 if the self-test failed. With {@code --demo} it
  * then walks a session key through its life.
  */
@@ -32,8 +35,14 @@ public final class Main {
         out.println("SessionKeys " + SessionKeysProvider.VERSION);
         out.println("JDK:    " + System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version")
                 + " (" + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ")");
-        out.println("Engine: pure Java, constant-time; key material in direct (off-heap) memory");
         out.println("Config: " + provider.configurationSource());
+        out.println("Key material: in direct (off-heap) memory");
+        out.println("Engines:");
+        Settings settings = Settings.fromSystemProperties();
+        for (EngineSelection.Choice c : new DeferredEngines(settings.engine(), settings.libcrypto()).resolve()
+                .choices()) {
+            out.println("  " + pad(c.algorithm(), 20) + c.engine() + ": " + c.reason());
+        }
         out.println("Default policy: " + provider.defaultPolicy());
         out.println();
         out.println("Services:");

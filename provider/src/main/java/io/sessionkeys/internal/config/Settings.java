@@ -17,8 +17,9 @@ import java.util.TreeMap;
  * was configured with one), then system properties, each overriding the one before. Immutable
  * once read.
  *
- * <p>System properties are read by group ({@code sessionkeys.policy.*}): every property in a
- * group must be a known setting, so a typo fails loudly, while other {@code sessionkeys.}
+ * <p>System properties are read by group ({@code sessionkeys.policy.*}, plus the single names
+ * {@code sessionkeys.engine} and {@code sessionkeys.libcrypto}): every property in a group must
+ * be a known setting, so a typo fails loudly, while other {@code sessionkeys.}
  * properties (a test harness's, say) are left alone.
  *
  * <p>The file format is a subset of {@code .properties} that keeps line numbers for errors:
@@ -30,9 +31,13 @@ public final class Settings {
 
     private final KeyPolicy defaultPolicy;
     private final String source;
+    private final String engine;
+    private final String libcrypto;
 
     private Settings(Builder b, String source) {
         this.source = source;
+        this.engine = b.engine;
+        this.libcrypto = b.libcrypto;
         try {
             this.defaultPolicy = b.policy.build();
         } catch (IllegalArgumentException e) {
@@ -114,6 +119,16 @@ public final class Settings {
         return defaultPolicy;
     }
 
+    /** {@code sessionkeys.engine}: auto, native or java. */
+    public String engine() {
+        return engine;
+    }
+
+    /** {@code sessionkeys.libcrypto}: a path, or {@code null} for the system's libcrypto. */
+    public String libcrypto() {
+        return libcrypto;
+    }
+
     /** Where the settings came from, for the self-test report. */
     public String source() {
         return source;
@@ -122,5 +137,7 @@ public final class Settings {
     /** Settings being read; {@link Setting}s write into it. */
     static final class Builder {
         final KeyPolicy.Builder policy = KeyPolicy.builder();
+        String engine = "auto";
+        String libcrypto;
     }
 }

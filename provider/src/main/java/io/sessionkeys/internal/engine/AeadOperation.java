@@ -37,6 +37,41 @@ public interface AeadOperation {
      */
     void decryptVerified(ByteBuffer keyData, byte[] in, int inOffset, int length, byte[] out, int outOffset);
 
+    /**
+     * The whole verified decryption of a message whose AAD has been added: checks
+     * {@code tagLength} bytes of {@code tag} against the ciphertext and only if they match writes
+     * the plaintext to {@code out}. Returns whether the tag matched; on {@code false}, {@code out}
+     * is untouched. Once per message.
+     *
+     * <p>The default runs the two passes above (authenticate, constant-time comparison, then
+     * decrypt); an engine that can only decrypt and verify together overrides it and decrypts
+     * into a buffer of its own first.
+     */
+    default boolean openVerified(ByteBuffer keyData, byte[] in, int inOffset, int length, byte[] tag, int tagOffset,
+            int tagLength, byte[] out, int outOffset) {
+        authenticate(keyData, in, inOffset, length);
+        byte[] expected = new byte[tagLength()];
+        int diff = 0;
+        try {
+            computeTag(keyData, expected, 0);
+            for (int i = 0; i < tagLength; i++) {
+                diff |= expected[i] ^ tag[tagOffset + i];
+            }
+        } finally {
+            java.util.Arrays.fill(expected, (byte) 0);
+        }
+        if (diff != 0) {
+            return false;
+        }
+        try {
+            decryptVerified(keyData, in, inOffset, length, out, outOffset);
+        } catch (RuntimeException e) {
+            java.util.Arrays.fill(out, outOffset, outOffset + length, (byte) 0);
+            throw e;
+        }
+        return true;
+    }
+
     /** The full tag length in bytes (16 for GCM and Poly1305). */
     int tagLength();
 

@@ -1,6 +1,7 @@
 package io.sessionkeys.internal.provider;
 
 import io.sessionkeys.internal.aead.AeadServices;
+import io.sessionkeys.internal.engine.openssl.DeferredEngines;
 import io.sessionkeys.internal.blockmode.BlockModeServices;
 import io.sessionkeys.internal.keys.KeyServices;
 import io.sessionkeys.internal.wrap.WrapServices;
@@ -17,10 +18,16 @@ public final class ServiceCatalog {
     private ServiceCatalog() {
     }
 
+    /** Every service on the Java engines. */
     public static List<ServiceDefinition> all() {
+        return all(new DeferredEngines("java", null));
+    }
+
+    /** Every service, the AEAD ones on the engines {@code engines} will select. */
+    public static List<ServiceDefinition> all(DeferredEngines engines) {
         List<ServiceDefinition> all = new ArrayList<>();
         all.addAll(KeyServices.definitions());
-        all.addAll(AeadServices.definitions());
+        all.addAll(AeadServices.definitions(engines.aesGcm(), engines.chaCha20Poly1305()));
         all.addAll(BlockModeServices.definitions());
         all.addAll(WrapServices.definitions());
         all.addAll(MacServices.definitions());
