@@ -1,5 +1,6 @@
 package io.sessionkeys.internal.cli;
 
+import io.sessionkeys.ConfigurationException;
 import io.sessionkeys.SessionKeysProvider;
 import io.sessionkeys.internal.config.Settings;
 import io.sessionkeys.internal.engine.openssl.DeferredEngines;
@@ -39,8 +40,14 @@ public final class Main {
         out.println("Key material: in direct (off-heap) memory");
         out.println("Engines:");
         Settings settings = Settings.fromSystemProperties();
-        for (EngineSelection.Choice c : new DeferredEngines(settings.engine(), settings.libcrypto()).resolve()
-                .choices()) {
+        EngineSelection engines;
+        try {
+            engines = new DeferredEngines(settings.engine(), settings.libcrypto()).resolve();
+        } catch (ConfigurationException e) {
+            out.println("  none: " + e.getMessage());
+            return 1;
+        }
+        for (EngineSelection.Choice c : engines.choices()) {
             out.println("  " + pad(c.algorithm(), 20) + c.engine() + ": " + c.reason());
         }
         out.println("Default policy: " + provider.defaultPolicy());
