@@ -1,4 +1,5 @@
 #include "keys.h"
+#include "secret_memory.h"
 
 #include <stdlib.h>
 
@@ -18,15 +19,15 @@ struct sk_key *sk_key_new(const unsigned char *raw, const EVP_CIPHER *cipher, in
 }
 
 /* Makes a context keyed from the raw slot; runs outside the lock (key expansion takes a while). */
+/* The context and the schedule in it are allocated in secret memory where the heap has it. */
 static EVP_CIPHER_CTX *keyed_context(const struct sk_key *key) {
+    sk_secret_heap_enter();
     EVP_CIPHER_CTX *ctx = sk.ctx_new();
-    if (ctx == NULL) {
-        return NULL;
-    }
-    if (sk.init(ctx, key->cipher, NULL, key->raw, NULL, key->enc) != 1) {
+    if (ctx != NULL && sk.init(ctx, key->cipher, NULL, key->raw, NULL, key->enc) != 1) {
         sk.ctx_free(ctx);
-        return NULL;
+        ctx = NULL;
     }
+    sk_secret_heap_leave();
     return ctx;
 }
 

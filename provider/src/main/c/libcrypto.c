@@ -1,4 +1,5 @@
 #include "libcrypto.h"
+#include "secret_memory.h"
 
 #include <dlfcn.h>
 #include <stdio.h>
@@ -53,6 +54,12 @@ const char *sk_crypto_open(const char *path, char *reason, size_t reason_size) {
                  path != NULL ? path : "libcrypto.so.3 or libcrypto.so.1.1", dlerror());
         return reason;
     }
+    /* Before anything in libcrypto allocates: keyed contexts may then live in secret memory. */
+    int (*set_mem_functions)(void *(*)(size_t, const char *, int),
+                             void *(*)(void *, size_t, const char *, int),
+                             void (*)(void *, const char *, int)) = NULL;
+    *(void **) (&set_mem_functions) = dlsym(handle, "CRYPTO_set_mem_functions");
+    sk_heap_installed = set_mem_functions != NULL && sk_secret_heap_install(set_mem_functions);
     RESOLVE(version_num, "OpenSSL_version_num");
     RESOLVE(version_text, "OpenSSL_version");
     unsigned long version = sk.version_num();

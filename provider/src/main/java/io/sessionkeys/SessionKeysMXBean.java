@@ -34,4 +34,11 @@ public interface SessionKeysMXBean {
      * Java engine), as last selected in this JVM; empty before any provider served a service.
      */
     Map<String, String> getEngines();
+
+    /**
+     * Where key material lives: the memory tiers in order of preference (secret, locked, plain),
+     * bytes taken from each, locked bytes in use, fallbacks to a weaker tier and where OpenSSL's
+     * keyed contexts live.
+     */
+    Map<String, String> getMemory();
 }

@@ -2,6 +2,7 @@ package io.sessionkeys;
 
 import io.sessionkeys.internal.config.Settings;
 import io.sessionkeys.internal.engine.openssl.DeferredEngines;
+import io.sessionkeys.internal.key.ArenaMemory;
 import io.sessionkeys.internal.provider.ProviderContext;
 import io.sessionkeys.internal.provider.ServiceCatalog;
 import io.sessionkeys.internal.provider.ServiceDefinition;
@@ -39,6 +40,7 @@ public final class SessionKeysProvider extends Provider {
 
     private final transient ProviderContext context;
     private final transient DeferredEngines engines;
+    private final transient ArenaMemory.Mode memory;
 
     /**
      * A provider with the built-in defaults, overridden by {@code sessionkeys.policy.*} system
@@ -65,6 +67,7 @@ public final class SessionKeysProvider extends Provider {
                 "SessionKeys " + VERSION + ": volatile session keys (off-heap, limited, destroyed for real)");
         this.context = new ProviderContext(settings, clock);
         this.engines = new DeferredEngines(settings.engine(), settings.libcrypto());
+        this.memory = ArenaMemory.Mode.parse(settings.memory());
         registerServices();
     }
 
@@ -128,12 +131,14 @@ public final class SessionKeysProvider extends Provider {
         private final ServiceDefinition definition;
         private final ProviderContext context;
         private final DeferredEngines engines;
+        private final ArenaMemory.Mode memory;
 
         SessionKeysService(SessionKeysProvider provider, ServiceDefinition d) {
             super(provider, d.type(), d.algorithm(), d.implementationName(), d.aliases(), d.attributes());
             this.definition = d;
             this.context = provider.context;
             this.engines = provider.engines;
+            this.memory = provider.memory;
         }
 
         @Override
@@ -142,6 +147,8 @@ public final class SessionKeysProvider extends Provider {
                 throw new InvalidParameterException(getType() + "." + getAlgorithm() + " takes no constructor"
                         + " parameter");
             }
+            // Before the self-test makes its keys: sessionkeys.memory=secret that cannot be had fails here.
+            ArenaMemory.select(memory);
             SelfTest.Result selfTest = SelfTest.result();
             if (!selfTest.passed()) {
                 throw new ProviderException("SessionKeys refuses to serve: its self-test failed: "

@@ -5,6 +5,7 @@ import io.sessionkeys.SessionKeysProvider;
 import io.sessionkeys.internal.config.Settings;
 import io.sessionkeys.internal.engine.openssl.DeferredEngines;
 import io.sessionkeys.internal.engine.openssl.EngineSelection;
+import io.sessionkeys.internal.key.ArenaMemory;
 import io.sessionkeys.internal.selftest.SelfTest;
 import java.io.PrintStream;
 import java.security.Provider;
@@ -37,9 +38,14 @@ public final class Main {
         out.println("JDK:    " + System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version")
                 + " (" + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ")");
         out.println("Config: " + provider.configurationSource());
-        out.println("Key material: in direct (off-heap) memory");
-        out.println("Engines:");
         Settings settings = Settings.fromSystemProperties();
+        try {
+            ArenaMemory.select(ArenaMemory.Mode.parse(settings.memory()));
+        } catch (ConfigurationException e) {
+            out.println("Key memory: none: " + e.getMessage());
+            return 1;
+        }
+        out.println("Engines:");
         EngineSelection engines;
         try {
             engines = new DeferredEngines(settings.engine(), settings.libcrypto()).resolve();
@@ -67,6 +73,9 @@ public final class Main {
             out.println("  " + line);
         }
         out.println(result.passed() ? "Self-test passed." : "Self-test FAILED.");
+        out.println();
+        out.println("Key memory (after the self-test's keys):");
+        ArenaMemory.report().forEach((k, v) -> out.println("  " + pad(k, 20) + v));
         return result.passed() ? 0 : 1;
     }
 

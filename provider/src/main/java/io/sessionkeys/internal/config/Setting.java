@@ -64,6 +64,16 @@ enum Setting {
             }
             target.libcrypto = value.equalsIgnoreCase("system") ? null : value;
         }
+    },
+    MEMORY("sessionkeys.memory", "auto, secret, locked or plain") {
+        @Override
+        void apply(String value, Settings.Builder target) {
+            String v = value.toLowerCase(Locale.ROOT);
+            if (!v.equals("auto") && !v.equals("secret") && !v.equals("locked") && !v.equals("plain")) {
+                throw new IllegalArgumentException("not a memory choice");
+            }
+            target.memory = v;
+        }
     };
 
 
@@ -82,7 +92,7 @@ enum Setting {
     private static final String[] GROUPS = {"sessionkeys.policy."};
 
     /** Settings that are a name of their own rather than a group. */
-    private static final String[] SINGLES = {"sessionkeys.engine", "sessionkeys.libcrypto"};
+    private static final String[] SINGLES = {"sessionkeys.engine", "sessionkeys.libcrypto", "sessionkeys.memory"};
 
     static boolean inSettingsGroup(String propertyName) {
         for (String group : GROUPS) {

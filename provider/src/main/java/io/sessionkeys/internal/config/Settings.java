@@ -18,7 +18,7 @@ import java.util.TreeMap;
  * once read.
  *
  * <p>System properties are read by group ({@code sessionkeys.policy.*}, plus the single names
- * {@code sessionkeys.engine} and {@code sessionkeys.libcrypto}): every property in a group must
+ * {@code sessionkeys.engine}, {@code sessionkeys.libcrypto} and {@code sessionkeys.memory}): every property in a group must
  * be a known setting, so a typo fails loudly, while other {@code sessionkeys.}
  * properties (a test harness's, say) are left alone.
  *
@@ -33,11 +33,13 @@ public final class Settings {
     private final String source;
     private final String engine;
     private final String libcrypto;
+    private final String memory;
 
     private Settings(Builder b, String source) {
         this.source = source;
         this.engine = b.engine;
         this.libcrypto = b.libcrypto;
+        this.memory = b.memory;
         try {
             this.defaultPolicy = b.policy.build();
         } catch (IllegalArgumentException e) {
@@ -129,6 +131,11 @@ public final class Settings {
         return libcrypto;
     }
 
+    /** {@code sessionkeys.memory}: auto, secret, locked or plain. */
+    public String memory() {
+        return memory;
+    }
+
     /** Where the settings came from, for the self-test report. */
     public String source() {
         return source;
@@ -139,5 +146,6 @@ public final class Settings {
         final KeyPolicy.Builder policy = KeyPolicy.builder();
         String engine = "auto";
         String libcrypto;
+        String memory = "auto";
     }
 }

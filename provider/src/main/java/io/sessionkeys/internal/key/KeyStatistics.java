@@ -47,6 +47,11 @@ public final class KeyStatistics implements SessionKeysMXBean {
     }
 
     @Override
+    public Map<String, String> getMemory() {
+        return ArenaMemory.report();
+    }
+
+    @Override
     public Map<String, String> getEngines() {
         return new TreeMap<>(engines);
     }
