@@ -51,7 +51,15 @@ public final class ChildJvm {
 
     /** Runs {@code java <args>} and waits up to two minutes. */
     public static Result run(List<String> args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
+        return runUnder(List.of(), args);
+    }
+
+    /**
+     * Runs {@code java <args>} under {@code launcher} (a command that runs the rest of its
+     * arguments, such as {@code prlimit --memlock=0 --}) and waits up to two minutes.
+     */
+    public static Result runUnder(List<String> launcher, List<String> args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(launcher);
         command.add(javaExecutable().toString());
         // The engine under test runs in children too (the suite runs once per engine).
         String engine = System.getProperty("sessionkeys.engine");
