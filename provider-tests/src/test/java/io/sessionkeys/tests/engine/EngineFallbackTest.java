@@ -54,7 +54,7 @@ class EngineFallbackTest {
         Path jar = dir.resolve("no-native.jar");
         int removed = copyWithout(ChildJvm.providerJar(), jar, "native/");
         assertEquals(1, removed, "the jar under test should carry exactly one native library");
-        ChildJvm.Result r = ChildJvm.run(List.of("-Dsessionkeys.engine=auto", "-jar", jar.toString()));
+        ChildJvm.Result r = ChildJvm.run(List.of("-Dsessionkeys.engine=auto", "-jar", jar.toString()), false);
         assertEquals(0, r.exitCode(), r.all());
         assertTrue(engineLine(r, "AES-GCM").contains(JAVA + "the jar carries no native library"), r.all());
         assertTrue(r.stdout().contains("Self-test passed."), r.all());
@@ -67,7 +67,7 @@ class EngineFallbackTest {
     @Test
     void nativeAccess_autoNeverCausesTheJdkWarning() throws Exception {
         ChildJvm.Result classPath = ChildJvm.run(List.of("-Dsessionkeys.engine=auto", "-cp",
-                ChildJvm.providerJar().toString(), "io.sessionkeys.internal.cli.Main"));
+                ChildJvm.providerJar().toString(), "io.sessionkeys.internal.cli.Main"), false);
         assertEquals(0, classPath.exitCode(), classPath.all());
         assertFalse(classPath.stderr().contains("restricted method"), classPath.all());
         boolean warns = Runtime.version().feature() >= 24;
@@ -80,11 +80,12 @@ class EngineFallbackTest {
         assertTrue(engineLine(jar, "AES-GCM").contains("OpenSSL"), jar.all());
     }
 
+    /** {@code java -jar} as a user types it: native access comes from the jar's manifest. */
     private static ChildJvm.Result cli(String... options) throws Exception {
         List<String> args = new java.util.ArrayList<>(List.of(options));
         args.add("-jar");
         args.add(ChildJvm.providerJar().toString());
-        return ChildJvm.run(args);
+        return ChildJvm.run(args, false);
     }
 
     private static String engineLine(ChildJvm.Result r, String algorithm) {

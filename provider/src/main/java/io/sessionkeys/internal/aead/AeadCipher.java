@@ -6,8 +6,8 @@ import io.sessionkeys.internal.key.Attachment;
 import io.sessionkeys.internal.key.KeyUse;
 import io.sessionkeys.internal.key.ManagedSessionKey;
 import io.sessionkeys.internal.key.SafetyLimits;
-import io.sessionkeys.internal.key.SessionKeys;
-import io.sessionkeys.internal.provider.ProviderContext;
+import io.sessionkeys.internal.key.SessionKeyChecks;
+import io.sessionkeys.internal.service.ProviderContext;
 import java.nio.ByteBuffer;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
@@ -132,7 +132,7 @@ public abstract class AeadCipher extends javax.crypto.CipherSpi {
     private void initialize(int opmode, Key key, AeadParameters params)
             throws InvalidKeyException, InvalidAlgorithmParameterException {
         boolean encrypting = isEncryptMode(opmode);
-        ManagedSessionKey k = SessionKeys.require(key, keyAlgorithm(), serviceName());
+        ManagedSessionKey k = SessionKeyChecks.require(key, keyAlgorithm(), serviceName());
         checkKeyLength(k.materialLength());
         k.checkUsable(encrypting ? KeyUse.PROTECT : KeyUse.PROCESS);
         byte[] n;
@@ -298,7 +298,7 @@ public abstract class AeadCipher extends javax.crypto.CipherSpi {
 
     @Override
     protected int engineGetKeySize(Key key) throws InvalidKeyException {
-        ManagedSessionKey k = SessionKeys.require(key, keyAlgorithm(), serviceName());
+        ManagedSessionKey k = SessionKeyChecks.require(key, keyAlgorithm(), serviceName());
         return k.materialLength() * 8;
     }
 

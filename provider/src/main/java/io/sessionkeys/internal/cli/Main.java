@@ -6,7 +6,7 @@ import io.sessionkeys.internal.config.Settings;
 import io.sessionkeys.internal.engine.openssl.DeferredEngines;
 import io.sessionkeys.internal.engine.openssl.EngineSelection;
 import io.sessionkeys.internal.key.ArenaMemory;
-import io.sessionkeys.internal.selftest.SelfTest;
+import io.sessionkeys.internal.provider.SelfTest;
 import java.io.PrintStream;
 import java.security.Provider;
 import java.util.Map;
