@@ -106,7 +106,8 @@ class LiveKeyMemoryTest {
         Path heapDump = dir.resolve("live.hprof");
         List<String> command = new ArrayList<>(List.of(ChildJvm.javaExecutable().toString(),
                 // A small JVM, so that its core dump is small and quick to take.
-                "-XX:+UseSerialGC", "-Xmx48m", "-XX:ReservedCodeCacheSize=24m", "-XX:CompressedClassSpaceSize=32m",
+                "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-Xmx48m", "-XX:ReservedCodeCacheSize=24m",
+                "-XX:CompressedClassSpaceSize=32m",
                 "-Dsessionkeys.memory=" + tier));
         String engine = System.getProperty("sessionkeys.engine");
         if (engine != null) {

@@ -54,24 +54,25 @@ public final class ChildJvm {
      * JDK 24+ children started by class path run the native engine too, as the tests' own JVM does.
      */
     public static Result run(List<String> args) throws IOException, InterruptedException {
-<<<<<<< HEAD
-        return runUnder(List.of(), args);
-    }
-
-    /**
-     * Runs {@code java <args>} under {@code launcher} (a command that runs the rest of its
-     * arguments, such as {@code prlimit --memlock=0 --}) and waits up to two minutes.
-     */
-    public static Result runUnder(List<String> launcher, List<String> args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(launcher);
-=======
-        return run(args, true);
+        return runUnder(List.of(), args, true);
     }
 
     /** As {@link #run(List)}, with native access enabled or left at the JDK's default. */
     public static Result run(List<String> args, boolean nativeAccess) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
->>>>>>> native
+        return runUnder(List.of(), args, nativeAccess);
+    }
+
+    /**
+     * As {@link #run(List)}, under {@code launcher}: a command that runs the rest of its arguments,
+     * such as {@code prlimit --memlock=0 --}.
+     */
+    public static Result runUnder(List<String> launcher, List<String> args) throws IOException, InterruptedException {
+        return runUnder(launcher, args, true);
+    }
+
+    private static Result runUnder(List<String> launcher, List<String> args, boolean nativeAccess)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(launcher);
         command.add(javaExecutable().toString());
         if (nativeAccess) {
             command.add("--enable-native-access=ALL-UNNAMED");
