@@ -3,6 +3,7 @@ package io.sessionkeys.internal.keygen;
 import io.sessionkeys.KeyPolicy;
 import io.sessionkeys.KeyScope;
 import io.sessionkeys.SessionKeyImportSpec;
+import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.key.KeyAlgorithm;
 import io.sessionkeys.internal.key.KeyUse;
 import io.sessionkeys.internal.key.ManagedSessionKey;
@@ -65,7 +66,7 @@ public final class SessionKeyFactory extends SecretKeyFactorySpi {
             return key;
         } finally {
             if (imported || wipeOnFailure) {
-                ManagedSessionKey.wipe(raw);
+                Zeroing.wipe(raw);
             }
         }
     }
@@ -95,7 +96,7 @@ public final class SessionKeyFactory extends SecretKeyFactorySpi {
         try {
             return new SecretKeySpec(raw, algorithm.name());
         } finally {
-            ManagedSessionKey.wipe(raw);
+            Zeroing.wipe(raw);
         }
     }
 
