@@ -104,9 +104,10 @@ class HostileParameterProperties {
             case 8:
                 return new RSAKeyGenParameterSpec(1024, RSAKeyGenParameterSpec.F4);
             case 9:
-                return new SessionKeyUnwrapSpec(null, null, r.nextBoolean() ? null : spec(1 + r.nextInt(4), r));
+                return SessionKeyUnwrapSpec.builder()
+                        .cipherParameters(r.nextBoolean() ? null : spec(1 + r.nextInt(4), r)).build();
             default:
-                return new SessionKeyGenParameterSpec(8 * r.nextInt(70), null);
+                return SessionKeyGenParameterSpec.builder().keySize(8 * r.nextInt(70)).build();
         }
     }
 
@@ -192,7 +193,7 @@ class HostileParameterProperties {
                     g.init(spec(r.nextInt(11), r));
                     break;
                 default:
-                    g.init(new SessionKeyGenParameterSpec(r.nextInt(1100) - 50, null));
+                    g.init(SessionKeyGenParameterSpec.builder().keySize(r.nextInt(1100) - 50).build());
                     break;
             }
             g.generateKey();
@@ -216,7 +217,7 @@ class HostileParameterProperties {
                 spec = new SecretKeySpec(raw, specAlgorithm);
                 break;
             case 1:
-                spec = new SessionKeyImportSpec(new SecretKeySpec(raw, specAlgorithm), null, null);
+                spec = SessionKeyImportSpec.builder().key(new SecretKeySpec(raw, specAlgorithm)).build();
                 break;
             case 2:
                 spec = new PBEKeySpec("password".toCharArray(), raw, 1000, 128);

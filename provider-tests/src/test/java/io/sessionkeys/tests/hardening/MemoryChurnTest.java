@@ -97,7 +97,7 @@ class MemoryChurnTest {
                     break;
                 }
                 case 1: { // with a lifetime: an expiry task that destroy must cancel
-                    aes.init(new SessionKeyGenParameterSpec(128, lifetime));
+                    aes.init(SessionKeyGenParameterSpec.builder().keySize(128).policy(lifetime).build());
                     SecretKey k = aes.generateKey();
                     ctr.init(Cipher.ENCRYPT_MODE, k);
                     ctr.doFinal(message);
@@ -106,8 +106,9 @@ class MemoryChurnTest {
                 }
                 case 2: { // imported
                     random.nextBytes(raw);
-                    SecretKey k = chacha.generateSecret(new SessionKeyImportSpec(
-                            new SecretKeySpec(raw, "ChaCha20"), KeyPolicy.builtInDefaults(), null));
+                    SecretKey k = chacha.generateSecret(SessionKeyImportSpec.builder()
+                            .key(new SecretKeySpec(raw, "ChaCha20"))
+                            .policy(KeyPolicy.builtInDefaults()).build());
                     poly.init(Cipher.ENCRYPT_MODE, k);
                     poly.doFinal(message);
                     ((SessionKey) k).destroy();

@@ -48,7 +48,10 @@ class KeyImportTest {
     void generateSecret_importSpec_appliesPolicyAndScope() throws Exception {
         try (KeyScope scope = KeyScope.open()) {
             SessionKey key = (SessionKey) factory("AES").generateSecret(
-                    new SessionKeyImportSpec(new SecretKeySpec(BYTES, "AES"), EXPORTABLE, scope));
+                    SessionKeyImportSpec.builder()
+                            .key(new SecretKeySpec(BYTES, "AES"))
+                            .policy(EXPORTABLE)
+                            .scope(scope).build());
             assertSame(EXPORTABLE, key.policy());
             assertArrayEquals(BYTES, key.getEncoded());
             assertEquals("RAW", key.getFormat());
@@ -61,7 +64,7 @@ class KeyImportTest {
     void generateSecret_consumingSpec_zeroesTheCallersArrayOnceImported() throws Exception {
         byte[] bytes = BYTES.clone();
         SessionKey key = (SessionKey) factory("AES").generateSecret(
-                SessionKeyImportSpec.consuming(bytes, "AES", EXPORTABLE, null));
+                SessionKeyImportSpec.builder().consume(bytes, "AES").policy(EXPORTABLE).build());
         assertArrayEquals(new byte[16], bytes);
         assertArrayEquals(BYTES, key.getEncoded());
     }
@@ -70,7 +73,7 @@ class KeyImportTest {
     void generateSecret_consumingSpecRefused_leavesTheCallersArrayIntact() throws Exception {
         byte[] bytes = BYTES.clone();
         assertThrows(InvalidKeySpecException.class,
-                () -> factory("AES").generateSecret(SessionKeyImportSpec.consuming(bytes, "ChaCha20", null, null)));
+                () -> factory("AES").generateSecret(SessionKeyImportSpec.builder().consume(bytes, "ChaCha20").build()));
         assertArrayEquals(BYTES, bytes);
     }
 
@@ -97,7 +100,7 @@ class KeyImportTest {
     void getKeySpec_exportAllowed_givesTheBytesAndRecordsTheExport() throws Exception {
         SecretKeyFactory f = factory("AES");
         SessionKey key = (SessionKey) f.generateSecret(
-                new SessionKeyImportSpec(new SecretKeySpec(BYTES, "AES"), EXPORTABLE, null));
+                SessionKeyImportSpec.builder().key(new SecretKeySpec(BYTES, "AES")).policy(EXPORTABLE).build());
         SecretKeySpec spec = (SecretKeySpec) f.getKeySpec(key, SecretKeySpec.class);
         assertArrayEquals(BYTES, spec.getEncoded());
         assertEquals(1, key.exports().size());
@@ -115,7 +118,9 @@ class KeyImportTest {
     @Test
     void destroyedKey_everyFactoryOperation_refusedWithTheReason() throws Exception {
         SecretKeyFactory f = factory("AES");
-        SecretKey key = f.generateSecret(new SessionKeyImportSpec(new SecretKeySpec(BYTES, "AES"), EXPORTABLE, null));
+        SecretKey key = f.generateSecret(SessionKeyImportSpec.builder()
+                .key(new SecretKeySpec(BYTES, "AES"))
+                .policy(EXPORTABLE).build());
         key.destroy();
         InvalidKeyException e = assertThrows(InvalidKeyException.class, () -> f.translateKey(key));
         assertTrue(e.getMessage().contains("destroy() was called"), e.getMessage());

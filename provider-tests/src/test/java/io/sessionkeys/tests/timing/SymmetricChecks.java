@@ -42,8 +42,9 @@ final class SymmetricChecks {
 
     private SecretKey importKey(String algorithm, byte[] bytes) throws GeneralSecurityException {
         SecretKeyFactory f = SecretKeyFactory.getInstance(algorithm, provider);
-        return f.generateSecret(new SessionKeyImportSpec(new SecretKeySpec(bytes, algorithm),
-                KeyPolicy.builtInDefaults(), null));
+        return f.generateSecret(SessionKeyImportSpec.builder()
+                .key(new SecretKeySpec(bytes, algorithm))
+                .policy(KeyPolicy.builtInDefaults()).build());
     }
 
     private static byte[] random(SplittableRandom r, int n) {

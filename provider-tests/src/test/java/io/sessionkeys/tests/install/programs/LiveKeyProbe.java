@@ -69,6 +69,6 @@ public final class LiveKeyProbe {
     private static SecretKey importKey(Provider provider, String algorithm, byte[] bytes) throws Exception {
         // The consuming form: the factory zeroes this very array, so no heap copy is left.
         return SecretKeyFactory.getInstance(algorithm, provider)
-                .generateSecret(SessionKeyImportSpec.consuming(bytes, algorithm, null, null));
+                .generateSecret(SessionKeyImportSpec.builder().consume(bytes, algorithm).build());
     }
 }

@@ -110,7 +110,10 @@ public final class ResidueProbe {
         if (ours) {
             // The consuming form: the factory zeroes this very array, so no copy is left behind.
             return SecretKeyFactory.getInstance(algorithm, provider)
-                    .generateSecret(SessionKeyImportSpec.consuming(bytes, algorithm, policy, scope));
+                    .generateSecret(SessionKeyImportSpec.builder()
+                            .consume(bytes, algorithm)
+                            .policy(policy)
+                            .scope(scope).build());
         }
         try {
             return new SecretKeySpec(bytes, algorithm);
