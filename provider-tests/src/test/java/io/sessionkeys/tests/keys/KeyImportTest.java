@@ -19,6 +19,9 @@ import java.io.ObjectOutputStream;
 import java.security.InvalidKeyException;
 import java.security.spec.InvalidKeySpecException;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import javax.crypto.SecretKey;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.SecretKeySpec;
@@ -137,8 +140,14 @@ class KeyImportTest {
         SecretKey a = f.generateSecret(new SecretKeySpec(BYTES, "AES"));
         SecretKey b = f.generateSecret(new SecretKeySpec(BYTES, "AES"));
         assertNotEquals(a, b);
-        assertEquals(a, a);
+        assertNotEquals(a, new SecretKeySpec(BYTES, "AES"));
+        assertNotEquals(new SecretKeySpec(BYTES, "AES"), a);
         assertNotEquals(a.hashCode(), new SecretKeySpec(BYTES, "AES").hashCode());
+        // Identity, stable across destruction: a destroyed key can still be found and removed.
+        Set<SecretKey> held = new HashSet<>(List.of(a, b));
+        ((SessionKey) a).destroy();
+        assertTrue(held.remove(a), "a destroyed key could not be removed from a HashSet");
+        assertEquals(Set.of(b), held);
     }
 
     @Test
