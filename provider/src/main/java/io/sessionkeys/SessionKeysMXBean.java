@@ -41,4 +41,11 @@ public interface SessionKeysMXBean {
      * keyed contexts live.
      */
     Map<String, String> getMemory();
+
+    /**
+     * The strongest memory tier key material is placed in: "secret" ({@code memfd_secret}),
+     * "locked" (locked, out of core dumps) or "plain" (direct memory); a region falls back to a
+     * weaker tier only when the locked budget is used up ({@link #getMemory} counts those).
+     */
+    String getMemoryTier();
 }

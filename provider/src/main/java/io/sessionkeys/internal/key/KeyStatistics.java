@@ -52,6 +52,11 @@ public final class KeyStatistics implements SessionKeysMXBean {
     }
 
     @Override
+    public String getMemoryTier() {
+        return ArenaMemory.strongest().label();
+    }
+
+    @Override
     public Map<String, String> getEngines() {
         return new TreeMap<>(engines);
     }
