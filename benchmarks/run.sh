@@ -15,7 +15,8 @@
 #   --no-build     use the jar already in benchmarks/target
 #
 # Writes into DIR: jmh-result.json (JMH), availability.tsv (measured / not provided / error),
-# environment.properties, jmh.log (JMH's console), report.md (the table) and throughput.png.
+# environment.properties, jmh.log (JMH's console), report.md (the table) and throughput.png, and
+# (short and full profiles) c-reference.tsv: the native engine's EVP calls in a plain C loop.
 # Exit status: 0 if every cell that should have run did; 3 if some failed (see report.md and jmh.log);
 # 4 if another JMH run holds the machine (/tmp/jmh.lock; smoke runs ignore it); 2 for bad usage.
 # Run nothing else heavy meanwhile: the numbers are only as quiet as the machine.
@@ -93,6 +94,15 @@ driver_opts=(-Xmx512m)
 "$java" "${driver_opts[@]}" -cp "$jar" io.sessionkeys.benchmarks.suite.Suite "${args[@]}" || status=$?
 if [ -s "$out/availability.tsv" ]; then
   report "$out"
+fi
+# The reference row for the native engine's crossing cost: the same EVP calls in a plain C loop,
+# against the system's OpenSSL (needs gcc and libssl-dev; skipped in smoke runs).
+if [ "$profile" != smoke ] && [ -z "$include" ] && command -v gcc >/dev/null 2>&1; then
+  if gcc -O2 -o "$here/target/evp_loop" "$here/native/evp_loop.c" -lcrypto 2>/dev/null; then
+    "$here/target/evp_loop" 3 > "$out/c-reference.tsv" || echo "the C reference loop failed" >&2
+  else
+    echo "C reference row skipped: gcc could not build benchmarks/native/evp_loop.c (libssl-dev missing?)" >&2
+  fi
 fi
 echo "Results in $out (table: $out/report.md, chart: $out/throughput.png)"
 if [ "$status" = 4 ]; then

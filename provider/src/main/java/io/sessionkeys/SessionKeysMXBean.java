@@ -28,4 +28,24 @@ public interface SessionKeysMXBean {
 
     /** Operations refused because a key was destroyed, expired or at a limit. */
     long getRefusedOperations();
+
+    /**
+     * The engine that runs each algorithm family and why (native OpenSSL or the constant-time
+     * Java engine), as last selected in this JVM; empty before any provider served a service.
+     */
+    Map<String, String> getEngines();
+
+    /**
+     * Where key material lives: the memory tiers in order of preference (secret, locked, plain),
+     * bytes taken from each, locked bytes in use, fallbacks to a weaker tier and where OpenSSL's
+     * keyed contexts live.
+     */
+    Map<String, String> getMemory();
+
+    /**
+     * The strongest memory tier key material is placed in: "secret" ({@code memfd_secret}),
+     * "locked" (locked, out of core dumps) or "plain" (direct memory); a region falls back to a
+     * weaker tier only when the locked budget is used up ({@link #getMemory} counts those).
+     */
+    String getMemoryTier();
 }

@@ -1,6 +1,8 @@
 package io.sessionkeys;
 
 import io.sessionkeys.internal.config.Settings;
+import io.sessionkeys.internal.engine.openssl.DeferredEngines;
+import io.sessionkeys.internal.key.ArenaMemory;
 import io.sessionkeys.internal.service.ProviderContext;
 import io.sessionkeys.internal.provider.ServiceCatalog;
 import io.sessionkeys.internal.service.ServiceDefinition;
@@ -40,6 +42,8 @@ public final class SessionKeysProvider extends Provider {
     private static final SpecAccess SPEC_ACCESS = SpecAccess.issue();
 
     private final transient ProviderContext context;
+    private final transient DeferredEngines engines;
+    private final transient ArenaMemory.Mode memory;
 
     /**
      * A provider with the built-in defaults, overridden by {@code sessionkeys.policy.*} system
@@ -65,6 +69,8 @@ public final class SessionKeysProvider extends Provider {
         super(NAME, VERSION.equals("dev") ? "0" : VERSION.replaceAll("[^0-9.].*$", ""),
                 "SessionKeys " + VERSION + ": volatile session keys (off-heap, limited, destroyed for real)");
         this.context = new ProviderContext(settings, clock, SPEC_ACCESS, this);
+        this.engines = new DeferredEngines(settings.engine(), settings.libcrypto());
+        this.memory = ArenaMemory.Mode.parse(settings.memory());
         registerServices();
     }
 
@@ -98,7 +104,7 @@ public final class SessionKeysProvider extends Provider {
     }
 
     private void registerServices() {
-        List<ServiceDefinition> table = ServiceCatalog.all();
+        List<ServiceDefinition> table = ServiceCatalog.all(engines);
         requireUniqueNames(table);
         for (ServiceDefinition d : table) {
             putService(new SessionKeysService(this, d));
@@ -127,11 +133,15 @@ public final class SessionKeysProvider extends Provider {
     private static final class SessionKeysService extends Provider.Service {
         private final ServiceDefinition definition;
         private final ProviderContext context;
+        private final DeferredEngines engines;
+        private final ArenaMemory.Mode memory;
 
         SessionKeysService(SessionKeysProvider provider, ServiceDefinition d) {
             super(provider, d.type(), d.algorithm(), d.implementationName(), d.aliases(), d.attributes());
             this.definition = d;
             this.context = provider.context;
+            this.engines = provider.engines;
+            this.memory = provider.memory;
         }
 
         @Override
@@ -140,11 +150,14 @@ public final class SessionKeysProvider extends Provider {
                 throw new InvalidParameterException(getType() + "." + getAlgorithm() + " takes no constructor"
                         + " parameter");
             }
+            // Before the self-test makes its keys: sessionkeys.memory=secret that cannot be had fails here.
+            ArenaMemory.select(memory);
             SelfTest.Result selfTest = SelfTest.result();
             if (!selfTest.passed()) {
                 throw new ProviderException("SessionKeys refuses to serve: its self-test failed: "
                         + selfTest.failures());
             }
+            engines.resolve(); // sessionkeys.engine=native that cannot run: ConfigurationException here
             return definition.newInstance(context, constructorParameter);
         }
     }

@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.TearDown;
 public class AeadBenchmark {
 
     /** SunJCE-nointrinsics is left out by default: it needs its own JVM flags (see run.sh). */
-    @Param({"SessionKeys", "SunJCE", "BC", "ACCP", "Conscrypt"})
+    @Param({"SessionKeys", "SessionKeys-java", "SunJCE", "BC", "ACCP", "Conscrypt"})
     public String provider;
 
     @Param({"AES-128-GCM", "AES-256-GCM", "ChaCha20-Poly1305"})

@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.TearDown;
 public class BlockModeBenchmark {
 
     /** SunJCE-nointrinsics is left out by default: it needs its own JVM flags (see run.sh). */
-    @Param({"SessionKeys", "SunJCE", "BC", "ACCP", "Conscrypt"})
+    @Param({"SessionKeys", "SessionKeys-java", "SunJCE", "BC", "ACCP", "Conscrypt"})
     public String provider;
 
     @Param({"AES-256-CTR", "AES-256-CBC"})

@@ -3,6 +3,9 @@ package io.sessionkeys.benchmarks;
 import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
 import io.sessionkeys.SessionKey;
 import io.sessionkeys.SessionKeysProvider;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.Provider;
 import java.security.Security;
 import java.util.Arrays;
@@ -21,7 +24,10 @@ import org.conscrypt.Conscrypt;
  * directly, so JCA's provider order never decides what is measured.
  */
 public enum ProviderUnderTest {
+    /** SessionKeys with its default engine selection (auto: OpenSSL where the native engine runs). */
     SESSIONKEYS("SessionKeys"),
+    /** SessionKeys forced onto its constant-time Java engine ({@code sessionkeys.engine=java}). */
+    SESSIONKEYS_JAVA("SessionKeys-java"),
     SUNJCE("SunJCE"),
     /** SunJCE in a JVM with its AES/GHASH (and on newer JDKs ChaCha20/Poly1305) intrinsics off. */
     SUNJCE_NO_INTRINSICS("SunJCE-nointrinsics"),
@@ -43,12 +49,12 @@ public enum ProviderUnderTest {
 
     /** SessionKeys ciphers take only session keys; every other provider gets a SecretKeySpec. */
     public boolean makesSessionKeys() {
-        return this == SESSIONKEYS;
+        return this == SESSIONKEYS || this == SESSIONKEYS_JAVA;
     }
 
     /** The providers that are not SessionKeys and not a baseline: the ones "best peer" is taken from. */
     public boolean isPeer() {
-        return this != SESSIONKEYS && this != SUNJCE_NO_INTRINSICS;
+        return !makesSessionKeys() && this != SUNJCE_NO_INTRINSICS;
     }
 
     public static ProviderUnderTest byLabel(String label) {
@@ -90,6 +96,8 @@ public enum ProviderUnderTest {
         switch (this) {
             case SESSIONKEYS:
                 return new SessionKeysProvider();
+            case SESSIONKEYS_JAVA:
+                return javaEngineSessionKeys();
             case SUNJCE_NO_INTRINSICS:
             case SUNJCE:
                 return sunJce();
@@ -114,6 +122,21 @@ public enum ProviderUnderTest {
             } catch (DestroyFailedException e) {
                 throw new IllegalStateException("a session key could not be destroyed", e);
             }
+        }
+    }
+
+    /** A second SessionKeys provider in the same JVM, configured (by file) onto the Java engine. */
+    private static Provider javaEngineSessionKeys() throws NotProvidedException {
+        try {
+            Path config = Files.createTempFile("sessionkeys-java-engine", ".conf");
+            try {
+                Files.writeString(config, "sessionkeys.engine = java\n");
+                return new SessionKeysProvider().configure(config.toString());
+            } finally {
+                Files.deleteIfExists(config);
+            }
+        } catch (IOException e) {
+            throw new NotProvidedException("cannot write the Java-engine configuration: " + oneLine(e), e);
         }
     }
 

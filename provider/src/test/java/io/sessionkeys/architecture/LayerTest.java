@@ -33,7 +33,7 @@ class LayerTest {
     static final List<List<String>> LAYERS = List.of(
             List.of("value types"),
             List.of(INTERNAL + ".common"),
-            List.of(INTERNAL + ".config", INTERNAL + ".events"),
+            List.of(INTERNAL + ".config", INTERNAL + ".events", INTERNAL + ".platform"),
             List.of(INTERNAL + ".service"),
             List.of(INTERNAL + ".key"),
             List.of(INTERNAL + ".engine"),

@@ -45,6 +45,7 @@ public final class Chart {
 
     private static final Map<String, Color> COLORS = Map.of(
             "SessionKeys", new Color(0xD62728),
+            "SessionKeys-java", new Color(0xF4A6A6),
             "SunJCE", new Color(0x1F77B4),
             "SunJCE-nointrinsics", new Color(0x7FB3E0),
             "BC", new Color(0x2CA02C),

@@ -121,7 +121,8 @@ class InstallationTest {
         assertEquals(0, r.exitCode(), r.all());
         assertTrue(r.stdout().startsWith("SessionKeys "), r.all());
         assertTrue(r.stdout().contains("JDK:"), r.all());
-        assertTrue(r.stdout().contains("Engine:"), r.all());
+        assertTrue(r.stdout().contains("Engines:"), r.all());
+        assertTrue(r.stdout().contains("AES-GCM "), r.all());
         assertTrue(r.stdout().contains("KeyGenerator"), r.all());
         assertTrue(r.stdout().contains("Self-test passed."), r.all());
     }

@@ -22,7 +22,12 @@ import java.util.Locale;
 final class ProcessMemory {
 
     /** What one scan covered. */
-    record Coverage(long bytes, int regions, int vanished) {
+    /**
+     * What a scan read: bytes and regions read, regions unmapped while reading, and
+     * {@code memfd_secret} regions, which the kernel refuses to read by design (the secret memory
+     * tier) and which are therefore not read at all.
+     */
+    record Coverage(long bytes, int regions, int vanished, int secret) {
     }
 
     private ProcessMemory() {
@@ -40,7 +45,16 @@ final class ProcessMemory {
      *     read in full
      */
     static Coverage scan(long pid, PatternScanner scanner) throws IOException {
-        List<Region> regions = writableRegions(pid);
+        List<Region> all = writableRegions(pid);
+        List<Region> regions = new ArrayList<>();
+        int secret = 0;
+        for (Region r : all) {
+            if (r.name.startsWith(SECRET_MEMORY)) {
+                secret++;
+            } else {
+                regions.add(r);
+            }
+        }
         long total = 0;
         int vanished = 0;
         try (RandomAccessFile mem = new RandomAccessFile("/proc/" + pid + "/mem", "r")) {
@@ -67,8 +81,11 @@ final class ProcessMemory {
                 }
             }
         }
-        return new Coverage(total, regions.size(), vanished);
+        return new Coverage(total, regions.size(), vanished, secret);
     }
+
+    /** How /proc/&lt;pid&gt;/maps names a mapping of memfd_secret pages. */
+    private static final String SECRET_MEMORY = "/secretmem";
 
     private static List<Region> writableRegions(long pid) throws IOException {
         List<Region> out = new ArrayList<>();

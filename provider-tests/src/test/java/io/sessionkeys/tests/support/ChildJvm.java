@@ -49,10 +49,39 @@ public final class ChildJvm {
         return Path.of(System.getProperty("java.home"), "bin", "java");
     }
 
-    /** Runs {@code java <args>} and waits up to two minutes. */
+    /**
+     * Runs {@code java <args>} and waits up to two minutes. Native access is enabled, so that on
+     * JDK 24+ children started by class path run the native engine too, as the tests' own JVM does.
+     */
     public static Result run(List<String> args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
+        return runUnder(List.of(), args, true);
+    }
+
+    /** As {@link #run(List)}, with native access enabled or left at the JDK's default. */
+    public static Result run(List<String> args, boolean nativeAccess) throws IOException, InterruptedException {
+        return runUnder(List.of(), args, nativeAccess);
+    }
+
+    /**
+     * As {@link #run(List)}, under {@code launcher}: a command that runs the rest of its arguments,
+     * such as {@code prlimit --memlock=0 --}.
+     */
+    public static Result runUnder(List<String> launcher, List<String> args) throws IOException, InterruptedException {
+        return runUnder(launcher, args, true);
+    }
+
+    private static Result runUnder(List<String> launcher, List<String> args, boolean nativeAccess)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(launcher);
         command.add(javaExecutable().toString());
+        if (nativeAccess) {
+            command.add("--enable-native-access=ALL-UNNAMED");
+        }
+        // The engine under test runs in children too (the suite runs once per engine).
+        String engine = System.getProperty("sessionkeys.engine");
+        if (engine != null) {
+            command.add("-Dsessionkeys.engine=" + engine);
+        }
         command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command);
         Path out = Files.createTempFile("child-out", ".txt");

@@ -1,6 +1,5 @@
 package io.sessionkeys.internal.aead;
 
-import io.sessionkeys.internal.common.ConstantTime;
 import io.sessionkeys.internal.common.Errors;
 import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.common.ZeroingBuffer;
@@ -189,33 +188,13 @@ final class AeadMessage {
 
     private boolean verifyThenDecrypt(int length, byte[] out, int outOffset) {
         byte[] data = pending.array();
-        return key.withMaterial(use, engine.precomputation(), keyData -> {
-            AeadOperation op = operation(keyData);
-            op.authenticate(keyData, data, 0, length);
-            byte[] expected = new byte[op.tagLength()];
-            boolean match;
-            try {
-                op.computeTag(keyData, expected, 0);
-                match = ConstantTime.difference(expected, 0, data, length, tagLength) == 0;
-            } finally {
-                Zeroing.wipe(expected);
-            }
-            if (!match) {
-                return false;
-            }
-            try {
-                op.decryptVerified(keyData, data, 0, length, out, outOffset);
-            } catch (RuntimeException e) {
-                Zeroing.wipe(out, outOffset, outOffset + length);
-                throw e;
-            }
-            return true;
-        });
+        return key.withMaterial(use, engine.precomputation(), keyData -> operation(keyData)
+                .openVerified(keyData, data, 0, length, data, length, tagLength, out, outOffset));
     }
 
     private AeadOperation operation(ByteBuffer keyData) {
         if (operation == null) {
-            operation = engine.start(keyData, nonce);
+            operation = engine.start(keyData, nonce, encrypting);
         }
         return operation;
     }

@@ -1,6 +1,11 @@
 package io.sessionkeys.internal.cli;
 
+import io.sessionkeys.ConfigurationException;
 import io.sessionkeys.SessionKeysProvider;
+import io.sessionkeys.internal.config.Settings;
+import io.sessionkeys.internal.engine.openssl.DeferredEngines;
+import io.sessionkeys.internal.engine.openssl.EngineSelection;
+import io.sessionkeys.internal.key.ArenaMemory;
 import io.sessionkeys.internal.provider.SelfTest;
 import java.io.PrintStream;
 import java.security.Provider;
@@ -9,7 +14,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * {@code java -jar sessionkeys-provider.jar [--demo]}: prints the version, the JDK, the engine,
+ * {@code java -jar sessionkeys-provider.jar [--demo]}: prints the version, the JDK, the engines,
  * the services, and the self-test result; exits 1 if the self-test failed. With {@code --demo} it
  * then walks a session key through its life.
  */
@@ -32,8 +37,25 @@ public final class Main {
         out.println("SessionKeys " + SessionKeysProvider.VERSION);
         out.println("JDK:    " + System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version")
                 + " (" + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ")");
-        out.println("Engine: pure Java, constant-time; key material in direct (off-heap) memory");
         out.println("Config: " + provider.configurationSource());
+        Settings settings = Settings.fromSystemProperties();
+        try {
+            ArenaMemory.select(ArenaMemory.Mode.parse(settings.memory()));
+        } catch (ConfigurationException e) {
+            out.println("Key memory: none: " + e.getMessage());
+            return 1;
+        }
+        out.println("Engines:");
+        EngineSelection engines;
+        try {
+            engines = new DeferredEngines(settings.engine(), settings.libcrypto()).resolve();
+        } catch (ConfigurationException e) {
+            out.println("  none: " + e.getMessage());
+            return 1;
+        }
+        for (EngineSelection.Choice c : engines.choices()) {
+            out.println("  " + pad(c.algorithm(), 20) + c.engine() + ": " + c.reason());
+        }
         out.println("Default policy: " + provider.defaultPolicy());
         out.println();
         out.println("Services:");
@@ -51,6 +73,9 @@ public final class Main {
             out.println("  " + line);
         }
         out.println(result.passed() ? "Self-test passed." : "Self-test FAILED.");
+        out.println();
+        out.println("Key memory (after the self-test's keys):");
+        ArenaMemory.report().forEach((k, v) -> out.println("  " + pad(k, 20) + v));
         return result.passed() ? 0 : 1;
     }
 

@@ -45,6 +45,35 @@ enum Setting {
         void apply(String value, Settings.Builder target) {
             target.policy.plaintextExportable(bool(value));
         }
+    },
+    ENGINE("sessionkeys.engine", "auto, native or java") {
+        @Override
+        void apply(String value, Settings.Builder target) {
+            String v = value.toLowerCase(Locale.ROOT);
+            if (!v.equals("auto") && !v.equals("native") && !v.equals("java")) {
+                throw new IllegalArgumentException("not an engine choice");
+            }
+            target.engine = v;
+        }
+    },
+    LIBCRYPTO("sessionkeys.libcrypto", "system, or the path of a libcrypto shared library") {
+        @Override
+        void apply(String value, Settings.Builder target) {
+            if (value.isEmpty()) {
+                throw new IllegalArgumentException("empty");
+            }
+            target.libcrypto = value.equalsIgnoreCase("system") ? null : value;
+        }
+    },
+    MEMORY("sessionkeys.memory", "auto, secret, locked or plain") {
+        @Override
+        void apply(String value, Settings.Builder target) {
+            String v = value.toLowerCase(Locale.ROOT);
+            if (!v.equals("auto") && !v.equals("secret") && !v.equals("locked") && !v.equals("plain")) {
+                throw new IllegalArgumentException("not a memory choice");
+            }
+            target.memory = v;
+        }
     };
 
 
@@ -62,9 +91,17 @@ enum Setting {
     /** The prefixes under which every system property must be a setting. */
     private static final String[] GROUPS = {"sessionkeys.policy."};
 
+    /** Settings that are a name of their own rather than a group. */
+    private static final String[] SINGLES = {"sessionkeys.engine", "sessionkeys.libcrypto", "sessionkeys.memory"};
+
     static boolean inSettingsGroup(String propertyName) {
         for (String group : GROUPS) {
             if (propertyName.startsWith(group)) {
+                return true;
+            }
+        }
+        for (String single : SINGLES) {
+            if (propertyName.equals(single)) {
                 return true;
             }
         }

@@ -17,8 +17,9 @@ import java.util.TreeMap;
  * was configured with one), then system properties, each overriding the one before. Immutable
  * once read.
  *
- * <p>System properties are read by group ({@code sessionkeys.policy.*}): every property in a
- * group must be a known setting, so a typo fails loudly, while other {@code sessionkeys.}
+ * <p>System properties are read by group ({@code sessionkeys.policy.*}, plus the single names
+ * {@code sessionkeys.engine}, {@code sessionkeys.libcrypto} and {@code sessionkeys.memory}): every property in a group must
+ * be a known setting, so a typo fails loudly, while other {@code sessionkeys.}
  * properties (a test harness's, say) are left alone.
  *
  * <p>The file format is a subset of {@code .properties} that keeps line numbers for errors:
@@ -30,9 +31,15 @@ public final class Settings {
 
     private final KeyPolicy defaultPolicy;
     private final String source;
+    private final String engine;
+    private final String libcrypto;
+    private final String memory;
 
     private Settings(Builder b, String source) {
         this.source = source;
+        this.engine = b.engine;
+        this.libcrypto = b.libcrypto;
+        this.memory = b.memory;
         try {
             this.defaultPolicy = b.policy.build();
         } catch (IllegalArgumentException e) {
@@ -114,6 +121,21 @@ public final class Settings {
         return defaultPolicy;
     }
 
+    /** {@code sessionkeys.engine}: auto, native or java. */
+    public String engine() {
+        return engine;
+    }
+
+    /** {@code sessionkeys.libcrypto}: a path, or {@code null} for the system's libcrypto. */
+    public String libcrypto() {
+        return libcrypto;
+    }
+
+    /** {@code sessionkeys.memory}: auto, secret, locked or plain. */
+    public String memory() {
+        return memory;
+    }
+
     /** Where the settings came from, for the self-test report. */
     public String source() {
         return source;
@@ -122,5 +144,8 @@ public final class Settings {
     /** Settings being read; {@link Setting}s write into it. */
     static final class Builder {
         final KeyPolicy.Builder policy = KeyPolicy.builder();
+        String engine = "auto";
+        String libcrypto;
+        String memory = "auto";
     }
 }

@@ -33,4 +33,12 @@ public interface AeadEngine {
      * @param nonce the nonce (IV); the operation copies what it needs
      */
     AeadOperation start(ByteBuffer keyData, byte[] nonce);
+
+    /**
+     * Starts one message in a known direction. Engines whose state depends on the direction from
+     * the first byte (OpenSSL's contexts) need this form; the others ignore the direction.
+     */
+    default AeadOperation start(ByteBuffer keyData, byte[] nonce, boolean encrypting) {
+        return start(keyData, nonce);
+    }
 }

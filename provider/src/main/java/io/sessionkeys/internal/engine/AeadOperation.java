@@ -1,5 +1,8 @@
 package io.sessionkeys.internal.engine;
 
+import io.sessionkeys.internal.common.ConstantTime;
+import io.sessionkeys.internal.common.Zeroing;
+
 import java.nio.ByteBuffer;
 
 /**
@@ -36,6 +39,39 @@ public interface AeadOperation {
      * to {@link #authenticate}, in any split.
      */
     void decryptVerified(ByteBuffer keyData, byte[] in, int inOffset, int length, byte[] out, int outOffset);
+
+    /**
+     * The whole verified decryption of a message whose AAD has been added: checks
+     * {@code tagLength} bytes of {@code tag} against the ciphertext and only if they match writes
+     * the plaintext to {@code out}. Returns whether the tag matched; on {@code false}, {@code out}
+     * is untouched. Once per message.
+     *
+     * <p>The default runs the two passes above (authenticate, constant-time comparison, then
+     * decrypt); an engine that can only decrypt and verify together overrides it and decrypts
+     * into a buffer of its own first.
+     */
+    default boolean openVerified(ByteBuffer keyData, byte[] in, int inOffset, int length, byte[] tag, int tagOffset,
+            int tagLength, byte[] out, int outOffset) {
+        authenticate(keyData, in, inOffset, length);
+        byte[] expected = new byte[tagLength()];
+        boolean match;
+        try {
+            computeTag(keyData, expected, 0);
+            match = ConstantTime.difference(expected, 0, tag, tagOffset, tagLength) == 0;
+        } finally {
+            Zeroing.wipe(expected);
+        }
+        if (!match) {
+            return false;
+        }
+        try {
+            decryptVerified(keyData, in, inOffset, length, out, outOffset);
+        } catch (RuntimeException e) {
+            Zeroing.wipe(out, outOffset, outOffset + length);
+            throw e;
+        }
+        return true;
+    }
 
     /** The full tag length in bytes (16 for GCM and Poly1305). */
     int tagLength();

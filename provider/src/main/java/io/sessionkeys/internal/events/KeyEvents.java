@@ -59,4 +59,14 @@ public final class KeyEvents {
             e.commit();
         }
     }
+
+    public static void memoryRegion(String tier, long bytes, String fallback) {
+        MemoryRegionEvent e = new MemoryRegionEvent();
+        if (e.shouldCommit()) {
+            e.tier = tier;
+            e.bytes = bytes;
+            e.fallback = fallback;
+            e.commit();
+        }
+    }
 }

@@ -4,14 +4,15 @@ import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 
 /**
- * Direct memory for key material, handed out in power-of-two slots carved from 64 KiB chunks.
+ * Memory for key material, handed out in power-of-two slots carved from 64 KiB chunks of the
+ * strongest tier the platform gives ({@link ArenaMemory}: secret, locked, or plain direct memory).
  *
  * <p>Why not {@code ByteBuffer.allocateDirect} per key: each call reserves memory, clears it and
  * registers a cleaner of its own, which costs more than generating the key; a session key must be
  * cheap enough to make per session. Slots come back zeroized on {@link #release} and are reused,
  * so key churn keeps direct memory flat; the pool keeps its chunks (its size follows the peak
- * number of live keys, not the number ever made). Requests above the largest slot get their own
- * {@code allocateDirect} buffer, freed by the garbage collector after it was zeroized.
+ * number of live keys, not the number ever made). Requests above the largest slot get a region of
+ * their own, unmapped (or, when plain, left to the garbage collector) once zeroized.
  */
 final class DirectArena {
 
@@ -33,7 +34,7 @@ final class DirectArena {
     /** A zero-filled direct buffer of at least {@code size} bytes, limit set to {@code size}. */
     static ByteBuffer allocate(int size) {
         SizeClass c = classFor(size);
-        ByteBuffer b = c == null ? ByteBuffer.allocateDirect(Math.max(size, 1)) : c.take();
+        ByteBuffer b = c == null ? ArenaMemory.dedicated(size) : c.take();
         b.clear().limit(size);
         return b;
     }
@@ -43,6 +44,8 @@ final class DirectArena {
         SizeClass c = classFor(buffer.capacity());
         if (c != null && c.size == buffer.capacity()) {
             c.give(buffer);
+        } else if (c == null) {
+            ArenaMemory.release(buffer);
         }
     }
 
@@ -70,7 +73,7 @@ final class DirectArena {
 
         synchronized ByteBuffer take() {
             if (free.isEmpty()) {
-                ByteBuffer chunk = ByteBuffer.allocateDirect(CHUNK_BYTES);
+                ByteBuffer chunk = ArenaMemory.chunk(CHUNK_BYTES);
                 for (int offset = 0; offset + size <= CHUNK_BYTES; offset += size) {
                     free.push(chunk.slice(offset, size));
                 }

@@ -93,8 +93,8 @@ final class KeyMaterial {
     }
 
     /**
-     * Closes the material to new readers, waits for the readers inside to leave, then zeroes the
-     * raw bytes and every precomputation.
+     * Closes the material to new readers, waits for the readers inside to leave, then releases
+     * every precomputation's native resources and zeroes the raw bytes and every precomputation.
      *
      * @return {@code true} if this call did the zeroizing, {@code false} if another call had
      *     already begun (it returns only once the material is zeroized either way)
@@ -115,6 +115,10 @@ final class KeyMaterial {
             }
         }
         synchronized (this) {
+            // Native precomputations first: their contexts were keyed from the raw bytes.
+            for (Derived d : derived) {
+                d.kind.release(d.buffer);
+            }
             wipeAndRelease(raw);
             for (Derived d : derived) {
                 wipeAndRelease(d.buffer);

@@ -36,6 +36,31 @@ public final class KeyStatistics implements SessionKeysMXBean {
         CREATED.increment();
     }
 
+    private static volatile Map<String, String> engines = Map.of();
+
+    /**
+     * Records which engine runs each algorithm and why (the engine selection calls it); the
+     * latest selection in this JVM is what the MBean shows.
+     */
+    public static void recordEngines(Map<String, String> byAlgorithm) {
+        engines = Map.copyOf(byAlgorithm);
+    }
+
+    @Override
+    public Map<String, String> getMemory() {
+        return ArenaMemory.report();
+    }
+
+    @Override
+    public String getMemoryTier() {
+        return ArenaMemory.strongest().label();
+    }
+
+    @Override
+    public Map<String, String> getEngines() {
+        return new TreeMap<>(engines);
+    }
+
     static void refused() {
         REFUSED.increment();
     }

@@ -22,4 +22,12 @@ public interface Precomputation {
      * off-heap; any heap scratch used must be zeroed before returning.
      */
     void compute(ByteBuffer rawKey, ByteBuffer out);
+
+    /**
+     * Frees what {@link #compute} allocated outside {@code data} (a native engine's keyed
+     * contexts, with cleansing). Called once, when the key is zeroized: after every reader has
+     * left the key's gate, before {@code data} and the raw key are zeroed. Must not throw.
+     */
+    default void release(ByteBuffer data) {
+    }
 }

@@ -3,6 +3,7 @@ package io.sessionkeys.internal.provider;
 import io.sessionkeys.internal.aead.AeadServices;
 import io.sessionkeys.internal.blob.BlobServices;
 import io.sessionkeys.internal.blockmode.BlockModeServices;
+import io.sessionkeys.internal.engine.openssl.DeferredEngines;
 import io.sessionkeys.internal.kdf.KdfServices;
 import io.sessionkeys.internal.keygen.KeyServices;
 import io.sessionkeys.internal.mac.MacServices;
@@ -21,10 +22,16 @@ public final class ServiceCatalog {
     private ServiceCatalog() {
     }
 
+    /** Every service on the Java engines. */
     public static List<ServiceDefinition> all() {
+        return all(new DeferredEngines("java", null));
+    }
+
+    /** Every service, the AEAD ones on the engines {@code engines} will select. */
+    public static List<ServiceDefinition> all(DeferredEngines engines) {
         List<ServiceDefinition> all = new ArrayList<>();
         all.addAll(KeyServices.definitions());
-        all.addAll(AeadServices.definitions());
+        all.addAll(AeadServices.definitions(engines.aesGcm(), engines.chaCha20Poly1305()));
         all.addAll(BlockModeServices.definitions());
         all.addAll(WrapServices.definitions());
         all.addAll(BlobServices.definitions());

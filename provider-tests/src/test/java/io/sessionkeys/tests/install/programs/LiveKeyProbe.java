@@ -1,0 +1,74 @@
+package io.sessionkeys.tests.install.programs;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import io.sessionkeys.SessionKeyImportSpec;
+import io.sessionkeys.SessionKeysMXBean;
+import io.sessionkeys.SessionKeysProvider;
+import io.sessionkeys.tests.support.KeyPattern;
+import java.lang.management.ManagementFactory;
+import java.lang.ref.Reference;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.Provider;
+import java.util.Map;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.SecretKeyFactory;
+import javax.management.JMX;
+import javax.management.ObjectName;
+
+/**
+ * The child JVM of the live-key memory tests: imports an AES-256 key and a ChaCha20 key with
+ * known bytes, uses them (GCM, CTR, ChaCha20-Poly1305, so every engine has made its per-key
+ * state), dumps its live heap, prints the memory tier in effect and {@code READY <pid>}, and
+ * waits for a line on standard input while the parent images its memory. The keys stay live.
+ *
+ * <p>Arguments: seed, heap dump file. The memory tier comes from {@code -Dsessionkeys.memory}.
+ */
+public final class LiveKeyProbe {
+
+    public static final String[] ALGORITHMS = {"AES", "ChaCha20"};
+    public static final int LENGTH = 32;
+
+    private static byte[] control;
+
+    private LiveKeyProbe() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long seed = Long.parseLong(args[0]);
+        control = KeyPattern.control(seed);
+        Provider provider = new SessionKeysProvider();
+        SecretKey aes = importKey(provider, "AES", KeyPattern.bytes(seed, LENGTH));
+        SecretKey chacha = importKey(provider, "ChaCha20", KeyPattern.bytes(seed + 1, LENGTH));
+        byte[] message = "a message of more than one block, so that every engine runs".getBytes(StandardCharsets.UTF_8);
+        for (String transformation : new String[] {"AES/GCM/NoPadding", "AES/CTR/NoPadding"}) {
+            Cipher c = Cipher.getInstance(transformation, provider);
+            c.init(Cipher.ENCRYPT_MODE, aes);
+            c.doFinal(message);
+        }
+        Cipher c = Cipher.getInstance("ChaCha20-Poly1305", provider);
+        c.init(Cipher.ENCRYPT_MODE, chacha);
+        c.doFinal(message);
+
+        ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).dumpHeap(args[1], true);
+        SessionKeysMXBean bean = JMX.newMXBeanProxy(ManagementFactory.getPlatformMBeanServer(),
+                new ObjectName(SessionKeysMXBean.OBJECT_NAME), SessionKeysMXBean.class);
+        Map<String, String> memory = bean.getMemory();
+        System.out.println("TIERS " + memory.get("tiers"));
+        System.out.println("CONTEXTS " + memory.get("OpenSSL contexts"));
+        System.out.println("ENGINE " + bean.getEngines().get("AES-GCM"));
+        System.out.println("READY " + ProcessHandle.current().pid());
+        System.out.flush();
+        System.in.read();
+        Reference.reachabilityFence(aes);
+        Reference.reachabilityFence(chacha);
+        Reference.reachabilityFence(control);
+    }
+
+    private static SecretKey importKey(Provider provider, String algorithm, byte[] bytes) throws Exception {
+        // The consuming form: the factory zeroes this very array, so no heap copy is left.
+        return SecretKeyFactory.getInstance(algorithm, provider)
+                .generateSecret(SessionKeyImportSpec.builder().consume(bytes, algorithm).build());
+    }
+}

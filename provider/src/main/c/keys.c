@@ -1,0 +1,113 @@
+#include "keys.h"
+#include "secret_memory.h"
+
+#include <stdlib.h>
+
+struct sk_key *sk_key_new(const unsigned char *raw, const EVP_CIPHER *cipher, int enc) {
+    struct sk_key *key = calloc(1, sizeof *key);
+    if (key == NULL) {
+        return NULL;
+    }
+    if (pthread_mutex_init(&key->lock, NULL) != 0) {
+        free(key);
+        return NULL;
+    }
+    key->raw = raw;
+    key->cipher = cipher;
+    key->enc = enc;
+    return key;
+}
+
+/* Makes a context keyed from the raw slot; runs outside the lock (key expansion takes a while). */
+/* The context and the schedule in it are allocated in secret memory where the heap has it. */
+static EVP_CIPHER_CTX *keyed_context(const struct sk_key *key) {
+    sk_secret_heap_enter();
+    EVP_CIPHER_CTX *ctx = sk.ctx_new();
+    if (ctx != NULL && sk.init(ctx, key->cipher, NULL, key->raw, NULL, key->enc) != 1) {
+        sk.ctx_free(ctx);
+        ctx = NULL;
+    }
+    sk_secret_heap_leave();
+    return ctx;
+}
+
+struct sk_slot *sk_key_borrow(struct sk_key *key) {
+    pthread_mutex_lock(&key->lock);
+    struct sk_slot *slot = key->free;
+    if (slot != NULL) {
+        key->free = slot->next_free;
+        slot->next_free = NULL;
+        slot->lent = 1;
+        key->lent++;
+    }
+    pthread_mutex_unlock(&key->lock);
+    if (slot != NULL) {
+        return slot;
+    }
+    /* Callers hold the key's gate, so the key cannot be released while this runs. */
+    slot = calloc(1, sizeof *slot);
+    if (slot == NULL) {
+        return NULL;
+    }
+    slot->ctx = keyed_context(key);
+    if (slot->ctx == NULL) {
+        free(slot);
+        return NULL;
+    }
+    slot->owner = key;
+    slot->ivlen = -1; /* unknown: an AEAD message sets it before its first nonce */
+    slot->lent = 1;
+    pthread_mutex_lock(&key->lock);
+    slot->next_all = key->all;
+    key->all = slot;
+    key->lent++;
+    pthread_mutex_unlock(&key->lock);
+    return slot;
+}
+
+static void free_key(struct sk_key *key) {
+    pthread_mutex_destroy(&key->lock);
+    free(key);
+}
+
+void sk_key_give_back(struct sk_slot *slot) {
+    struct sk_key *key = slot->owner;
+    int last = 0;
+    pthread_mutex_lock(&key->lock);
+    key->lent--;
+    if (key->released) {
+        free(slot); /* its context was freed at release */
+        last = key->lent == 0;
+    } else {
+        slot->lent = 0;
+        slot->next_free = key->free;
+        key->free = slot;
+    }
+    pthread_mutex_unlock(&key->lock);
+    if (last) {
+        free_key(key);
+    }
+}
+
+void sk_key_release(struct sk_key *key) {
+    pthread_mutex_lock(&key->lock);
+    key->released = 1;
+    key->raw = NULL;
+    struct sk_slot *slot = key->all;
+    while (slot != NULL) {
+        struct sk_slot *next = slot->next_all;
+        sk.ctx_free(slot->ctx);
+        slot->ctx = NULL;
+        if (!slot->lent) {
+            free(slot);
+        }
+        slot = next;
+    }
+    key->all = NULL;
+    key->free = NULL;
+    int last = key->lent == 0;
+    pthread_mutex_unlock(&key->lock);
+    if (last) {
+        free_key(key);
+    }
+}

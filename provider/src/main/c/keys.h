@@ -1,0 +1,56 @@
+/*
+ * Keyed OpenSSL contexts, owned by one session key.
+ *
+ * A key's expanded form lives only in EVP_CIPHER_CTX objects made from the raw key's off-heap
+ * slot (read by address, never copied). One context serves one message at a time, so each key
+ * keeps a small pool: a message borrows a context, re-initializes it with its nonce only
+ * (key = NULL keeps the schedule), and gives it back. Contexts are never duplicated
+ * (EVP_CIPHER_CTX_copy would leave an uncleansed copy of the round keys on the stack).
+ *
+ * Lifetime: the Java side calls sk_key_release from the key's zeroization, after every reader
+ * has left the key's gate and before the raw bytes are zeroed. Release frees (and so cleanses)
+ * every context, including those still lent to unfinished messages; a lent slot survives as an
+ * empty shell until its holder gives it back, and the key record until the last shell is back.
+ * Every use of a context happens inside the gate, so none can follow the release.
+ */
+#ifndef SESSIONKEYS_KEYS_H
+#define SESSIONKEYS_KEYS_H
+
+#include <pthread.h>
+#include "libcrypto.h"
+
+struct sk_key;
+
+struct sk_slot {
+    EVP_CIPHER_CTX *ctx;      /* NULL once the key is released */
+    struct sk_key *owner;
+    struct sk_slot *next_free;
+    struct sk_slot *next_all;
+    int lent;
+    int ivlen;                /* the IV length the context is set up for */
+};
+
+struct sk_key {
+    pthread_mutex_t lock;
+    const unsigned char *raw; /* the key's off-heap slot; valid until release */
+    const EVP_CIPHER *cipher;
+    int enc;                  /* the direction the schedule is made for */
+    int released;
+    int lent;                 /* slots out on loan */
+    struct sk_slot *free;
+    struct sk_slot *all;
+};
+
+/* A key record over raw (not copied); NULL if memory is short. No context is made yet. */
+struct sk_key *sk_key_new(const unsigned char *raw, const EVP_CIPHER *cipher, int enc);
+
+/* Lends a keyed context (making one if none is free); NULL if OpenSSL or memory fails. */
+struct sk_slot *sk_key_borrow(struct sk_key *key);
+
+/* Takes a slot back; frees it (and perhaps its key record) if the key was released meanwhile. */
+void sk_key_give_back(struct sk_slot *slot);
+
+/* Frees every context with cleansing; see the lifetime note above. */
+void sk_key_release(struct sk_key *key);
+
+#endif

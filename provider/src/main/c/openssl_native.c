@@ -1,0 +1,292 @@
+/*
+ * The JNI entry points of io.sessionkeys.internal.engine.openssl.OpenSslNative.
+ *
+ * Handles cross as jlong: a key record (struct sk_key) or a lent context (struct sk_slot).
+ * Key bytes never cross: a key record reads the raw key from its off-heap slot by address.
+ * byte[] data is pinned with GetPrimitiveArrayCritical in chunks of at most CHUNK bytes, so no
+ * critical region holds the garbage collector for long; nothing inside a region calls back
+ * into the JVM. Plaintext of a decryption is written to the caller's array only after the tag
+ * has been verified (it goes to a private scratch buffer first, cleansed afterwards).
+ */
+#include <jni.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "io_sessionkeys_internal_engine_openssl_OpenSslNative.h"
+#include "keys.h"
+#include "libcrypto.h"
+
+#define CHUNK (128 * 1024)
+#define TAG_LENGTH 16
+#define SMALL_SCRATCH 2048
+
+#define SLOT(h) ((struct sk_slot *) (intptr_t) (h))
+#define KEY(h) ((struct sk_key *) (intptr_t) (h))
+
+static jclass illegal_state;
+
+JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *vm, void *reserved) {
+    (void) reserved;
+    JNIEnv *env;
+    if ((*vm)->GetEnv(vm, (void **) &env, JNI_VERSION_1_8) != JNI_OK) {
+        return JNI_ERR;
+    }
+    jclass local = (*env)->FindClass(env, "java/lang/IllegalStateException");
+    if (local == NULL) {
+        return JNI_ERR;
+    }
+    illegal_state = (*env)->NewGlobalRef(env, local);
+    return illegal_state == NULL ? JNI_ERR : JNI_VERSION_1_8;
+}
+
+/* Messages name the step only: never data, never key bytes. */
+static void fail(JNIEnv *env, const char *what) {
+    sk.clear_errors();
+    (*env)->ThrowNew(env, illegal_state, what);
+}
+
+JNIEXPORT jstring JNICALL Java_io_sessionkeys_internal_engine_openssl_OpenSslNative_open(
+        JNIEnv *env, jclass cls, jstring path) {
+    (void) cls;
+    char reason[512];
+    const char *cpath = NULL;
+    if (path != NULL) {
+        cpath = (*env)->GetStringUTFChars(env, path, NULL);
+        if (cpath == NULL) {
+            return NULL; /* OutOfMemoryError pending */
+        }
+    }
+    const char *why = sk_crypto_open(cpath, reason, sizeof reason);
+    if (cpath != NULL) {
+        (*env)->ReleaseStringUTFChars(env, path, cpath);
+    }
+    return why == NULL ? NULL : (*env)->NewStringUTF(env, why);
+}
+
+JNIEXPORT jstring JNICALL Java_io_sessionkeys_internal_engine_openssl_OpenSslNative_version(
+        JNIEnv *env, jclass cls) {
+    (void) cls;
+    return (*env)->NewStringUTF(env, sk.version_text(0));
+}
+
+JNIEXPORT jlong JNICALL Java_io_sessionkeys_internal_engine_openssl_OpenSslNative_versionNumber(
+        JNIEnv *env, jclass cls) {
+    (void) env;
+    (void) cls;
+    return (jlong) sk.version_num();
+}
+
+JNIEXPORT jboolean JNICALL Java_io_sessionkeys_internal_engine_openssl_OpenSslNative_hasCipher(
+        JNIEnv *env, jclass cls, jint cipher) {
+    (void) env;
+    (void) cls;
+    return cipher >= 0 && cipher < SK_CIPHER_COUNT && sk.ciphers[cipher] != NULL;
+}
+
+JNIEXPORT jlong JNICALL Java_io_sessionkeys_internal_engine_openssl_OpenSslNative_newKey(
+        JNIEnv *env, jclass cls, jobject raw, jint cipher, jboolean encrypt) {
+    (void) cls;
+    const unsigned char *address = (*env)->GetDirectBufferAddress(env, raw);
+    if (address == NULL || cipher < 0 || cipher >= SK_CIPHER_COUNT || sk.ciphers[cipher] == NULL) {
+        fail(env, "OpenSSL key record: no such cipher or not a direct buffer");
+        return 0;
+    }
+    struct sk_key *key = sk_key_new(address, sk.ciphers[cipher], encrypt ? 1 : 0);
+    if (key == NULL) {
+        fail(env, "OpenSSL key record: out of memory");
+        return 0;
+    }
+    return (jlong) (intptr_t) key;
+}
+
+JNIEXPORT void JNICALL Java_io_sessionkeys_internal_engine_openssl_OpenSslNative_releaseKey(
+        JNIEnv *env, jclass cls, jlong key) {
+    (void) env;
+    (void) cls;
+    if (key != 0) {
+        sk_key_release(KEY(key));
+    }
+}
+
+/* Borrows a context and starts a message with iv (NULL: none, as in ECB). */
+static struct sk_slot *start(JNIEnv *env, jlong key, jbyteArray iv, int enc, int aead) {
+    struct sk_slot *slot = sk_key_borrow(KEY(key));
+    if (slot == NULL) {
+        fail(env, "OpenSSL: cannot make a keyed context");
+        return NULL;
+    }
+    unsigned char nonce[128];
+    jsize n = 0;
+    if (iv != NULL) {
+        n = (*env)->GetArrayLength(env, iv);
+        if (n < 1 || n > (jsize) sizeof nonce) {
+            sk_key_give_back(slot);
+            fail(env, "OpenSSL: unsupported IV length");
+            return NULL;
+        }
+        (*env)->GetByteArrayRegion(env, iv, 0, n, (jbyte *) nonce);
+    }
+    int ok = 1;
+    if (aead && slot->ivlen != n) {
+        ok = sk.ctrl(slot->ctx, EVP_CTRL_AEAD_SET_IVLEN, n, NULL) == 1;
+        slot->ivlen = ok ? n : -1;
+    }
+    ok = ok && sk.init(slot->ctx, NULL, NULL, NULL, iv != NULL ? nonce : NULL, enc) == 1;
+    if (!aead) {
+        ok = ok && sk.set_padding(slot->ctx, 0) == 1;
+    }
+    if (!ok) {
+        sk_key_give_back(slot);
+        fail(env, "OpenSSL: cannot start a message");
+        return NULL;
+    }
+    return slot;
+}
+
+JNIEXPORT jlong JNICALL Java_io_sessionkeys_internal_engine_openssl_OpenSslNative_startAead(
+        JNIEnv *env, jclass cls, jlong key, jbyteArray nonce, jboolean encrypt) {
+    (void) cls;
+    return (jlong) (intptr_t) start(env, key, nonce, encrypt ? 1 : 0, 1);
+}
+
+JNIEXPORT jlong JNICALL Java_io_sessionkeys_internal_engine_openssl_OpenSslNative_start(
+        JNIEnv *env, jclass cls, jlong key, jbyteArray iv, jboolean encrypt) {
+    (void) cls;
+    return (jlong) (intptr_t) start(env, key, iv, encrypt ? 1 : 0, 0);
+}
+
+JNIEXPORT void JNICALL Java_io_sessionkeys_internal_engine_openssl_OpenSslNative_giveBack(
+        JNIEnv *env, jclass cls, jlong slot) {
+    (void) env;
+    (void) cls;
+    if (slot != 0) {
+        sk_key_give_back(SLOT(slot));
+    }
+}
+
+JNIEXPORT void JNICALL Java_io_sessionkeys_internal_engine_openssl_OpenSslNative_aad(
+        JNIEnv *env, jclass cls, jlong slot, jbyteArray aad, jint offset, jint length) {
+    (void) cls;
+    EVP_CIPHER_CTX *ctx = SLOT(slot)->ctx;
+    while (length > 0) {
+        int n = length < CHUNK ? length : CHUNK;
+        int outl;
+        unsigned char *p = (*env)->GetPrimitiveArrayCritical(env, aad, NULL);
+        if (p == NULL) {
+            return;
+        }
+        int ok = sk.update(ctx, NULL, &outl, p + offset, n);
+        (*env)->ReleasePrimitiveArrayCritical(env, aad, p, JNI_ABORT);
+        if (ok != 1) {
+            fail(env, "OpenSSL: AAD update failed");
+            return;
+        }
+        offset += n;
+        length -= n;
+    }
+}
+
+/* Runs data through the context; returns the bytes written, or -1 with an exception pending. */
+static jint run(JNIEnv *env, EVP_CIPHER_CTX *ctx, jbyteArray in, jint in_off, jint length,
+                jbyteArray out, jint out_off) {
+    jint written = 0;
+    jboolean same = (*env)->IsSameObject(env, in, out);
+    while (length > 0) {
+        int n = length < CHUNK ? length : CHUNK;
+        int outl = 0;
+        unsigned char *src = (*env)->GetPrimitiveArrayCritical(env, in, NULL);
+        if (src == NULL) {
+            return -1;
+        }
+        unsigned char *dst = same ? src : (*env)->GetPrimitiveArrayCritical(env, out, NULL);
+        if (dst == NULL) {
+            (*env)->ReleasePrimitiveArrayCritical(env, in, src, JNI_ABORT);
+            return -1;
+        }
+        int ok = sk.update(ctx, dst + out_off + written, &outl, src + in_off, n);
+        if (!same) {
+            (*env)->ReleasePrimitiveArrayCritical(env, out, dst, 0);
+        }
+        (*env)->ReleasePrimitiveArrayCritical(env, in, src, same ? 0 : JNI_ABORT);
+        if (ok != 1) {
+            fail(env, "OpenSSL: cipher update failed");
+            return -1;
+        }
+        written += outl;
+        in_off += n;
+        length -= n;
+    }
+    return written;
+}
+
+JNIEXPORT jint JNICALL Java_io_sessionkeys_internal_engine_openssl_OpenSslNative_update(
+        JNIEnv *env, jclass cls, jlong slot, jbyteArray in, jint in_off, jint length,
+        jbyteArray out, jint out_off) {
+    (void) cls;
+    return run(env, SLOT(slot)->ctx, in, in_off, length, out, out_off);
+}
+
+JNIEXPORT void JNICALL Java_io_sessionkeys_internal_engine_openssl_OpenSslNative_sealTag(
+        JNIEnv *env, jclass cls, jlong handle, jbyteArray tag, jint tag_off) {
+    (void) cls;
+    struct sk_slot *slot = SLOT(handle);
+    unsigned char buffer[TAG_LENGTH];
+    int outl = 0;
+    int ok = sk.final(slot->ctx, buffer, &outl) == 1
+             && sk.ctrl(slot->ctx, EVP_CTRL_AEAD_GET_TAG, TAG_LENGTH, buffer) == 1;
+    sk_key_give_back(slot);
+    if (!ok) {
+        fail(env, "OpenSSL: cannot finish the tag");
+        return;
+    }
+    (*env)->SetByteArrayRegion(env, tag, tag_off, TAG_LENGTH, (jbyte *) buffer);
+}
+
+JNIEXPORT jboolean JNICALL Java_io_sessionkeys_internal_engine_openssl_OpenSslNative_openVerified(
+        JNIEnv *env, jclass cls, jlong handle, jbyteArray in, jint in_off, jint length,
+        jbyteArray tag, jint tag_off, jint tag_length, jbyteArray out, jint out_off) {
+    (void) cls;
+    struct sk_slot *slot = SLOT(handle);
+    unsigned char small[SMALL_SCRATCH];
+    unsigned char *scratch = length <= SMALL_SCRATCH ? small : malloc((size_t) length);
+    if (scratch == NULL) {
+        sk_key_give_back(slot);
+        fail(env, "OpenSSL: out of memory for the decryption scratch");
+        return JNI_FALSE;
+    }
+    unsigned char expected[TAG_LENGTH];
+    (*env)->GetByteArrayRegion(env, tag, tag_off, tag_length, (jbyte *) expected);
+    int ok = 0;
+    int done = 0;
+    while (done < length) {
+        int n = length - done < CHUNK ? length - done : CHUNK;
+        int outl = 0;
+        unsigned char *src = (*env)->GetPrimitiveArrayCritical(env, in, NULL);
+        if (src == NULL) {
+            goto out; /* OutOfMemoryError pending */
+        }
+        int step = sk.update(slot->ctx, scratch + done, &outl, src + in_off + done, n);
+        (*env)->ReleasePrimitiveArrayCritical(env, in, src, JNI_ABORT);
+        if (step != 1 || outl != n) {
+            fail(env, "OpenSSL: decryption update failed");
+            goto out;
+        }
+        done += n;
+    }
+    int outl = 0;
+    ok = sk.ctrl(slot->ctx, EVP_CTRL_AEAD_SET_TAG, tag_length, expected) == 1
+         && sk.final(slot->ctx, scratch + length, &outl) == 1;
+    if (ok) {
+        (*env)->SetByteArrayRegion(env, out, out_off, length, (jbyte *) scratch);
+    } else {
+        sk.clear_errors(); /* a wrong tag may leave an entry on this thread's error queue */
+    }
+out:
+    sk.cleanse(scratch, (size_t) length);
+    if (scratch != small) {
+        free(scratch);
+    }
+    sk_key_give_back(slot);
+    return ok ? JNI_TRUE : JNI_FALSE;
+}

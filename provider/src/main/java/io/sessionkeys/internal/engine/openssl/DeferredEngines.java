@@ -1,0 +1,95 @@
+package io.sessionkeys.internal.engine.openssl;
+
+import io.sessionkeys.internal.engine.AeadEngine;
+import io.sessionkeys.internal.engine.AeadOperation;
+import io.sessionkeys.internal.key.Precomputation;
+import java.nio.ByteBuffer;
+import java.util.function.Function;
+
+/**
+ * The engines of one provider, selected on first use rather than when the provider is made: a
+ * provider's constructor may run while the JDK is still loading its providers, and selecting
+ * extracts a file (whose name comes from {@code SecureRandom}), loads the library and runs the
+ * known-answer tests. The provider calls {@link #resolve} before it hands out its first service,
+ * so a {@code native} setting that cannot be honoured fails there, loudly.
+ */
+public final class DeferredEngines {
+
+    private final EngineSelection.Mode mode;
+    private final String libcrypto;
+    private volatile EngineSelection selection;
+
+    /**
+     * @param mode the {@code sessionkeys.engine} setting's value
+     * @param libcrypto the {@code sessionkeys.libcrypto} setting's value, {@code null} for the system's
+     * @throws IllegalArgumentException if {@code mode} is none of auto, native, java
+     */
+    public DeferredEngines(String mode, String libcrypto) {
+        this.mode = EngineSelection.Mode.parse(mode);
+        this.libcrypto = libcrypto;
+    }
+
+    /** Selects the engines now if not done yet. */
+    public EngineSelection resolve() {
+        EngineSelection s = selection;
+        if (s == null) {
+            s = EngineSelection.select(mode, libcrypto);
+            selection = s;
+        }
+        return s;
+    }
+
+    public AeadEngine aesGcm() {
+        return new Deferred(this, EngineSelection::aesGcm);
+    }
+
+    public AeadEngine chaCha20Poly1305() {
+        return new Deferred(this, EngineSelection::chaCha20Poly1305);
+    }
+
+    /** Stands for the engine the selection will pick; every call goes to it. */
+    private static final class Deferred implements AeadEngine {
+        private final DeferredEngines engines;
+        private final Function<EngineSelection, AeadEngine> which;
+        private volatile AeadEngine target;
+
+        Deferred(DeferredEngines engines, Function<EngineSelection, AeadEngine> which) {
+            this.engines = engines;
+            this.which = which;
+        }
+
+        private AeadEngine target() {
+            AeadEngine t = target;
+            if (t == null) {
+                t = which.apply(engines.resolve());
+                target = t;
+            }
+            return t;
+        }
+
+        @Override
+        public String name() {
+            return target().name();
+        }
+
+        @Override
+        public Precomputation precomputation() {
+            return target().precomputation();
+        }
+
+        @Override
+        public boolean acceptsNonceLength(int nonceLength) {
+            return target().acceptsNonceLength(nonceLength);
+        }
+
+        @Override
+        public AeadOperation start(ByteBuffer keyData, byte[] nonce) {
+            return target().start(keyData, nonce);
+        }
+
+        @Override
+        public AeadOperation start(ByteBuffer keyData, byte[] nonce, boolean encrypting) {
+            return target().start(keyData, nonce, encrypting);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package io.sessionkeys.internal.engine.openssl;
+
+import io.sessionkeys.ConfigurationException;
+import io.sessionkeys.internal.engine.AeadEngine;
+import io.sessionkeys.internal.engine.aes.AesGcmEngine;
+import io.sessionkeys.internal.engine.chacha.ChaCha20Poly1305Engine;
+import io.sessionkeys.internal.key.KeyStatistics;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * Which engine runs each algorithm, and why: the {@code sessionkeys.engine} setting applied.
+ *
+ * <ul>
+ *   <li>{@code java}: the constant-time Java engines; the native library is never loaded.
+ *   <li>{@code auto}: per algorithm, the OpenSSL engine where the library loads without a JDK
+ *       warning, libcrypto has the cipher, and the engine passes its known-answer tests; the Java
+ *       engine elsewhere, with the reason recorded.
+ *   <li>{@code native}: the OpenSSL engine for every algorithm that has one, or a
+ *       {@link ConfigurationException} saying why it cannot run.
+ * </ul>
+ *
+ * Algorithms without a native engine yet run on Java in every mode, and say so. A selection is
+ * made once per JVM for each (mode, libcrypto) pair.
+ */
+public final class EngineSelection {
+
+    public enum Mode {
+        AUTO, NATIVE, JAVA;
+
+        /** Parses a setting's value; {@link IllegalArgumentException} if it is none of the three. */
+        public static Mode parse(String value) {
+            try {
+                return valueOf(value.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("not auto, native or java");
+            }
+        }
+    }
+
+    /** One algorithm's engine and the reason it was chosen. */
+    public record Choice(String algorithm, String engine, String reason) {
+        @Override
+        public String toString() {
+            return algorithm + ": " + engine + " (" + reason + ")";
+        }
+    }
+
+    static final String JAVA_ENGINE = "Java (constant-time)";
+    private static final List<String> JAVA_ONLY = List.of(
+            "AES/CTR, CBC, ECB", "AES-KW, AES-KWP", "HMAC-SHA2", "HKDF", "RSA-OAEP");
+
+    private static final Map<String, EngineSelection> MADE = new ConcurrentHashMap<>();
+
+    private final AeadEngine aesGcm;
+    private final AeadEngine chaCha20Poly1305;
+    private final List<Choice> choices;
+
+    private EngineSelection(AeadEngine aesGcm, AeadEngine chaCha20Poly1305, List<Choice> choices) {
+        this.aesGcm = aesGcm;
+        this.chaCha20Poly1305 = chaCha20Poly1305;
+        this.choices = Collections.unmodifiableList(choices);
+    }
+
+    /**
+     * The engines for {@code mode}, with libcrypto from {@code libcrypto} ({@code null}: the
+     * system's {@code libcrypto.so.3}, else {@code libcrypto.so.1.1}).
+     *
+     * @throws ConfigurationException in {@code native} mode, if an engine cannot run
+     */
+    public static EngineSelection select(Mode mode, String libcrypto) {
+        String key = mode + "|" + libcrypto;
+        EngineSelection made = MADE.get(key);
+        if (made == null) {
+            made = MADE.computeIfAbsent(key, k -> make(mode, libcrypto));
+        }
+        KeyStatistics.recordEngines(made.report());
+        return made;
+    }
+
+    private static EngineSelection make(Mode mode, String libcrypto) {
+        List<Choice> choices = new ArrayList<>();
+        AeadEngine gcm = AesGcmEngine.INSTANCE;
+        AeadEngine chacha = ChaCha20Poly1305Engine.INSTANCE;
+        if (mode == Mode.JAVA) {
+            choices.add(new Choice("AES-GCM", JAVA_ENGINE, "sessionkeys.engine=java"));
+            choices.add(new Choice("ChaCha20-Poly1305", JAVA_ENGINE, "sessionkeys.engine=java"));
+        } else {
+            NativeLibrary.Status status = NativeLibrary.load(libcrypto, mode == Mode.NATIVE);
+            if (!status.loaded()) {
+                refuseIfNative(mode, status.detail());
+                choices.add(new Choice("AES-GCM", JAVA_ENGINE, status.detail()));
+                choices.add(new Choice("ChaCha20-Poly1305", JAVA_ENGINE, status.detail()));
+            } else {
+                String engine = status.detail();
+                String gcmProblem = problem(OpenSslAeadEngine.AES_GCM, NativeKnownAnswers::aesGcm,
+                        OpenSslNative.AES_128_GCM, OpenSslNative.AES_192_GCM, OpenSslNative.AES_256_GCM);
+                gcm = pick(mode, "AES-GCM", gcmProblem, OpenSslAeadEngine.AES_GCM, gcm, engine, choices);
+                String chachaProblem = problem(OpenSslAeadEngine.CHACHA20_POLY1305,
+                        NativeKnownAnswers::chaCha20Poly1305, OpenSslNative.CHACHA20_POLY1305);
+                chacha = pick(mode, "ChaCha20-Poly1305", chachaProblem, OpenSslAeadEngine.CHACHA20_POLY1305, chacha,
+                        engine, choices);
+            }
+        }
+        for (String algorithm : JAVA_ONLY) {
+            choices.add(new Choice(algorithm, JAVA_ENGINE, "no native engine for it yet"));
+        }
+        return new EngineSelection(gcm, chacha, choices);
+    }
+
+    private static AeadEngine pick(Mode mode, String algorithm, String problem, AeadEngine nativeEngine,
+            AeadEngine javaEngine, String nativeName, List<Choice> choices) {
+        if (problem == null) {
+            choices.add(new Choice(algorithm, nativeName, "passed its known-answer tests"));
+            return nativeEngine;
+        }
+        refuseIfNative(mode, algorithm + ": " + problem);
+        choices.add(new Choice(algorithm, JAVA_ENGINE, problem));
+        return javaEngine;
+    }
+
+    /** Why the native engine cannot run an algorithm, or {@code null} if it can. */
+    private static String problem(AeadEngine engine, Consumer<AeadEngine> knownAnswers, int... ciphers) {
+        for (int cipher : ciphers) {
+            if (!OpenSslNative.hasCipher(cipher)) {
+                return "this libcrypto lacks it";
+            }
+        }
+        try {
+            knownAnswers.accept(engine);
+            return null;
+        } catch (AssertionError | RuntimeException e) {
+            return "the native engine failed its known-answer test: " + e.getMessage();
+        }
+    }
+
+    private static void refuseIfNative(Mode mode, String why) {
+        if (mode == Mode.NATIVE) {
+            throw new ConfigurationException("sessionkeys.engine=native, but the native engine cannot run: " + why);
+        }
+    }
+
+    public AeadEngine aesGcm() {
+        return aesGcm;
+    }
+
+    public AeadEngine chaCha20Poly1305() {
+        return chaCha20Poly1305;
+    }
+
+    /** Every algorithm family with its engine and reason, for the CLI and the MXBean. */
+    public List<Choice> choices() {
+        return choices;
+    }
+
+    private Map<String, String> report() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (Choice c : choices) {
+            m.put(c.algorithm(), c.engine() + " (" + c.reason() + ")");
+        }
+        return m;
+    }
+}

@@ -1,0 +1,81 @@
+package io.sessionkeys.internal.engine.openssl;
+
+import io.sessionkeys.internal.key.Precomputation;
+import java.nio.ByteBuffer;
+
+/**
+ * A key's record in the native engine, kept as a precomputation so that it is made once per key
+ * (on first use) and released with the key: the 8 off-heap bytes hold the address of the C key
+ * record, which owns the key's pool of keyed OpenSSL contexts. The C side reads the raw key from
+ * its off-heap slot by address when it makes a context; no key byte is copied to the heap.
+ *
+ * <p>{@link #release} frees every context with cleansing. The key's zeroization calls it after
+ * every reader has left the gate, so no native call can be running on the record.
+ */
+final class NativeKeyRecord implements Precomputation {
+
+    static final NativeKeyRecord AES_GCM = new NativeKeyRecord("OpenSSL AES-GCM contexts",
+            OpenSslNative.AES_128_GCM, true, true);
+    static final NativeKeyRecord CHACHA20_POLY1305 = new NativeKeyRecord("OpenSSL ChaCha20-Poly1305 contexts",
+            OpenSslNative.CHACHA20_POLY1305, false, true);
+
+    private final String name;
+    private final int cipher;
+    private final boolean aesKeySizes;
+    private final boolean encrypt;
+
+    /**
+     * @param cipher the C side's cipher number; for AES, that of the 128-bit variant, the 192- and
+     *     256-bit ones following it
+     * @param encrypt the direction the key schedule is made for (AEAD modes: always encrypt)
+     */
+    private NativeKeyRecord(String name, int cipher, boolean aesKeySizes, boolean encrypt) {
+        this.name = name;
+        this.cipher = cipher;
+        this.aesKeySizes = aesKeySizes;
+        this.encrypt = encrypt;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int size(int rawKeyLength) {
+        return Long.BYTES;
+    }
+
+    @Override
+    public void compute(ByteBuffer rawKey, ByteBuffer out) {
+        out.putLong(0, OpenSslNative.newKey(rawKey, cipherFor(rawKey.limit()), encrypt));
+    }
+
+    @Override
+    public void release(ByteBuffer data) {
+        long record = data.getLong(0);
+        data.putLong(0, 0L);
+        OpenSslNative.releaseKey(record);
+    }
+
+    /** The C key record of {@code keyData}, as read through the gate. */
+    static long handle(ByteBuffer keyData) {
+        return keyData.getLong(0);
+    }
+
+    private int cipherFor(int keyLength) {
+        if (!aesKeySizes) {
+            return cipher;
+        }
+        switch (keyLength) {
+            case 16:
+                return cipher;
+            case 24:
+                return cipher + 1;
+            case 32:
+                return cipher + 2;
+            default:
+                throw new IllegalArgumentException("an AES key has 16, 24 or 32 bytes, not " + keyLength);
+        }
+    }
+}

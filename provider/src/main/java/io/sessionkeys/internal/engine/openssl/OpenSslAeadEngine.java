@@ -1,0 +1,65 @@
+package io.sessionkeys.internal.engine.openssl;
+
+import io.sessionkeys.internal.engine.AeadEngine;
+import io.sessionkeys.internal.engine.AeadOperation;
+import io.sessionkeys.internal.key.Precomputation;
+import java.nio.ByteBuffer;
+
+/**
+ * AES-GCM or ChaCha20-Poly1305 on the system's OpenSSL, through {@code libsessionkeys.so}. Made
+ * only by {@link EngineSelection}, after the library has loaded and this engine has passed its
+ * known-answer tests.
+ */
+final class OpenSslAeadEngine implements AeadEngine {
+
+    /** OpenSSL keeps at most 128 bytes of GCM IV (any longer IV is refused by the SPI). */
+    static final int MAX_GCM_NONCE = 128;
+
+    static final OpenSslAeadEngine AES_GCM = new OpenSslAeadEngine("AES-GCM", NativeKeyRecord.AES_GCM, 1,
+            MAX_GCM_NONCE);
+    static final OpenSslAeadEngine CHACHA20_POLY1305 = new OpenSslAeadEngine("ChaCha20-Poly1305",
+            NativeKeyRecord.CHACHA20_POLY1305, 12, 12);
+
+    private final String name;
+    private final NativeKeyRecord record;
+    private final int minNonce;
+    private final int maxNonce;
+
+    private OpenSslAeadEngine(String name, NativeKeyRecord record, int minNonce, int maxNonce) {
+        this.name = name;
+        this.record = record;
+        this.minNonce = minNonce;
+        this.maxNonce = maxNonce;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Precomputation precomputation() {
+        return record;
+    }
+
+    @Override
+    public boolean acceptsNonceLength(int nonceLength) {
+        return nonceLength >= minNonce && nonceLength <= maxNonce;
+    }
+
+    /** An encryption: OpenSSL's contexts are set up for one direction from the start. */
+    @Override
+    public AeadOperation start(ByteBuffer keyData, byte[] nonce) {
+        return start(keyData, nonce, true);
+    }
+
+    @Override
+    public AeadOperation start(ByteBuffer keyData, byte[] nonce, boolean encrypting) {
+        if (nonce == null || !acceptsNonceLength(nonce.length)) {
+            throw new IllegalArgumentException(name + " on OpenSSL takes nonces of " + minNonce + " to " + maxNonce
+                    + " bytes");
+        }
+        return new OpenSslAeadOperation(
+                OpenSslNative.startAead(NativeKeyRecord.handle(keyData), nonce, encrypting), encrypting);
+    }
+}
