@@ -127,7 +127,7 @@ class LiveKeyMemoryTest {
             nativeGcm = said.get("ENGINE").startsWith("OpenSSL");
             images.put("heap dump", scan(heapDump));
             scanner.reset();
-            assertTrue(ProcessMemory.scan(pid, scanner) > 0, "no process memory could be read");
+            assertTrue(ProcessMemory.scan(pid, scanner).bytes() > 0, "no process memory could be read");
             images.put("process memory", scanner.counts());
             Path core = dir.resolve("core");
             Process gcore = new ProcessBuilder("gcore", "-o", core.toString(), Long.toString(pid))
