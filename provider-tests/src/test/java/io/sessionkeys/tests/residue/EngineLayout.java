@@ -32,6 +32,29 @@ enum EngineLayout {
             System.arraycopy(h, 0, out, 8, 8);
             return out;
         }
+    },
+
+    /**
+     * The default selection where the native engine runs GCM ({@code auto} with OpenSSL): AES-GCM's
+     * round keys in OpenSSL's context in standard byte order (the AES-NI schedule), and its GHASH
+     * subkey as OpenSSL's GCM128 context keeps it, two 64-bit words in host (little-endian) order,
+     * so each half of H byte-reversed.
+     */
+    OPENSSL("auto") {
+        @Override
+        List<byte[]> roundKeyForms(byte[] roundKey) {
+            return List.of(roundKey.clone());
+        }
+
+        @Override
+        byte[] ghashSubkey(byte[] h) {
+            byte[] out = new byte[16];
+            for (int i = 0; i < 8; i++) {
+                out[i] = h[7 - i];
+                out[8 + i] = h[15 - i];
+            }
+            return out;
+        }
     };
 
     /** The system property that selects the engine, passed on to the child JVM. */
@@ -49,9 +72,16 @@ enum EngineLayout {
     /** How this engine stores the GHASH subkey {@code h} (16 bytes, standard byte order). */
     abstract byte[] ghashSubkey(byte[] h);
 
-    /** The engine this test run targets: the {@code sessionkeys.engine} property, "java" if unset. */
+    /**
+     * The engine this test run targets: the {@code sessionkeys.engine} property; unset means the
+     * default selection, {@code auto}, which is OpenSSL where the native engine runs here and the
+     * Java engine elsewhere.
+     */
     static EngineLayout selected() {
-        String name = System.getProperty(PROPERTY, "java").toLowerCase(Locale.ROOT);
+        String name = System.getProperty(PROPERTY, "auto").toLowerCase(Locale.ROOT);
+        if (name.equals("auto") && !NativeGcm.runsHere()) {
+            name = "java";
+        }
         for (EngineLayout e : values()) {
             if (e.engineName.equals(name)) {
                 return e;
