@@ -2,6 +2,7 @@ package io.sessionkeys;
 
 import io.sessionkeys.internal.config.Settings;
 import io.sessionkeys.internal.provider.ProviderContext;
+import io.sessionkeys.internal.provider.Routing;
 import io.sessionkeys.internal.provider.ServiceCatalog;
 import io.sessionkeys.internal.provider.ServiceDefinition;
 import io.sessionkeys.internal.selftest.SelfTest;
@@ -142,7 +143,8 @@ public final class SessionKeysProvider extends Provider {
                 throw new ProviderException("SessionKeys refuses to serve: its self-test failed: "
                         + selfTest.failures());
             }
-            return definition.newInstance(context, constructorParameter);
+            return Routing.front(definition.newInstance(context, constructorParameter), definition, context,
+                    getProvider());
         }
     }
 

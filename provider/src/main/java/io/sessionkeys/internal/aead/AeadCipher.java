@@ -8,6 +8,7 @@ import io.sessionkeys.internal.key.ManagedSessionKey;
 import io.sessionkeys.internal.key.SafetyLimits;
 import io.sessionkeys.internal.key.SessionKeys;
 import io.sessionkeys.internal.provider.ProviderContext;
+import io.sessionkeys.internal.provider.SessionKeysCipherSpi;
 import java.nio.ByteBuffer;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
@@ -42,7 +43,7 @@ import javax.crypto.ShortBufferException;
  * constructed (unique by counting), and only their per-key fixed field is random, drawn once from
  * the provider's own {@code SecureRandom}.
  */
-public abstract class AeadCipher extends javax.crypto.CipherSpi {
+public abstract class AeadCipher extends SessionKeysCipherSpi {
 
     private final ProviderContext context;
     private final AeadEngine engine;

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.security.ProviderException;
 import java.util.Arrays;
 import javax.crypto.BadPaddingException;
+import io.sessionkeys.internal.provider.SessionKeysCipherSpi;
 import javax.crypto.CipherSpi;
 import javax.crypto.IllegalBlockSizeException;
 import javax.crypto.ShortBufferException;
@@ -18,7 +19,7 @@ import javax.crypto.ShortBufferException;
  * garbage collector. The output needs room only for what the call really writes, nothing is
  * written past its limit, and positions move only on success.
  */
-abstract class BufferFormsCipherSpi extends CipherSpi {
+abstract class BufferFormsCipherSpi extends SessionKeysCipherSpi {
 
     /** Throws {@link IllegalStateException} unless the cipher may process data now. */
     abstract void requireReady();

@@ -8,6 +8,7 @@ import io.sessionkeys.internal.key.ManagedSessionKey;
 import io.sessionkeys.internal.key.SafetyLimits;
 import io.sessionkeys.internal.keys.KeyAlgorithm;
 import io.sessionkeys.internal.provider.ProviderContext;
+import io.sessionkeys.internal.provider.SessionKeysCipherSpi;
 import java.nio.ByteBuffer;
 import java.security.AlgorithmParameters;
 import java.security.InvalidAlgorithmParameterException;
@@ -20,7 +21,6 @@ import java.security.spec.InvalidParameterSpecException;
 import java.util.Arrays;
 import javax.crypto.BadPaddingException;
 import javax.crypto.Cipher;
-import javax.crypto.CipherSpi;
 import javax.crypto.IllegalBlockSizeException;
 import javax.crypto.NoSuchPaddingException;
 import javax.crypto.ShortBufferException;
@@ -36,7 +36,7 @@ import javax.crypto.spec.IvParameterSpec;
  * and the unwrapped key is a session key with the policy of a {@code SessionKeyUnwrapSpec} or the
  * configured default.
  */
-public final class AesKeyWrapCipher extends CipherSpi {
+public final class AesKeyWrapCipher extends SessionKeysCipherSpi {
 
     /** KW and KWP have no nonce and no birthday bound; only a key's own policy limits it. */
     private static final SafetyLimits NO_ALGORITHM_LIMIT =

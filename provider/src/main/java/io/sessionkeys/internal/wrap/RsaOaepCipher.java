@@ -3,6 +3,7 @@ package io.sessionkeys.internal.wrap;
 import io.sessionkeys.internal.key.ManagedSessionKey;
 import io.sessionkeys.internal.keys.KeyAlgorithm;
 import io.sessionkeys.internal.provider.ProviderContext;
+import io.sessionkeys.internal.provider.SessionKeysCipherSpi;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.security.AlgorithmParameters;
@@ -20,7 +21,6 @@ import java.security.spec.InvalidParameterSpecException;
 import java.security.spec.MGF1ParameterSpec;
 import javax.crypto.BadPaddingException;
 import javax.crypto.Cipher;
-import javax.crypto.CipherSpi;
 import javax.crypto.IllegalBlockSizeException;
 import javax.crypto.NoSuchPaddingException;
 import javax.crypto.ShortBufferException;
@@ -36,7 +36,7 @@ import javax.crypto.spec.PSource;
  * <p>Without an {@code OAEPParameterSpec}, {@code OAEPWith<H>AndMGF1Padding} means label hash H
  * with MGF1 over SHA-1, as in SunJCE (docs/key-wrap.md explains the choice).
  */
-public final class RsaOaepCipher extends CipherSpi {
+public final class RsaOaepCipher extends SessionKeysCipherSpi {
 
     private final ProviderContext context;
     private final String name;
