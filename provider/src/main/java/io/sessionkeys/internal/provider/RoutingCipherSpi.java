@@ -36,8 +36,9 @@ import javax.crypto.ShortBufferException;
  * key is done by SessionKeys (with the same arguments, so it writes what the other provider would),
  * and only if SessionKeys' SPI accepts that key-encryption key.
  *
- * <p>Before any {@code init}, questions go to the other provider's uninitialized {@code Cipher}, so
- * that {@code getBlockSize}, {@code getIV} and {@code getParameters} answer as it would.
+ * <p>Before any {@code init}, questions go to the first other provider's uninitialized
+ * {@code Cipher}, so that {@code getBlockSize}, {@code getIV} and {@code getParameters} answer as it
+ * would without a key.
  */
 final class RoutingCipherSpi extends CipherSpi {
 
@@ -52,6 +53,8 @@ final class RoutingCipherSpi extends CipherSpi {
     private Route route = Route.NONE;
     /** The other provider's Cipher, chosen at the first foreign init and kept, as JCA keeps a provider. */
     private Cipher foreign;
+    /** The other provider's uninitialized Cipher that answers questions asked before any init. */
+    private Cipher unkeyed;
     /** In WRAP_MODE under a foreign key: starts {@link #own} to wrap a session key, or null. */
     private OwnStart ownWrapStart;
 
@@ -146,23 +149,30 @@ final class RoutingCipherSpi extends CipherSpi {
     // ---- queries ----
 
     /**
-     * The Cipher that answers before any init: the first other provider's, uninitialized, which is
-     * the provider JCA would have fixed for such a question without SessionKeys (so it is kept for
-     * the first foreign init too); null if no other provider offers the transformation.
+     * The Cipher that answers before any init: the first other provider's, uninitialized (the one
+     * JCA would have fixed for such a question without SessionKeys); null if no other provider
+     * offers the transformation. It never gets a key: the first foreign init looks for the first
+     * provider that accepts the key, as the principle asks, rather than failing where that one would.
      */
     private Cipher unkeyed() {
-        if (foreign == null) {
-            foreign = OtherProviders.anyCipher(self, transformation());
+        if (unkeyed == null) {
+            unkeyed = OtherProviders.anyCipher(self, transformation());
         }
-        return foreign;
+        return unkeyed;
+    }
+
+    /** Who answers a question: the foreign Cipher, our own SPI (null), or before any init the unkeyed one. */
+    private Cipher asked() {
+        if (route == Route.FOREIGN) {
+            return foreign;
+        }
+        return route == Route.NONE ? unkeyed() : null;
     }
 
     @Override
     protected int engineGetBlockSize() {
-        if (route == Route.FOREIGN || (route == Route.NONE && unkeyed() != null)) {
-            return foreign.getBlockSize();
-        }
-        return own.engineGetBlockSize();
+        Cipher c = asked();
+        return c != null ? c.getBlockSize() : own.engineGetBlockSize();
     }
 
     @Override
@@ -172,18 +182,14 @@ final class RoutingCipherSpi extends CipherSpi {
 
     @Override
     protected byte[] engineGetIV() {
-        if (route == Route.FOREIGN || (route == Route.NONE && unkeyed() != null)) {
-            return foreign.getIV();
-        }
-        return own.engineGetIV();
+        Cipher c = asked();
+        return c != null ? c.getIV() : own.engineGetIV();
     }
 
     @Override
     protected AlgorithmParameters engineGetParameters() {
-        if (route == Route.FOREIGN || (route == Route.NONE && unkeyed() != null)) {
-            return foreign.getParameters();
-        }
-        return own.engineGetParameters();
+        Cipher c = asked();
+        return c != null ? c.getParameters() : own.engineGetParameters();
     }
 
     @Override
