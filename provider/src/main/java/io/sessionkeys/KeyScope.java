@@ -1,6 +1,5 @@
 package io.sessionkeys;
 
-import io.sessionkeys.internal.key.ManagedSessionKey;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +19,18 @@ import java.util.List;
  */
 public final class KeyScope implements AutoCloseable {
 
-    private final List<WeakReference<ManagedSessionKey>> keys = new ArrayList<>();
+    /**
+     * What a scope needs from a key it holds. The provider's session keys implement it; a scope
+     * binds nothing else. It exists so that this public class does not name the provider's
+     * internal key class; applications have no reason to implement or call it.
+     */
+    public interface Member {
+
+        /** Destroys the key, reason {@link DestroyReason#SCOPE_CLOSED}. Idempotent; never fails. */
+        void scopeClosed();
+    }
+
+    private final List<WeakReference<Member>> keys = new ArrayList<>();
     private int pruneAt = 16;
     private boolean closed;
 
@@ -40,7 +50,7 @@ public final class KeyScope implements AutoCloseable {
      * @throws IllegalStateException if the scope is already closed
      */
     public <K extends SessionKey> K bind(K key) {
-        if (!(key instanceof ManagedSessionKey)) {
+        if (!(key instanceof Member)) {
             throw new IllegalArgumentException("only keys made by the SessionKeys provider can be bound to a"
                     + " KeyScope, not " + (key == null ? "null" : key.getClass().getName()));
         }
@@ -52,7 +62,7 @@ public final class KeyScope implements AutoCloseable {
                 keys.removeIf(ref -> ref.get() == null);
                 pruneAt = Math.max(16, keys.size() * 2);
             }
-            keys.add(new WeakReference<>((ManagedSessionKey) key));
+            keys.add(new WeakReference<>((Member) key));
         }
         return key;
     }
@@ -67,7 +77,7 @@ public final class KeyScope implements AutoCloseable {
     /** Destroys every key still bound to this scope. Idempotent. */
     @Override
     public void close() {
-        List<WeakReference<ManagedSessionKey>> bound;
+        List<WeakReference<Member>> bound;
         synchronized (keys) {
             if (closed) {
                 return;
@@ -76,10 +86,10 @@ public final class KeyScope implements AutoCloseable {
             bound = new ArrayList<>(keys);
             keys.clear();
         }
-        for (WeakReference<ManagedSessionKey> ref : bound) {
-            ManagedSessionKey key = ref.get();
+        for (WeakReference<Member> ref : bound) {
+            Member key = ref.get();
             if (key != null) {
-                key.destroy(DestroyReason.SCOPE_CLOSED);
+                key.scopeClosed();
             }
         }
     }

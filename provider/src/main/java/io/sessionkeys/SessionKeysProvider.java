@@ -1,11 +1,11 @@
 package io.sessionkeys;
 
 import io.sessionkeys.internal.config.Settings;
-import io.sessionkeys.internal.provider.ProviderContext;
-import io.sessionkeys.internal.provider.Routing;
+import io.sessionkeys.internal.service.ProviderContext;
+import io.sessionkeys.internal.service.Routing;
 import io.sessionkeys.internal.provider.ServiceCatalog;
-import io.sessionkeys.internal.provider.ServiceDefinition;
-import io.sessionkeys.internal.selftest.SelfTest;
+import io.sessionkeys.internal.service.ServiceDefinition;
+import io.sessionkeys.internal.provider.SelfTest;
 import java.security.InvalidParameterException;
 import java.security.NoSuchAlgorithmException;
 import java.security.Provider;

@@ -3,8 +3,8 @@ package io.sessionkeys;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sessionkeys.internal.keys.KeyAlgorithm;
-import io.sessionkeys.internal.keys.KeyServices;
+import io.sessionkeys.internal.key.KeyAlgorithm;
+import io.sessionkeys.internal.keygen.KeyServices;
 import io.sessionkeys.internal.provider.ServiceCatalog;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * The life of an AES-256 session key: make it, use it once, destroy it; and import raw bytes.
- * Issue 2's budget is read from this class: {@code generateDestroy} on SessionKeys must cost at
+ * The key-life budget is read from this class: {@code generateDestroy} on SessionKeys must cost at
  * most twice SunJCE's {@code generate}.
  *
  * <p>Keys made by {@code generate} and {@code importKey} are dropped, not destroyed: SessionKeys'

@@ -17,7 +17,7 @@ import java.util.Properties;
 /**
  * Writes {@code report.md} from a suite run's files: one table per family of benchmarks, every
  * provider side by side, with SessionKeys' throughput divided by SunJCE's and by the best peer's;
- * issue 2's key-life budget; and bytes allocated per operation.
+ * the key-life budget; and bytes allocated per operation.
  *
  * <p>Usage: {@code Report DIR} (the directory the suite wrote).
  */
@@ -183,7 +183,7 @@ public final class Report {
         return vsSunJce + " | " + vsBest;
     }
 
-    /** Issue 2: generating and destroying a session key costs at most twice SunJCE's generateKey(). */
+    /** The key-life budget: generating and destroying a session key costs at most twice SunJCE's generateKey(). */
     private void budget() {
         Measurement ours = measurements.get(key(PACKAGE + "KeyLifeBenchmark.generateDestroy", "",
                 ProviderUnderTest.SESSIONKEYS.label()));
@@ -192,7 +192,7 @@ public final class Report {
         if (ours == null && sunJce == null) {
             return;
         }
-        md.append("\n## Key-life budget (issue 2)\n\nGenerating and destroying a SessionKeys key must cost at most"
+        md.append("\n## Key-life budget\n\nGenerating and destroying a SessionKeys key must cost at most"
                 + " twice SunJCE's `generateKey()` alone, both measured in this run.\n\n");
         if (ours == null || sunJce == null) {
             md.append("Not measured: ").append(ours == null ? "SessionKeys generate + destroy" : "SunJCE generate")

@@ -6,9 +6,9 @@ import io.sessionkeys.internal.key.Attachment;
 import io.sessionkeys.internal.key.KeyUse;
 import io.sessionkeys.internal.key.ManagedSessionKey;
 import io.sessionkeys.internal.key.SafetyLimits;
-import io.sessionkeys.internal.key.SessionKeys;
-import io.sessionkeys.internal.provider.ProviderContext;
-import io.sessionkeys.internal.provider.SessionKeysCipherSpi;
+import io.sessionkeys.internal.key.SessionKeyChecks;
+import io.sessionkeys.internal.service.ProviderContext;
+import io.sessionkeys.internal.service.SessionKeysCipherSpi;
 import java.nio.ByteBuffer;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
@@ -133,7 +133,7 @@ public abstract class AeadCipher extends SessionKeysCipherSpi {
     private void initialize(int opmode, Key key, AeadParameters params)
             throws InvalidKeyException, InvalidAlgorithmParameterException {
         boolean encrypting = isEncryptMode(opmode);
-        ManagedSessionKey k = SessionKeys.require(key, keyAlgorithm(), serviceName());
+        ManagedSessionKey k = SessionKeyChecks.require(key, keyAlgorithm(), serviceName());
         checkKeyLength(k.materialLength());
         k.checkUsable(encrypting ? KeyUse.PROTECT : KeyUse.PROCESS);
         byte[] n;
@@ -299,7 +299,7 @@ public abstract class AeadCipher extends SessionKeysCipherSpi {
 
     @Override
     protected int engineGetKeySize(Key key) throws InvalidKeyException {
-        ManagedSessionKey k = SessionKeys.require(key, keyAlgorithm(), serviceName());
+        ManagedSessionKey k = SessionKeyChecks.require(key, keyAlgorithm(), serviceName());
         return k.materialLength() * 8;
     }
 

@@ -3,7 +3,8 @@ package io.sessionkeys.internal.aead;
 import io.sessionkeys.internal.engine.AeadEngine;
 import io.sessionkeys.internal.engine.aes.AesGcmEngine;
 import io.sessionkeys.internal.engine.chacha.ChaCha20Poly1305Engine;
-import io.sessionkeys.internal.provider.ServiceDefinition;
+import io.sessionkeys.internal.service.ProviderContext;
+import io.sessionkeys.internal.service.ServiceDefinition;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,7 +47,7 @@ public final class AeadServices {
     }
 
     private static <T> ServiceDefinition cipher(String name, Class<T> type,
-            java.util.function.Function<io.sessionkeys.internal.provider.ProviderContext, T> factory) {
+            java.util.function.Function<ProviderContext, T> factory) {
         return ServiceDefinition.of("Cipher", name, type, factory).sessionKeysOnly();
     }
 

@@ -1,7 +1,7 @@
 package io.sessionkeys.internal.aead;
 
 import io.sessionkeys.internal.engine.AeadEngine;
-import io.sessionkeys.internal.provider.ProviderContext;
+import io.sessionkeys.internal.service.ProviderContext;
 import java.security.InvalidKeyException;
 
 /** {@code AES_128/GCM/NoPadding}: AES-GCM that takes only 128-bit keys. */

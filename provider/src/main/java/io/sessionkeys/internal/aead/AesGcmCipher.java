@@ -3,7 +3,7 @@ package io.sessionkeys.internal.aead;
 import io.sessionkeys.internal.engine.AeadEngine;
 import io.sessionkeys.internal.key.Attachment;
 import io.sessionkeys.internal.key.SafetyLimits;
-import io.sessionkeys.internal.provider.ProviderContext;
+import io.sessionkeys.internal.service.ProviderContext;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.InvalidKeyException;
 import java.security.spec.AlgorithmParameterSpec;

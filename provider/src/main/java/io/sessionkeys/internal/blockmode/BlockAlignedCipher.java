@@ -1,9 +1,10 @@
 package io.sessionkeys.internal.blockmode;
 
+import io.sessionkeys.internal.common.Pkcs5Padding;
 import io.sessionkeys.internal.engine.BlockCipherEngine;
 import io.sessionkeys.internal.key.ManagedSessionKey;
 import io.sessionkeys.internal.key.Precomputation;
-import io.sessionkeys.internal.provider.ProviderContext;
+import io.sessionkeys.internal.service.ProviderContext;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import javax.crypto.BadPaddingException;

@@ -5,8 +5,8 @@ import io.sessionkeys.internal.key.KeyUse;
 import io.sessionkeys.internal.key.ManagedSessionKey;
 import io.sessionkeys.internal.key.Precomputation;
 import io.sessionkeys.internal.key.SafetyLimits;
-import io.sessionkeys.internal.key.SessionKeys;
-import io.sessionkeys.internal.provider.ProviderContext;
+import io.sessionkeys.internal.key.SessionKeyChecks;
+import io.sessionkeys.internal.service.ProviderContext;
 import java.nio.ByteBuffer;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
@@ -134,7 +134,7 @@ abstract class BlockModeCipher extends BufferFormsCipherSpi {
 
     @Override
     protected int engineGetKeySize(Key k) throws InvalidKeyException {
-        return SessionKeys.require(k, "AES", transformation()).keySizeBits();
+        return SessionKeyChecks.require(k, "AES", transformation()).keySizeBits();
     }
 
     // ---- init ----
@@ -167,7 +167,7 @@ abstract class BlockModeCipher extends BufferFormsCipherSpi {
         }
         wipe(); // whatever a previous message left goes now, even if this init fails
         boolean encrypt = opmode == Cipher.ENCRYPT_MODE;
-        ManagedSessionKey candidate = SessionKeys.require(k, "AES", transformation());
+        ManagedSessionKey candidate = SessionKeyChecks.require(k, "AES", transformation());
         checkKeyLength(candidate.materialLength());
         candidate.checkUsable(encrypt ? KeyUse.PROTECT : KeyUse.PROCESS);
         if (!usesIv() && givenIv != null) {

@@ -2,8 +2,8 @@ package io.sessionkeys.internal.blockmode;
 
 import io.sessionkeys.internal.engine.BlockCipherEngine;
 import io.sessionkeys.internal.engine.aes.AesBlockEngine;
-import io.sessionkeys.internal.provider.ProviderContext;
-import io.sessionkeys.internal.provider.ServiceDefinition;
+import io.sessionkeys.internal.service.ProviderContext;
+import io.sessionkeys.internal.service.ServiceDefinition;
 import java.util.List;
 import java.util.function.BiFunction;
 

@@ -5,7 +5,7 @@ import java.nio.ByteBuffer;
 import java.security.ProviderException;
 import java.util.Arrays;
 import javax.crypto.BadPaddingException;
-import io.sessionkeys.internal.provider.SessionKeysCipherSpi;
+import io.sessionkeys.internal.service.SessionKeysCipherSpi;
 import javax.crypto.CipherSpi;
 import javax.crypto.IllegalBlockSizeException;
 import javax.crypto.ShortBufferException;

@@ -3,7 +3,7 @@ package io.sessionkeys.internal.blockmode;
 import io.sessionkeys.internal.engine.BlockCipherEngine;
 import io.sessionkeys.internal.key.ManagedSessionKey;
 import io.sessionkeys.internal.key.SafetyLimits;
-import io.sessionkeys.internal.provider.ProviderContext;
+import io.sessionkeys.internal.service.ProviderContext;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.Arrays;

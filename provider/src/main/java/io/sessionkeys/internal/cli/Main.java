@@ -1,7 +1,7 @@
 package io.sessionkeys.internal.cli;
 
 import io.sessionkeys.SessionKeysProvider;
-import io.sessionkeys.internal.selftest.SelfTest;
+import io.sessionkeys.internal.provider.SelfTest;
 import java.io.PrintStream;
 import java.security.Provider;
 import java.util.Map;

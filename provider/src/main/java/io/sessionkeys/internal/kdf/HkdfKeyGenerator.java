@@ -2,8 +2,8 @@ package io.sessionkeys.internal.kdf;
 
 import io.sessionkeys.SessionKeyDerivationSpec;
 import io.sessionkeys.internal.engine.sha.ShaAlgorithm;
-import io.sessionkeys.internal.keys.KeyAlgorithm;
-import io.sessionkeys.internal.provider.ProviderContext;
+import io.sessionkeys.internal.key.KeyAlgorithm;
+import io.sessionkeys.internal.service.ProviderContext;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.InvalidParameterException;
 import java.security.SecureRandom;

@@ -4,8 +4,8 @@ import io.sessionkeys.KeyPolicy;
 import io.sessionkeys.KeyScope;
 import io.sessionkeys.internal.engine.sha.ShaAlgorithm;
 import io.sessionkeys.internal.key.ManagedSessionKey;
-import io.sessionkeys.internal.keys.KeyAlgorithm;
-import io.sessionkeys.internal.provider.ProviderContext;
+import io.sessionkeys.internal.key.KeyAlgorithm;
+import io.sessionkeys.internal.service.ProviderContext;
 import java.security.InvalidAlgorithmParameterException;
 import java.util.List;
 
@@ -96,7 +96,8 @@ final class HkdfRequest {
         byte[] out = new byte[length];
         try {
             Hkdf.derive(hash, mode, salt, input, info, out);
-            return context.newKey(algorithm.name(), length * 8, out, 0, length, policy, scope);
+            return ManagedSessionKey.create(algorithm.name(), length * 8, out, 0, length,
+                    context.policyOrDefault(policy), scope, context.clock());
         } finally {
             ManagedSessionKey.wipe(out);
         }

@@ -1,6 +1,6 @@
 package io.sessionkeys.internal.kdf;
 
-import io.sessionkeys.internal.provider.ServiceDefinition;
+import io.sessionkeys.internal.service.ServiceDefinition;
 import java.util.List;
 
 /**

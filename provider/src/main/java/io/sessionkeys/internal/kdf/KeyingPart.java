@@ -3,7 +3,7 @@ package io.sessionkeys.internal.kdf;
 import io.sessionkeys.KeyPolicy;
 import io.sessionkeys.internal.key.KeyUse;
 import io.sessionkeys.internal.key.ManagedSessionKey;
-import io.sessionkeys.internal.mac.HmacState;
+import io.sessionkeys.internal.engine.hmac.HmacState;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.InvalidKeyException;
 import javax.crypto.SecretKey;

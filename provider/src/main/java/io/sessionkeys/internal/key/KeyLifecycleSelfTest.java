@@ -2,7 +2,7 @@ package io.sessionkeys.internal.key;
 
 import io.sessionkeys.DestroyReason;
 import io.sessionkeys.KeyPolicy;
-import io.sessionkeys.internal.selftest.KnownAnswerTest;
+import io.sessionkeys.internal.service.KnownAnswerTest;
 import java.time.Clock;
 import java.util.List;
 

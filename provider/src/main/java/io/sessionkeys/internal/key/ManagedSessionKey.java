@@ -27,7 +27,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * cleaner, which zeroizes keys that become unreachable, can never run while the key is in use
  * (the failure behind CVE-2022-45146, where a cleaner zeroized a key still being used).
  */
-public final class ManagedSessionKey implements SessionKey {
+public final class ManagedSessionKey implements SessionKey, KeyScope.Member {
 
     private static final long serialVersionUID = 1L;
 
@@ -148,6 +148,12 @@ public final class ManagedSessionKey implements SessionKey {
     public void destroy(DestroyReason reason) {
         core.destroy(reason);
         cleanable.clean(); // deregisters from the cleaner; its action is now a no-op
+    }
+
+    /** For {@link KeyScope#close()}. */
+    @Override
+    public void scopeClosed() {
+        destroy(DestroyReason.SCOPE_CLOSED);
     }
 
     // ---- SessionKey ----

@@ -1,5 +1,6 @@
 package io.sessionkeys.internal.mac;
 
+import io.sessionkeys.internal.engine.hmac.HmacState;
 import io.sessionkeys.internal.key.Attachment;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,15 +1,14 @@
 package io.sessionkeys.internal.mac;
 
 import io.sessionkeys.internal.engine.sha.ShaAlgorithm;
-import io.sessionkeys.internal.kdf.KdfServices;
-import io.sessionkeys.internal.provider.ServiceDefinition;
+import io.sessionkeys.internal.service.ServiceDefinition;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The MAC family: {@code Mac} HmacSHA256/384/512 with session keys, and HKDF, which is built on
- * the same HMAC engine. (The HMAC {@code KeyGenerator}s and {@code SecretKeyFactory}s are with
- * the other key services.)
+ * The MAC family: {@code Mac} HmacSHA256/384/512 with session keys. (The HMAC
+ * {@code KeyGenerator}s and {@code SecretKeyFactory}s are with the other key services; HKDF, built
+ * on the same HMAC engine, registers itself in {@code KdfServices}.)
  */
 public final class MacServices {
 
@@ -21,7 +20,6 @@ public final class MacServices {
         all.add(mac(ShaAlgorithm.SHA256, "1.2.840.113549.2.9"));
         all.add(mac(ShaAlgorithm.SHA384, "1.2.840.113549.2.10"));
         all.add(mac(ShaAlgorithm.SHA512, "1.2.840.113549.2.11"));
-        all.addAll(KdfServices.definitions());
         return all;
     }
 

@@ -1,15 +1,17 @@
 package io.sessionkeys.internal.mac;
 
+import io.sessionkeys.internal.engine.hmac.HmacKeySchedule;
+import io.sessionkeys.internal.engine.hmac.HmacState;
 import io.sessionkeys.internal.engine.sha.ShaAlgorithm;
 import io.sessionkeys.internal.key.KeyUse;
 import io.sessionkeys.internal.key.ManagedSessionKey;
-import io.sessionkeys.internal.key.SessionKeys;
+import io.sessionkeys.internal.key.SessionKeyChecks;
 import java.nio.ByteBuffer;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.InvalidKeyException;
 import java.security.Key;
 import java.security.spec.AlgorithmParameterSpec;
-import io.sessionkeys.internal.provider.SessionKeysMacSpi;
+import io.sessionkeys.internal.service.SessionKeysMacSpi;
 
 /**
  * {@code Mac} HmacSHA256, HmacSHA384 and HmacSHA512 with session keys only.
@@ -53,7 +55,7 @@ public final class SessionKeyHmac extends SessionKeysMacSpi {
             throw new InvalidAlgorithmParameterException("HMAC does not use parameters, got "
                     + params.getClass().getName());
         }
-        ManagedSessionKey sessionKey = SessionKeys.require(newKey, hash.hmacName(), "Mac " + hash.hmacName());
+        ManagedSessionKey sessionKey = SessionKeyChecks.require(newKey, hash.hmacName(), "Mac " + hash.hmacName());
         sessionKey.checkUsable(KeyUse.PROCESS);
         release();
         HmacState fresh = new HmacState(schedule);

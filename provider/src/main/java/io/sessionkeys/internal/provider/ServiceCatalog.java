@@ -2,15 +2,18 @@ package io.sessionkeys.internal.provider;
 
 import io.sessionkeys.internal.aead.AeadServices;
 import io.sessionkeys.internal.blockmode.BlockModeServices;
-import io.sessionkeys.internal.keys.KeyServices;
-import io.sessionkeys.internal.wrap.WrapServices;
+import io.sessionkeys.internal.kdf.KdfServices;
+import io.sessionkeys.internal.keygen.KeyServices;
 import io.sessionkeys.internal.mac.MacServices;
+import io.sessionkeys.internal.service.ServiceDefinition;
+import io.sessionkeys.internal.wrap.WrapServices;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Every service SessionKeys registers, family by family. Each family keeps its own table next to
- * its SPIs; this list only says which families exist.
+ * its SPIs; this list only says which families exist. Together with {@link SelfTest} it is the
+ * only code that names the families, which never name each other.
  */
 public final class ServiceCatalog {
 
@@ -24,6 +27,7 @@ public final class ServiceCatalog {
         all.addAll(BlockModeServices.definitions());
         all.addAll(WrapServices.definitions());
         all.addAll(MacServices.definitions());
+        all.addAll(KdfServices.definitions());
         return all;
     }
 }

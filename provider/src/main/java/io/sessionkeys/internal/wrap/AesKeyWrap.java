@@ -1,5 +1,6 @@
 package io.sessionkeys.internal.wrap;
 
+import io.sessionkeys.internal.common.ConstantTime;
 import io.sessionkeys.internal.engine.BlockCipherEngine;
 import java.nio.ByteBuffer;
 import java.util.Arrays;

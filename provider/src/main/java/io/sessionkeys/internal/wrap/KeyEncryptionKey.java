@@ -6,7 +6,7 @@ import io.sessionkeys.internal.key.KeyUse;
 import io.sessionkeys.internal.key.ManagedSessionKey;
 import io.sessionkeys.internal.key.Precomputation;
 import io.sessionkeys.internal.key.SecretReader;
-import io.sessionkeys.internal.provider.ProviderContext;
+import io.sessionkeys.internal.service.ProviderContext;
 import java.security.InvalidKeyException;
 import java.security.Key;
 
@@ -113,7 +113,8 @@ final class KeyEncryptionKey {
             if (raw == null || raw.length != sizeBytes) {
                 throw new InvalidKeyException("the foreign key-encryption key changed or was destroyed since init");
             }
-            return context.newKey("AES", raw.length * 8, raw, 0, raw.length, TEMPORARY, null);
+            return ManagedSessionKey.create("AES", raw.length * 8, raw, 0, raw.length,
+                    TEMPORARY, null, context.clock());
         } finally {
             ManagedSessionKey.wipe(raw);
         }

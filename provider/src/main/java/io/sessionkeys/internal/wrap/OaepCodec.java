@@ -1,5 +1,6 @@
 package io.sessionkeys.internal.wrap;
 
+import io.sessionkeys.internal.common.ConstantTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;

@@ -1,9 +1,9 @@
 package io.sessionkeys.internal.wrap;
 
 import io.sessionkeys.internal.key.ManagedSessionKey;
-import io.sessionkeys.internal.keys.KeyAlgorithm;
-import io.sessionkeys.internal.provider.ProviderContext;
-import io.sessionkeys.internal.provider.SessionKeysCipherSpi;
+import io.sessionkeys.internal.key.KeyAlgorithm;
+import io.sessionkeys.internal.service.ProviderContext;
+import io.sessionkeys.internal.service.SessionKeysCipherSpi;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.security.AlgorithmParameters;

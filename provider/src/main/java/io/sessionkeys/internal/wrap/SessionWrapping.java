@@ -2,7 +2,7 @@ package io.sessionkeys.internal.wrap;
 
 import io.sessionkeys.internal.key.KeyUse;
 import io.sessionkeys.internal.key.ManagedSessionKey;
-import io.sessionkeys.internal.key.SessionKeys;
+import io.sessionkeys.internal.key.SessionKeyChecks;
 import java.security.InvalidKeyException;
 import java.security.Key;
 
@@ -17,7 +17,7 @@ final class SessionWrapping {
      * an {@link InvalidKeyException} that says why.
      */
     static ManagedSessionKey requireWrappable(Key key, String service) throws InvalidKeyException {
-        ManagedSessionKey session = SessionKeys.require(key, null, service + " wrap");
+        ManagedSessionKey session = SessionKeyChecks.require(key, null, service + " wrap");
         session.checkUsable(KeyUse.PROCESS);
         if (!session.policy().wrappable()) {
             throw new InvalidKeyException(session + " may not be wrapped: its policy forbids wrapping ("

@@ -2,8 +2,9 @@ package io.sessionkeys.internal.wrap;
 
 import io.sessionkeys.KeyPolicy;
 import io.sessionkeys.KeyScope;
-import io.sessionkeys.internal.keys.KeyAlgorithm;
-import io.sessionkeys.internal.provider.ProviderContext;
+import io.sessionkeys.internal.key.KeyAlgorithm;
+import io.sessionkeys.internal.key.ManagedSessionKey;
+import io.sessionkeys.internal.service.ProviderContext;
 import java.security.InvalidKeyException;
 import java.security.Key;
 import java.security.NoSuchAlgorithmException;
@@ -40,6 +41,7 @@ final class UnwrappedKeys {
             throw new InvalidKeyException("the unwrapped key is " + length + " bytes long, which does not fit "
                     + kind.name() + " (" + kind.describeSizes() + ")");
         }
-        return context.newKey(kind.name(), bits, recovered, offset, length, policy, scope);
+        return ManagedSessionKey.create(kind.name(), bits, recovered, offset, length,
+                context.policyOrDefault(policy), scope, context.clock());
     }
 }

@@ -6,7 +6,7 @@ import io.sessionkeys.internal.engine.BlockCipherEngine;
 import io.sessionkeys.internal.engine.aes.AesBlockEngine;
 import io.sessionkeys.internal.key.KeyUse;
 import io.sessionkeys.internal.key.ManagedSessionKey;
-import io.sessionkeys.internal.selftest.KnownAnswerTest;
+import io.sessionkeys.internal.service.KnownAnswerTest;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.HexFormat;

@@ -3,7 +3,7 @@ package io.sessionkeys.internal.wrap;
 import io.sessionkeys.SessionKey;
 import io.sessionkeys.internal.engine.BlockCipherEngine;
 import io.sessionkeys.internal.engine.aes.AesBlockEngine;
-import io.sessionkeys.internal.provider.ServiceDefinition;
+import io.sessionkeys.internal.service.ServiceDefinition;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;
@@ -15,7 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
  * 2.16.840.1.101.3.4.1.5/25/45 for KW and .8/28/48 for KWP), so that code written for SunJCE
  * finds them under the same names.
  *
- * <p>Key classes (DESIGN.md decision 6): the AES wrapping ciphers take session keys and foreign
+ * <p>Key classes: the AES wrapping ciphers take session keys and foreign
  * {@code SecretKeySpec} AES keys as key-encryption keys, because KEKs usually come from a KeyStore;
  * the RSA ciphers take the caller's RSA keys.
  */

@@ -1,7 +1,7 @@
 package io.sessionkeys.internal.kdf;
 
 import io.sessionkeys.internal.engine.sha.ShaAlgorithm;
-import io.sessionkeys.internal.provider.ServiceDefinition;
+import io.sessionkeys.internal.service.ServiceDefinition;
 import java.util.ArrayList;
 import java.util.List;
 

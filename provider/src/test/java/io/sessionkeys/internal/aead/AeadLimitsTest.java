@@ -9,7 +9,7 @@ import io.sessionkeys.KeyState;
 import io.sessionkeys.internal.config.Settings;
 import io.sessionkeys.internal.key.ManagedSessionKey;
 import io.sessionkeys.internal.key.SafetyLimits;
-import io.sessionkeys.internal.provider.ProviderContext;
+import io.sessionkeys.internal.service.ProviderContext;
 import java.security.InvalidKeyException;
 import java.time.Clock;
 import javax.crypto.Cipher;

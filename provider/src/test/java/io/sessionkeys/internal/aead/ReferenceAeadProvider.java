@@ -1,8 +1,8 @@
 package io.sessionkeys.internal.aead;
 
 import io.sessionkeys.internal.config.Settings;
-import io.sessionkeys.internal.provider.ProviderContext;
-import io.sessionkeys.internal.provider.ServiceDefinition;
+import io.sessionkeys.internal.service.ProviderContext;
+import io.sessionkeys.internal.service.ServiceDefinition;
 import java.security.Provider;
 import java.time.Clock;
 

@@ -1,6 +1,6 @@
 package io.sessionkeys.internal.blockmode;
 
-import io.sessionkeys.internal.selftest.KnownAnswerTest;
+import io.sessionkeys.internal.service.KnownAnswerTest;
 import org.junit.jupiter.api.Test;
 
 class BlockModeSelfTestTest {

@@ -5,8 +5,8 @@ import io.sessionkeys.KeyPolicy;
 import io.sessionkeys.internal.config.Settings;
 import io.sessionkeys.internal.engine.BlockCipherEngine;
 import io.sessionkeys.internal.key.ManagedSessionKey;
-import io.sessionkeys.internal.provider.ProviderContext;
-import io.sessionkeys.internal.provider.ServiceDefinition;
+import io.sessionkeys.internal.service.ProviderContext;
+import io.sessionkeys.internal.service.ServiceDefinition;
 import java.security.Provider;
 import java.time.Clock;
 import java.util.Arrays;
@@ -40,7 +40,8 @@ final class TestProvider extends Provider {
     ManagedSessionKey key(byte[] bytes, KeyPolicy policy) {
         byte[] copy = Arrays.copyOf(bytes, bytes.length);
         try {
-            return context.newKey("AES", bytes.length * 8, copy, 0, copy.length, policy, null);
+            return ManagedSessionKey.create("AES", bytes.length * 8, copy, 0, copy.length,
+                    context.policyOrDefault(policy), null, context.clock());
         } finally {
             Arrays.fill(copy, (byte) 0);
         }

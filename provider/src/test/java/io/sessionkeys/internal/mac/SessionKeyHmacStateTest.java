@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sessionkeys.DestroyReason;
 import io.sessionkeys.KeyPolicy;
+import io.sessionkeys.internal.engine.hmac.HmacKeySchedule;
+import io.sessionkeys.internal.engine.hmac.HmacState;
 import io.sessionkeys.internal.engine.sha.ShaAlgorithm;
 import io.sessionkeys.internal.key.KeyUse;
 import io.sessionkeys.internal.key.ManagedSessionKey;

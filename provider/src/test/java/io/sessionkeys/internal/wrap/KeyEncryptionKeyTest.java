@@ -9,7 +9,7 @@ import io.sessionkeys.KeyPolicy;
 import io.sessionkeys.internal.config.Settings;
 import io.sessionkeys.internal.key.KeyUse;
 import io.sessionkeys.internal.key.ManagedSessionKey;
-import io.sessionkeys.internal.provider.ProviderContext;
+import io.sessionkeys.internal.service.ProviderContext;
 import java.nio.ByteBuffer;
 import java.security.InvalidKeyException;
 import java.time.Clock;

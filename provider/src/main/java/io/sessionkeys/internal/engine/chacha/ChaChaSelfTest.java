@@ -1,9 +1,9 @@
 package io.sessionkeys.internal.engine.chacha;
 
-import static io.sessionkeys.internal.selftest.KnownAnswerTest.expectEqual;
+import static io.sessionkeys.internal.service.KnownAnswerTest.expectEqual;
 
 import io.sessionkeys.internal.engine.AeadOperation;
-import io.sessionkeys.internal.selftest.KnownAnswerTest;
+import io.sessionkeys.internal.service.KnownAnswerTest;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -3,7 +3,7 @@ package io.sessionkeys.internal.engine.aes;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.sessionkeys.internal.selftest.KnownAnswerTest;
+import io.sessionkeys.internal.service.KnownAnswerTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package io.sessionkeys.internal.engine.chacha;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.sessionkeys.internal.selftest.KnownAnswerTest;
+import io.sessionkeys.internal.service.KnownAnswerTest;
 import org.junit.jupiter.api.Test;
 
 class ChaChaSelfTestTest {

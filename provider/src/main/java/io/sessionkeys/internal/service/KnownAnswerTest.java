@@ -1,4 +1,4 @@
-package io.sessionkeys.internal.selftest;
+package io.sessionkeys.internal.service;
 
 /**
  * One known-answer test: runs an engine on fixed inputs and throws if the output differs from the

@@ -1,15 +1,15 @@
-package io.sessionkeys.internal.provider;
+package io.sessionkeys.internal.service;
 
 import io.sessionkeys.KeyPolicy;
-import io.sessionkeys.KeyScope;
 import io.sessionkeys.internal.config.Settings;
-import io.sessionkeys.internal.key.ManagedSessionKey;
 import java.security.SecureRandom;
 import java.time.Clock;
 
 /**
- * What every service of one provider instance shares: its settings and its clock. Services get
- * it at construction, so two differently configured providers in one JVM never mix.
+ * What every service of one provider instance shares: its settings, its clock and its randomness.
+ * Services get it at construction, so two differently configured providers in one JVM never mix.
+ * Services make keys with {@code ManagedSessionKey.create}, passing {@link #policyOrDefault} and
+ * {@link #clock()}; this class sits below the key core and does not name it.
  */
 public final class ProviderContext {
 
@@ -52,18 +52,5 @@ public final class ProviderContext {
             }
         }
         return r;
-    }
-
-    /**
-     * Makes a session key from {@code length} bytes at {@code offset}; the caller zeroes
-     * {@code source} in {@code finally}.
-     *
-     * @param policy the key's policy, or {@code null} for the configured default
-     * @param scope a scope to bind it to, or {@code null}
-     */
-    public ManagedSessionKey newKey(String algorithm, int sizeBits, byte[] source, int offset, int length,
-            KeyPolicy policy, KeyScope scope) {
-        return ManagedSessionKey.create(algorithm, sizeBits, source, offset, length, policyOrDefault(policy),
-                scope, clock);
     }
 }

@@ -1,6 +1,7 @@
-package io.sessionkeys.internal.keys;
+package io.sessionkeys.internal.keygen;
 
-import io.sessionkeys.internal.provider.ServiceDefinition;
+import io.sessionkeys.internal.key.KeyAlgorithm;
+import io.sessionkeys.internal.service.ServiceDefinition;
 import java.util.List;
 
 /** The key-making services: generators and factories for every kind of session key. */

@@ -1,4 +1,4 @@
-package io.sessionkeys.internal.mac;
+package io.sessionkeys.internal.engine.hmac;
 
 import io.sessionkeys.internal.engine.sha.ShaHash;
 import java.nio.ByteBuffer;
@@ -8,7 +8,7 @@ import java.util.Arrays;
  * One HMAC computation in progress: the inner hash resumed from a key schedule, and the final
  * step that runs the outer hash over the inner digest. Holds message-dependent state derived from
  * the key, so it is wiped after every {@link #finish}, on {@link #wipe()}, and (through
- * {@link LiveHmacStates}) when the key is destroyed. Not thread-safe.
+ * the MAC family's registry of live states) when the key is destroyed. Not thread-safe.
  */
 public final class HmacState {
 
@@ -21,11 +21,11 @@ public final class HmacState {
         this.hash = schedule.hash().newHash();
     }
 
-    HmacKeySchedule schedule() {
+    public HmacKeySchedule schedule() {
         return schedule;
     }
 
-    boolean started() {
+    public boolean started() {
         return started;
     }
 
@@ -35,7 +35,7 @@ public final class HmacState {
         started = true;
     }
 
-    void update(byte b) {
+    public void update(byte b) {
         hash.update(b);
     }
 

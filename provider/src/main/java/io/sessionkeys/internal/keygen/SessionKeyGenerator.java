@@ -1,10 +1,11 @@
-package io.sessionkeys.internal.keys;
+package io.sessionkeys.internal.keygen;
 
 import io.sessionkeys.KeyPolicy;
 import io.sessionkeys.KeyScope;
 import io.sessionkeys.SessionKeyGenParameterSpec;
+import io.sessionkeys.internal.key.KeyAlgorithm;
 import io.sessionkeys.internal.key.ManagedSessionKey;
-import io.sessionkeys.internal.provider.ProviderContext;
+import io.sessionkeys.internal.service.ProviderContext;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.InvalidParameterException;
 import java.security.SecureRandom;
@@ -72,7 +73,8 @@ public final class SessionKeyGenerator extends KeyGeneratorSpi {
         byte[] fresh = new byte[bits / 8];
         try {
             (random != null ? random : context.random()).nextBytes(fresh);
-            return context.newKey(algorithm.name(), bits, fresh, 0, fresh.length, policy, scope);
+            return ManagedSessionKey.create(algorithm.name(), bits, fresh, 0, fresh.length,
+                    context.policyOrDefault(policy), scope, context.clock());
         } finally {
             ManagedSessionKey.wipe(fresh);
         }

@@ -1,4 +1,4 @@
-package io.sessionkeys.internal.mac;
+package io.sessionkeys.internal.engine.hmac;
 
 import io.sessionkeys.internal.engine.sha.ShaAlgorithm;
 import io.sessionkeys.internal.engine.sha.ShaHash;

@@ -1,4 +1,4 @@
-package io.sessionkeys.internal.blockmode;
+package io.sessionkeys.internal.common;
 
 import javax.crypto.BadPaddingException;
 
@@ -7,20 +7,20 @@ import javax.crypto.BadPaddingException;
  * combines the checks with masks: no branch and no memory index depends on a padding byte, so
  * its timing does not tell a padding-oracle attacker which byte was wrong.
  */
-final class Pkcs5Padding {
+public final class Pkcs5Padding {
 
-    static final int BLOCK = 16;
+    public static final int BLOCK = 16;
 
     private Pkcs5Padding() {
     }
 
     /** The padding bytes to append to a message whose last block holds {@code partial} bytes (0..15). */
-    static int padLength(int partial) {
+    public static int padLength(int partial) {
         return BLOCK - partial;
     }
 
     /** Fills {@code block[partial..16)} with the padding. */
-    static void pad(byte[] block, int partial) {
+    public static void pad(byte[] block, int partial) {
         byte value = (byte) padLength(partial);
         for (int i = partial; i < BLOCK; i++) {
             block[i] = value;
@@ -32,7 +32,7 @@ final class Pkcs5Padding {
      *
      * @throws BadPaddingException if the block does not end in 1 to 16 bytes each equal to their count
      */
-    static int unpaddedLength(byte[] block, int offset) throws BadPaddingException {
+    public static int unpaddedLength(byte[] block, int offset) throws BadPaddingException {
         int pad = block[offset + BLOCK - 1] & 0xff;
         // bad is all ones if pad == 0 or pad > 16
         int bad = isZero(pad) | lessThan(BLOCK, pad);

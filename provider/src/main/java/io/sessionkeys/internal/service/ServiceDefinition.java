@@ -1,4 +1,4 @@
-package io.sessionkeys.internal.provider;
+package io.sessionkeys.internal.service;
 
 import io.sessionkeys.SessionKey;
 import java.security.InvalidAlgorithmParameterException;
@@ -16,7 +16,7 @@ import java.util.function.Function;
  */
 public final class ServiceDefinition {
 
-    /** The attribute value that makes JCA route only session keys to a service (decision 6). */
+    /** The attribute value that makes JCA route only session keys to a service. */
     public static final String SESSION_KEY_CLASSES = SessionKey.class.getName();
 
     private final String type;
@@ -90,7 +90,7 @@ public final class ServiceDefinition {
 
     /**
      * Declares the key classes this service takes, by class: for wrap and unwrap ciphers, whose
-     * key-encryption keys may be foreign (decision 6).
+     * key-encryption keys may be foreign (a KEK from a KeyStore).
      */
     public ServiceDefinition keyClasses(Class<?>... classes) {
         StringBuilder names = new StringBuilder();

@@ -4,9 +4,9 @@ import java.security.InvalidKeyException;
 import java.security.Key;
 
 /** Checks shared by every SPI that takes a key. */
-public final class SessionKeys {
+public final class SessionKeyChecks {
 
-    private SessionKeys() {
+    private SessionKeyChecks() {
     }
 
     /**

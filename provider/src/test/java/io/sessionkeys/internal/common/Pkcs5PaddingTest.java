@@ -1,4 +1,4 @@
-package io.sessionkeys.internal.blockmode;
+package io.sessionkeys.internal.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

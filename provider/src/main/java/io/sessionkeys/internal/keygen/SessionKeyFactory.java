@@ -1,11 +1,12 @@
-package io.sessionkeys.internal.keys;
+package io.sessionkeys.internal.keygen;
 
 import io.sessionkeys.KeyPolicy;
 import io.sessionkeys.KeyScope;
 import io.sessionkeys.SessionKeyImportSpec;
+import io.sessionkeys.internal.key.KeyAlgorithm;
 import io.sessionkeys.internal.key.KeyUse;
 import io.sessionkeys.internal.key.ManagedSessionKey;
-import io.sessionkeys.internal.provider.ProviderContext;
+import io.sessionkeys.internal.service.ProviderContext;
 import java.security.InvalidKeyException;
 import java.security.spec.InvalidKeySpecException;
 import java.security.spec.KeySpec;
@@ -58,7 +59,8 @@ public final class SessionKeyFactory extends SecretKeyFactorySpi {
                 throw new InvalidKeySpecException(algorithm + " key must be " + algorithm.describeSizes() + ", was "
                         + bits + " bits");
             }
-            SecretKey key = context.newKey(algorithm.name(), bits, raw, 0, raw.length, policy, scope);
+            SecretKey key = ManagedSessionKey.create(algorithm.name(), bits, raw, 0, raw.length,
+                    context.policyOrDefault(policy), scope, context.clock());
             imported = true;
             return key;
         } finally {

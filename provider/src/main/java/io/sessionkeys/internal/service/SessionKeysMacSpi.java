@@ -1,4 +1,4 @@
-package io.sessionkeys.internal.provider;
+package io.sessionkeys.internal.service;
 
 import java.nio.ByteBuffer;
 import java.security.InvalidAlgorithmParameterException;

@@ -1,4 +1,4 @@
-package io.sessionkeys.internal.keys;
+package io.sessionkeys.internal.key;
 
 import java.util.Arrays;
 import java.util.Optional;

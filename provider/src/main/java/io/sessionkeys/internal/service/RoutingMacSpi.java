@@ -1,4 +1,4 @@
-package io.sessionkeys.internal.provider;
+package io.sessionkeys.internal.service;
 
 import io.sessionkeys.SessionKey;
 import java.nio.ByteBuffer;
