@@ -18,7 +18,7 @@ import javax.crypto.NoSuchPaddingException;
  * algorithm and accepts the key at {@code init}, as JCA's delayed provider selection does. A
  * foreign key is handed to it as it is; SessionKeys never reads or copies it.
  */
-final class OtherProviders {
+public final class OtherProviders {
 
     private OtherProviders() {
     }
@@ -30,7 +30,7 @@ final class OtherProviders {
     }
 
     /** Every installed provider but SessionKeys (any instance of it), in preference order. */
-    static List<Provider> besides(Provider self) {
+    public static List<Provider> besides(Provider self) {
         List<Provider> others = new ArrayList<>();
         for (Provider p : Security.getProviders()) {
             if (p != self && p.getClass() != self.getClass()) {

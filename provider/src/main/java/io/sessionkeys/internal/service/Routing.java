@@ -5,7 +5,9 @@ import java.security.Provider;
 /**
  * Puts the routing layer in front of a newly made SPI: SessionKeys' {@code Cipher} and {@code Mac}
  * SPIs serve session keys and pass foreign keys to the provider that would have served them without
- * SessionKeys ({@link RoutingCipherSpi}, {@link RoutingMacSpi}). Other SPIs are returned as they are.
+ * SessionKeys ({@link RoutingCipherSpi}, {@link RoutingMacSpi}). A {@link ProviderAware} SPI (the
+ * JDK 25 {@code KDF}, which passes derivations on itself) learns its provider. Other SPIs are
+ * returned as they are.
  */
 public final class Routing {
 
@@ -23,6 +25,9 @@ public final class Routing {
         if (spi instanceof SessionKeysMacSpi) {
             return new RoutingMacSpi((SessionKeysMacSpi) spi,
                     () -> (SessionKeysMacSpi) definition.newInstance(context), self, definition.algorithm());
+        }
+        if (spi instanceof ProviderAware) {
+            ((ProviderAware) spi).servedBy(self);
         }
         return spi;
     }
