@@ -2,6 +2,7 @@ package io.sessionkeys;
 
 import io.sessionkeys.internal.config.Settings;
 import io.sessionkeys.internal.service.ProviderContext;
+import io.sessionkeys.internal.service.RequestRoute;
 import io.sessionkeys.internal.service.Routing;
 import io.sessionkeys.internal.provider.ServiceCatalog;
 import io.sessionkeys.internal.service.ServiceDefinition;
@@ -143,7 +144,10 @@ public final class SessionKeysProvider extends Provider {
                 throw new ProviderException("SessionKeys refuses to serve: its self-test failed: "
                         + selfTest.failures());
             }
-            return Routing.front(definition.newInstance(context, constructorParameter), definition, context,
+            // Keys made for code that did not name SessionKeys follow sessionkeys.dropIn.keyBytes.
+            ProviderContext forThis = context.forUnnamedRequests() == context || RequestRoute.providerNamed()
+                    ? context : context.forUnnamedRequests();
+            return Routing.front(definition.newInstance(forThis, constructorParameter), definition, forThis,
                     getProvider());
         }
     }

@@ -45,6 +45,18 @@ enum Setting {
         void apply(String value, Settings.Builder target) {
             target.policy.plaintextExportable(bool(value));
         }
+    },
+    DROP_IN_KEY_BYTES("sessionkeys.dropIn.keyBytes", "readable or sealed") {
+        @Override
+        void apply(String value, Settings.Builder target) {
+            if (value.equalsIgnoreCase("readable")) {
+                target.dropInReadable = true;
+            } else if (value.equalsIgnoreCase("sealed")) {
+                target.dropInReadable = false;
+            } else {
+                throw new IllegalArgumentException("neither readable nor sealed");
+            }
+        }
     };
 
 
@@ -60,7 +72,7 @@ enum Setting {
     abstract void apply(String value, Settings.Builder target);
 
     /** The prefixes under which every system property must be a setting. */
-    private static final String[] GROUPS = {"sessionkeys.policy."};
+    private static final String[] GROUPS = {"sessionkeys.policy.", "sessionkeys.dropIn."};
 
     static boolean inSettingsGroup(String propertyName) {
         for (String group : GROUPS) {

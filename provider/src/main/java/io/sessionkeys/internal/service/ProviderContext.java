@@ -15,11 +15,34 @@ public final class ProviderContext {
 
     private final Settings settings;
     private final Clock clock;
+    private final KeyPolicy defaultPolicy;
+    /** The context for services reached without naming SessionKeys; this one if it is the same. */
+    private final ProviderContext unnamed;
     private volatile SecureRandom random;
 
     public ProviderContext(Settings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
+        this.defaultPolicy = settings.defaultPolicy();
+        this.unnamed = settings.dropInReadable() && !defaultPolicy.plaintextExportable()
+                ? new ProviderContext(this, defaultPolicy.toBuilder().plaintextExportable(true).build()) : this;
+    }
+
+    private ProviderContext(ProviderContext named, KeyPolicy defaultPolicy) {
+        this.settings = named.settings;
+        this.clock = named.clock;
+        this.defaultPolicy = defaultPolicy;
+        this.unnamed = this;
+    }
+
+    /**
+     * The context for an SPI that code reached without naming SessionKeys ({@code getInstance(alg)},
+     * or JCA's choice at {@code init}): the same, except that with {@code sessionkeys.dropIn.keyBytes
+     * = readable} (the shipped snippet's setting) the keys it makes without a policy reveal their
+     * bytes, so that applications written for the JDK's keys keep working.
+     */
+    public ProviderContext forUnnamedRequests() {
+        return unnamed;
     }
 
     public Settings settings() {
@@ -32,7 +55,7 @@ public final class ProviderContext {
 
     /** The policy to use when the caller gave none. */
     public KeyPolicy policyOrDefault(KeyPolicy policy) {
-        return policy != null ? policy : settings.defaultPolicy();
+        return policy != null ? policy : defaultPolicy;
     }
 
     /**
