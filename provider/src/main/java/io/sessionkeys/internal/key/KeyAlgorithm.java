@@ -37,10 +37,17 @@ public final class KeyAlgorithm {
         return new KeyAlgorithm(name, defaultBits, null);
     }
 
-    /** The kind of session key called {@code name} (case-insensitive), if the provider makes it. */
+    /**
+     * The kind of session key called {@code name} (case-insensitive), if the provider makes it:
+     * its own name, or any name or OID the JDK gives it ({@link KeyAlgorithmNames}).
+     */
     public static Optional<KeyAlgorithm> forName(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        String canonical = KeyAlgorithmNames.canonical(name);
         for (KeyAlgorithm a : KNOWN) {
-            if (a.name.equalsIgnoreCase(name)) {
+            if (a.name.equalsIgnoreCase(canonical)) {
                 return Optional.of(a);
             }
         }
