@@ -145,8 +145,10 @@ public final class SessionKeysProvider extends Provider {
                         + selfTest.failures());
             }
             // Keys made for code that did not name SessionKeys follow sessionkeys.dropIn.keyBytes.
-            ProviderContext forThis = context.forUnnamedRequests() == context || RequestRoute.providerNamed()
-                    ? context : context.forUnnamedRequests();
+            // A Mac makes no keys: it is spared the look at the stack.
+            boolean mayMakeKeys = !"Mac".equals(getType());
+            ProviderContext forThis = context.forUnnamedRequests() == context || !mayMakeKeys
+                    || RequestRoute.providerNamed() ? context : context.forUnnamedRequests();
             return Routing.front(definition.newInstance(forThis, constructorParameter), definition, forThis,
                     getProvider());
         }
