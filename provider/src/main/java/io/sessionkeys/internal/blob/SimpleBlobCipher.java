@@ -18,7 +18,7 @@ import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.InvalidKeySpecException;
 import java.util.Arrays;
 import javax.crypto.Cipher;
-import javax.crypto.CipherSpi;
+import io.sessionkeys.internal.service.SessionKeysCipherSpi;
 import javax.crypto.IllegalBlockSizeException;
 import javax.crypto.NoSuchPaddingException;
 
@@ -37,7 +37,7 @@ import javax.crypto.NoSuchPaddingException;
  * anything. Only what the header and the ciphertext's length say in the clear (public data) is
  * refused with an exception.
  */
-public final class SimpleBlobCipher extends CipherSpi {
+public final class SimpleBlobCipher extends SessionKeysCipherSpi {
 
     private static final String NAME = "SIMPLEBLOB";
     private static final String RSA = "RSA/ECB/PKCS1Padding";
