@@ -90,8 +90,8 @@ final class Services {
     /** A session key with known bytes (readable, so that a test can look for its bytes elsewhere). */
     static SecretKey sessionKey(String algorithm, byte[] bytes) throws Exception {
         return SecretKeyFactory.getInstance(algorithm, SessionKeysProvider.NAME).generateSecret(
-                new SessionKeyImportSpec(new SecretKeySpec(bytes, algorithm),
-                        KeyPolicy.builder().plaintextExportable(true).build(), null));
+                SessionKeyImportSpec.builder().key(new SecretKeySpec(bytes, algorithm))
+                        .policy(KeyPolicy.builder().plaintextExportable(true).build()).build());
     }
 
     static synchronized KeyPair rsa() throws Exception {
