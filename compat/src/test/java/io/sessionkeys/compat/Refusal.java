@@ -12,14 +12,15 @@ import java.util.stream.Collectors;
  */
 public record Refusal(String caseId, String reason, String expectedMessage, String setting) {
 
-    private static final String VOLATILE = "a session key is volatile: SessionKeys never reveals its bytes"
-            + " (unless its policy allows plaintext export), so a KeyStore cannot persist it";
-
     /** Every refusal by design. A case is added here only with the reason a user would accept. */
     public static final List<Refusal> ALL = List.of(
-            new Refusal("keystore.PKCS12.store-generated-key", VOLATILE, "volatile session key",
-                    "sessionkeys.policy.plaintextExport = true"),
-            new Refusal("keystore.JCEKS.store-generated-key", VOLATILE, "volatile session key", null));
+            // PKCS12 stores getEncoded(): the message must name the setting that allows plaintext export.
+            new Refusal("keystore.PKCS12.store-generated-key", "a session key is volatile: SessionKeys never"
+                    + " reveals its bytes unless its policy allows plaintext export, so a KeyStore cannot persist it",
+                    "sessionkeys.policy.plaintextExport", "sessionkeys.policy.plaintextExport = true"),
+            // JCEKS serializes the key object, which a session key refuses whatever its policy.
+            new Refusal("keystore.JCEKS.store-generated-key", "a session key is volatile and never serialized:"
+                    + " it leaves the JVM only wrapped", "a SessionKey cannot be serialized", null));
 
     public static Map<String, Refusal> byCase() {
         return ALL.stream().collect(Collectors.toMap(Refusal::caseId, Function.identity()));

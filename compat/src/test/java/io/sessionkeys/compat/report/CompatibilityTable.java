@@ -2,6 +2,8 @@ package io.sessionkeys.compat.report;
 
 import io.sessionkeys.compat.Row;
 import io.sessionkeys.compat.Verdict;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -12,10 +14,13 @@ import java.util.Map;
 /**
  * Makes the published compatibility table from the result files of real runs (one per JDK):
  *
- * <pre>java -cp compat/target/test-classes io.sessionkeys.compat.report.CompatibilityTable [--summary] results-jdk17.md results-jdk25.md</pre>
+ * <pre>java -cp compat/target/test-classes io.sessionkeys.compat.report.CompatibilityTable \
+ *     [--summary | --into docs/compatibility.md] results-jdk17.md results-jdk25.md</pre>
  *
- * Prints markdown: the full table (library, version, case, one column per JDK), or with
- * {@code --summary} one line per library and JDK with the counts.
+ * Prints markdown: the full table (library, version, case, one column per JDK; "n/a" where that JDK
+ * has no such case, such as a cipher suite it does not enable by default), or with
+ * {@code --summary} one line per library and JDK with the counts; {@code --into DOC} rewrites the
+ * runs, summary and table sections of that document in place.
  */
 public final class CompatibilityTable {
 
@@ -25,16 +30,55 @@ public final class CompatibilityTable {
     }
 
     public static void main(String[] args) throws Exception {
-        boolean summary = args.length > 0 && args[0].equals("--summary");
+        String mode = args.length > 0 && args[0].startsWith("--") ? args[0] : "";
+        Path into = mode.equals("--into") && args.length > 1 ? Path.of(args[1]) : null;
+        int first = mode.isEmpty() ? 0 : into == null ? 1 : 2;
         List<ResultFile> runs = new ArrayList<>();
-        for (int i = summary ? 1 : 0; i < args.length; i++) {
+        for (int i = first; i < args.length; i++) {
             runs.add(ResultFile.read(Path.of(args[i])));
         }
-        if (runs.isEmpty()) {
-            System.err.println("usage: CompatibilityTable [--summary] results-jdkNN.md...");
+        if (runs.isEmpty() || !(mode.isEmpty() || mode.equals("--summary") || into != null)) {
+            System.err.println("usage: CompatibilityTable [--summary | --into DOC.md] results-jdkNN.md...");
             System.exit(2);
         }
-        System.out.print(summary ? summary(runs) : table(runs));
+        if (into != null) {
+            String doc = Files.readString(into, StandardCharsets.UTF_8);
+            doc = replaceBetween(doc, "compat-runs", runs(runs));
+            doc = replaceBetween(doc, "compat-summary", summary(runs));
+            doc = replaceBetween(doc, "compat-table", table(runs));
+            Files.writeString(into, doc, StandardCharsets.UTF_8);
+        } else {
+            System.out.print(mode.equals("--summary") ? summary(runs) : table(runs));
+        }
+    }
+
+    /** Replaces what stands between {@code <!-- name -->} and {@code <!-- /name -->}. */
+    static String replaceBetween(String doc, String name, String content) {
+        String start = "<!-- " + name + " -->\n";
+        String end = "<!-- /" + name + " -->";
+        int from = doc.indexOf(start);
+        int to = doc.indexOf(end);
+        if (from < 0 || to < from) {
+            throw new IllegalArgumentException("the document has no " + start.strip() + " ... " + end + " section");
+        }
+        return doc.substring(0, from + start.length()) + content + doc.substring(to);
+    }
+
+    /** One line per run: the JDK and the library versions it used. */
+    static String runs(List<ResultFile> runs) {
+        StringBuilder out = new StringBuilder();
+        for (ResultFile run : runs) {
+            out.append("- JDK ").append(run.facts().get("jdk")).append(": ")
+                    .append(run.facts().get("java.vendor")).append(' ')
+                    .append(run.facts().get("java.runtime.version"));
+            run.facts().forEach((k, v) -> {
+                if (k.startsWith("version ")) {
+                    out.append("; ").append(k.substring("version ".length())).append(' ').append(v);
+                }
+            });
+            out.append('\n');
+        }
+        return out.toString();
     }
 
     static String table(List<ResultFile> runs) {
@@ -51,7 +95,7 @@ public final class CompatibilityTable {
                     .append(" | ").append(escape(first.description())).append(" |");
             for (ResultFile run : runs) {
                 Row row = run.rows().stream().filter(r -> r.id().equals(e.getKey())).findFirst().orElse(null);
-                out.append(' ').append(row == null ? "not run" : escape(cell(row))).append(" |");
+                out.append(' ').append(row == null ? "n/a" : escape(cell(row))).append(" |");
             }
             out.append('\n');
         }
@@ -99,7 +143,8 @@ public final class CompatibilityTable {
     static String cell(Row row) {
         return switch (row.verdict()) {
             case WORKS -> "works";
-            case REFUSED_BY_DESIGN -> "refused by design: " + row.note();
+            case REFUSED_BY_DESIGN -> "refused by design: " + row.note() + "; the application sees "
+                    + shortError(row.with().detail());
             case STALE_REFUSAL -> "works (still listed as a refusal)";
             case SCENARIO_FAILS_WITHOUT_SESSIONKEYS -> "scenario fails without SessionKeys: " + shortError(row.without().detail());
             case BREAKS -> "**breaks**: " + (row.with().works() ? "different result: " + row.with().detail()
@@ -114,8 +159,13 @@ public final class CompatibilityTable {
                 : parts[0].startsWith("java.lang.IllegalStateException: receiver failed") ? "receiver: " : "";
         String first = stage.isEmpty() ? simpleName(parts[0]) : simpleName(parts.length > 1 ? parts[1] : parts[0]);
         String root = simpleName(parts[parts.length - 1]);
-        String text = first.equals(root) ? root : first + " ← " + root;
+        String text = first.equals(root) || first.endsWith(message(root)) ? first : first + " ← " + root;
         return stage + (text.length() <= MAX_ERROR ? text : text.substring(0, MAX_ERROR) + "…");
+    }
+
+    private static String message(String exception) {
+        int colon = exception.indexOf(": ");
+        return colon < 0 ? exception : exception.substring(colon + 2);
     }
 
     private static String simpleName(String exception) {
