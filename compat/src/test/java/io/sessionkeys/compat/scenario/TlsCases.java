@@ -82,8 +82,10 @@ final class TlsCases {
     private String keyUpdate(String suite) throws Exception {
         EnginePair pair = new EnginePair(material.client(), material.server().context(), "TLSv1.3", suite, 4432);
         SSLSession session = pair.exchange(data(KEY_UPDATE_BYTES, 3), data(KEY_UPDATE_BYTES, 4));
-        return session.getCipherSuite() + ", " + KEY_UPDATE_BYTES + " bytes each way, client sent KeyUpdate: "
-                + (pair.postHandshakeRecordsAtServer() > 0);
+        if (pair.postHandshakeRecordsAtServer() == 0) {
+            throw new IllegalStateException("the client sent no KeyUpdate: jdk.tls.keyLimits did not take effect");
+        }
+        return session.getCipherSuite() + ", " + KEY_UPDATE_BYTES + " bytes each way, with KeyUpdate";
     }
 
     private String resumption(String protocol) throws Exception {
@@ -93,8 +95,10 @@ final class TlsCases {
         int fullHandshakeChoices = server.certificateChoices().get();
         SSLSession second = new EnginePair(client, server.context(), protocol, null, 4433)
                 .exchange(data(100, 7), data(100, 8));
-        boolean resumed = server.certificateChoices().get() == fullHandshakeChoices;
-        return second.getProtocol() + " " + second.getCipherSuite() + ", second connection resumed: " + resumed;
+        if (fullHandshakeChoices == 0 || server.certificateChoices().get() != fullHandshakeChoices) {
+            throw new IllegalStateException("the second connection was not resumed: the server chose a certificate again");
+        }
+        return second.getProtocol() + " " + second.getCipherSuite() + ", second connection resumed";
     }
 
     private String socket(String protocol) throws Exception {

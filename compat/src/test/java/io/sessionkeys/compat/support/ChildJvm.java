@@ -53,10 +53,6 @@ public final class ChildJvm {
         return String.join(File.pathSeparator, kept);
     }
 
-    public static Path javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java");
-    }
-
     /** Runs {@code <jdk tool> <args>} (java, keytool) and waits up to {@code minutes}. */
     public static Result run(String tool, List<String> args, int minutes) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
