@@ -89,7 +89,7 @@ final class HttpCases {
     }
 
     private HttpsServer start(String protocol) throws Exception {
-        SSLContext context = material.server().context();
+        SSLContext context = material.server();
         HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setHttpsConfigurator(new HttpsConfigurator(context) {
             @Override

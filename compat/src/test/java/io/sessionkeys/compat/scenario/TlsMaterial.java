@@ -1,21 +1,15 @@
 package io.sessionkeys.compat.scenario;
 
 import java.io.InputStream;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.security.Principal;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.Collections;
-import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509ExtendedKeyManager;
 
 /**
  * The keys and self-signed certificates the scenarios use (RSA, EC and DSA, made by keytool before
@@ -55,18 +49,12 @@ public final class TlsMaterial {
         return (PrivateKey) keys.getKey(alias, PASSWORD);
     }
 
-    /** A server context, and how many times it had to choose a certificate (a resumed handshake does not). */
-    public record Server(SSLContext context, AtomicInteger certificateChoices) {
-    }
-
-    public Server server() throws Exception {
+    public SSLContext server() throws Exception {
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(keys, PASSWORD);
-        AtomicInteger choices = new AtomicInteger();
-        X509ExtendedKeyManager counting = new CountingKeyManager((X509ExtendedKeyManager) kmf.getKeyManagers()[0], choices);
         SSLContext context = SSLContext.getInstance("TLS");
-        context.init(new KeyManager[] {counting}, null, null);
-        return new Server(context, choices);
+        context.init(kmf.getKeyManagers(), null, null);
+        return context;
     }
 
     public SSLContext client() throws Exception {
@@ -75,59 +63,5 @@ public final class TlsMaterial {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, tmf.getTrustManagers(), null);
         return context;
-    }
-
-    /** Counts the server's certificate choices; delegates everything. */
-    private static final class CountingKeyManager extends X509ExtendedKeyManager {
-        private final X509ExtendedKeyManager delegate;
-        private final AtomicInteger choices;
-
-        CountingKeyManager(X509ExtendedKeyManager delegate, AtomicInteger choices) {
-            this.delegate = delegate;
-            this.choices = choices;
-        }
-
-        @Override
-        public String chooseEngineServerAlias(String keyType, Principal[] issuers, SSLEngine engine) {
-            String alias = delegate.chooseEngineServerAlias(keyType, issuers, engine);
-            if (alias != null) {
-                choices.incrementAndGet();
-            }
-            return alias;
-        }
-
-        @Override
-        public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
-            String alias = delegate.chooseServerAlias(keyType, issuers, socket);
-            if (alias != null) {
-                choices.incrementAndGet();
-            }
-            return alias;
-        }
-
-        @Override
-        public String[] getClientAliases(String keyType, Principal[] issuers) {
-            return delegate.getClientAliases(keyType, issuers);
-        }
-
-        @Override
-        public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
-            return delegate.chooseClientAlias(keyType, issuers, socket);
-        }
-
-        @Override
-        public String[] getServerAliases(String keyType, Principal[] issuers) {
-            return delegate.getServerAliases(keyType, issuers);
-        }
-
-        @Override
-        public X509Certificate[] getCertificateChain(String alias) {
-            return delegate.getCertificateChain(alias);
-        }
-
-        @Override
-        public PrivateKey getPrivateKey(String alias) {
-            return delegate.getPrivateKey(alias);
-        }
     }
 }
