@@ -1,0 +1,28 @@
+package io.sessionkeys.compat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A case SessionKeys refuses on purpose: why, the message the application sees (a fragment that must
+ * appear in the error chain, so that a refusal for any other reason still counts as a break), and the
+ * setting, if any, under which the case works as it does without SessionKeys.
+ */
+public record Refusal(String caseId, String reason, String expectedMessage, String setting) {
+
+    /** Every refusal by design. A case is added here only with the reason a user would accept. */
+    public static final List<Refusal> ALL = List.of(
+            // PKCS12 stores getEncoded(): the message must name the setting that allows plaintext export.
+            new Refusal("keystore.PKCS12.store-generated-key", "a session key is volatile: SessionKeys never"
+                    + " reveals its bytes unless its policy allows plaintext export, so a KeyStore cannot persist it",
+                    "sessionkeys.policy.plaintextExport", "sessionkeys.policy.plaintextExport = true"),
+            // JCEKS serializes the key object, which a session key refuses whatever its policy.
+            new Refusal("keystore.JCEKS.store-generated-key", "a session key is volatile and never serialized:"
+                    + " it leaves the JVM only wrapped", "a SessionKey cannot be serialized", null));
+
+    public static Map<String, Refusal> byCase() {
+        return ALL.stream().collect(Collectors.toMap(Refusal::caseId, Function.identity()));
+    }
+}
