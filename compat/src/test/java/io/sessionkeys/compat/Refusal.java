@@ -14,13 +14,10 @@ public record Refusal(String caseId, String reason, String expectedMessage, Stri
 
     /** Every refusal by design. A case is added here only with the reason a user would accept. */
     public static final List<Refusal> ALL = List.of(
-            // PKCS12 stores getEncoded(): the message must name the setting that allows plaintext export.
-            new Refusal("keystore.PKCS12.store-generated-key", "a session key is volatile: SessionKeys never"
-                    + " reveals its bytes unless its policy allows plaintext export, so a KeyStore cannot persist it",
-                    "sessionkeys.policy.plaintextExport", "sessionkeys.policy.plaintextExport = true"),
-            // JCEKS serializes the key object, which a session key refuses whatever its policy.
+            // PKCS12 stores getEncoded(), which keys made through the snippet reveal (each read
+            // recorded): it works. JCEKS serializes the key object, which a session key refuses whatever its policy.
             new Refusal("keystore.JCEKS.store-generated-key", "a session key is volatile and never serialized:"
-                    + " it leaves the JVM only wrapped", "a SessionKey cannot be serialized", null));
+                    + " it leaves the JVM only wrapped", "cannot be serialized or stored", null));
 
     public static Map<String, Refusal> byCase() {
         return ALL.stream().collect(Collectors.toMap(Refusal::caseId, Function.identity()));
