@@ -5,7 +5,8 @@
 #   benchmarks/run.sh --report-only DIR     # redraw report.md and throughput.png from DIR's JSON
 #
 #   --jdk PATH     JDK home to measure on (default: $JAVA_HOME, else the `java` on PATH).
-#                  The suite is built once with the default Maven JDK; the jar runs on JDK 17 and later.
+#                  The suite is built once with the default Maven JDK; the jar runs on JDK 17 and later
+#                  (with --jdk on JDK 25+, that JDK also compiles the provider's JDK 25 part).
 #   --profile      smoke: every benchmark and provider, one 100 ms iteration (CI; numbers mean nothing)
 #                  short: about 7-8 minutes on 2 quiet cores (the default)
 #                  full:  for publishing, 2 forks and long iterations (about an hour)
@@ -42,7 +43,7 @@ while [ $# -gt 0 ]; do
     --include) include="${2:?--include needs a regular expression}"; shift 2 ;;
     --no-build) build=0; shift ;;
     --report-only) report_only="${2:?--report-only needs a results directory}"; shift 2 ;;
-    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown argument '$1' (try --help)" ;;
   esac
 done
@@ -58,8 +59,14 @@ fi
 feature="$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p')"
 
 if [ -z "$report_only" ] && [ "$build" = 1 ]; then
-  echo "Building the suite (mvn -B -q -pl benchmarks -am package -DskipTests)..."
-  (cd "$root" && mvn -B -q -pl benchmarks -am package -DskipTests)
+  mvn_args=(-B -q -pl benchmarks -am package -DskipTests)
+  # Measuring on JDK 25 or later: compile the provider's JDK 25 part (its javax.crypto.KDF services)
+  # with that JDK, whatever JDK runs Maven.
+  if [ -n "$jdk" ] && [ "${feature%%.*}" -ge 25 ] 2>/dev/null; then
+    mvn_args+=("-Djdk25.home=$jdk")
+  fi
+  echo "Building the suite (mvn ${mvn_args[*]})..."
+  (cd "$root" && mvn "${mvn_args[@]}")
 fi
 [ -f "$jar" ] || die "$jar is missing: build first (drop --no-build)"
 

@@ -1,5 +1,6 @@
 package io.sessionkeys.benchmarks.report;
 
+import io.sessionkeys.json.Json;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -88,8 +89,8 @@ final class ResultFiles {
     }
 
     private static double number(Object value) {
-        if (value instanceof Double) {
-            return (Double) value;
+        if (value instanceof Number) {
+            return ((Number) value).doubleValue();
         }
         if (value instanceof String) {
             try {

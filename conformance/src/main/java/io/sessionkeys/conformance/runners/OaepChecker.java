@@ -1,6 +1,5 @@
 package io.sessionkeys.conformance.runners;
 
-import io.sessionkeys.conformance.json.JsonObject;
 import io.sessionkeys.conformance.model.CaseResult;
 import io.sessionkeys.conformance.model.Expectation;
 import io.sessionkeys.conformance.run.Attempt;
@@ -11,6 +10,7 @@ import io.sessionkeys.conformance.subject.KeyFingerprint;
 import io.sessionkeys.conformance.subject.Subject;
 import io.sessionkeys.conformance.vectors.VectorSource;
 import io.sessionkeys.conformance.vectors.WycheproofFile;
+import io.sessionkeys.json.JsonObject;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;

@@ -1,8 +1,8 @@
 package io.sessionkeys.conformance.vectors;
 
-import io.sessionkeys.conformance.json.Json;
-import io.sessionkeys.conformance.json.JsonObject;
 import io.sessionkeys.conformance.model.Expectation;
+import io.sessionkeys.json.Json;
+import io.sessionkeys.json.JsonObject;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,12 +3,12 @@ package io.sessionkeys.conformance.output;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sessionkeys.conformance.json.Json;
-import io.sessionkeys.conformance.json.JsonObject;
 import io.sessionkeys.conformance.model.CaseResult;
 import io.sessionkeys.conformance.model.Comparison;
 import io.sessionkeys.conformance.model.Report;
 import io.sessionkeys.conformance.model.Row;
+import io.sessionkeys.json.Json;
+import io.sessionkeys.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -108,7 +108,7 @@ class BuffersTest {
         Cipher c = init("AES/CBC/PKCS5Padding", Cipher.DECRYPT_MODE);
         ShortBufferException e = assertThrows(ShortBufferException.class,
                 () -> c.doFinal(ct, 0, ct.length, new byte[17], 0));
-        assertTrue(e.getMessage().contains("20 bytes needed"), e.getMessage());
+        assertTrue(e.getMessage().contains("needs room for 20 bytes"), e.getMessage());
         byte[] out = new byte[20];
         assertEquals(20, c.doFinal(ct, 0, ct.length, out, 0));
         assertArrayEquals(m, out);

@@ -119,8 +119,8 @@ class AeadEngineDifferentialTest {
     }
 
     static SecretKey importKey(String algorithm, byte[] bytes) throws Exception {
-        return SecretKeyFactory.getInstance(algorithm, SESSION_KEYS).generateSecret(new SessionKeyImportSpec(new SecretKeySpec(bytes, algorithm),
-                        KeyPolicy.builtInDefaults(), null));
+        return SecretKeyFactory.getInstance(algorithm, SESSION_KEYS).generateSecret(SessionKeyImportSpec.builder()
+                .key(new SecretKeySpec(bytes, algorithm)).policy(KeyPolicy.builtInDefaults()).build());
     }
 
     private static byte[] bytes(SplittableRandom random, int n) {

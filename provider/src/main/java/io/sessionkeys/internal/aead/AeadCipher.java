@@ -1,5 +1,7 @@
 package io.sessionkeys.internal.aead;
 
+import io.sessionkeys.internal.common.BufferForms;
+import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.engine.AeadEngine;
 import io.sessionkeys.internal.engine.AeadOperation;
 import io.sessionkeys.internal.key.Attachment;
@@ -20,9 +22,10 @@ import java.security.ProviderException;
 import java.security.SecureRandom;
 import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.InvalidParameterSpecException;
-import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
+import javax.crypto.BadPaddingException;
 import javax.crypto.Cipher;
+import javax.crypto.IllegalBlockSizeException;
 import javax.crypto.NoSuchPaddingException;
 import javax.crypto.ShortBufferException;
 
@@ -214,7 +217,7 @@ public abstract class AeadCipher extends javax.crypto.CipherSpi {
             message().updateAad(copy, 0, len);
             src.position(src.limit());
         } finally {
-            Arrays.fill(copy, (byte) 0);
+            Zeroing.wipe(copy);
         }
     }
 
@@ -257,16 +260,17 @@ public abstract class AeadCipher extends javax.crypto.CipherSpi {
     @Override
     protected int engineUpdate(ByteBuffer input, ByteBuffer output) throws ShortBufferException {
         try {
-            return ByteBufferBridge.run(input, output, message().updateOutputSize(input.remaining()),
-                    message()::update);
-        } catch (AEADBadTagException e) {
+            return BufferForms.run(input, output, message().updateOutputSize(input.remaining()), message()::update);
+        } catch (IllegalBlockSizeException | BadPaddingException e) {
             throw new ProviderException("update never checks a tag", e);
         }
     }
 
     @Override
-    protected int engineDoFinal(ByteBuffer input, ByteBuffer output) throws ShortBufferException, AEADBadTagException {
-        return ByteBufferBridge.run(input, output, message().finalOutputSize(input.remaining()), message()::doFinal);
+    protected int engineDoFinal(ByteBuffer input, ByteBuffer output) throws ShortBufferException,
+            IllegalBlockSizeException, BadPaddingException {
+        // the step throws only AEADBadTagException (a BadPaddingException) besides ShortBufferException
+        return BufferForms.run(input, output, message().finalOutputSize(input.remaining()), message()::doFinal);
     }
 
     // ---- queries ----

@@ -1,5 +1,8 @@
 package io.sessionkeys.internal.aead;
 
+import io.sessionkeys.internal.common.Errors;
+import io.sessionkeys.internal.common.Zeroing;
+import io.sessionkeys.internal.common.ZeroingBuffer;
 import io.sessionkeys.internal.engine.AeadEngine;
 import io.sessionkeys.internal.engine.AeadOperation;
 import io.sessionkeys.internal.key.KeyUse;
@@ -35,7 +38,7 @@ final class AeadMessage {
     private final KeyUse use;
     private final SafetyLimits limits;
     private final long maxMessageBytes;
-    private final CiphertextBuffer pending;
+    private final ZeroingBuffer pending;
     private AeadOperation operation;
     private Phase phase = Phase.AAD;
     private long processed;
@@ -50,7 +53,7 @@ final class AeadMessage {
         this.use = encrypting ? KeyUse.PROTECT : KeyUse.PROCESS;
         this.limits = limits;
         this.maxMessageBytes = maxMessageBytes;
-        this.pending = encrypting ? null : new CiphertextBuffer();
+        this.pending = encrypting ? null : new ZeroingBuffer();
     }
 
     int tagLength() {
@@ -67,7 +70,7 @@ final class AeadMessage {
         if (encrypting) {
             return checkedSum(length, tagLength);
         }
-        return (int) Math.max(0L, (long) pending.size() + length - tagLength);
+        return (int) Math.max(0L, (long) pending.length() + length - tagLength);
     }
 
     void updateAad(byte[] aad, int offset, int length) {
@@ -106,7 +109,7 @@ final class AeadMessage {
             closeOperation();
             return written;
         }
-        long total = (long) pending.size() + length;
+        long total = (long) pending.length() + length;
         if (total < tagLength) {
             startOver();
             throw new AEADBadTagException("the ciphertext is too short: " + total + " bytes cannot hold the "
@@ -135,10 +138,6 @@ final class AeadMessage {
         phase = Phase.FINISHED;
     }
 
-    static ShortBufferException shortBuffer(int needed, int available) {
-        return new ShortBufferException("output buffer too short: this call writes " + needed
-                + " bytes, the buffer has room for " + Math.max(available, 0) + " (nothing was consumed)");
-    }
 
     // ---- steps ----
 
@@ -173,14 +172,14 @@ final class AeadMessage {
                         op.computeTag(keyData, tag, 0);
                         System.arraycopy(tag, 0, out, outOffset + length, tagLength);
                     } finally {
-                        Arrays.fill(tag, (byte) 0);
+                        Zeroing.wipe(tag);
                     }
                 }
                 return null;
             });
         } finally {
             if (copy != null) {
-                Arrays.fill(copy, (byte) 0);
+                Zeroing.wipe(copy);
             }
         }
         processed += length;
@@ -225,7 +224,7 @@ final class AeadMessage {
     private static void requireRoom(byte[] out, int outOffset, int needed) throws ShortBufferException {
         int available = out == null ? 0 : out.length - outOffset;
         if (available < needed) {
-            throw shortBuffer(needed, available);
+            throw Errors.shortBuffer(needed, available);
         }
     }
 

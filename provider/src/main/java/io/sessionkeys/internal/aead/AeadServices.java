@@ -1,5 +1,6 @@
 package io.sessionkeys.internal.aead;
 
+import io.sessionkeys.internal.common.KeySize;
 import io.sessionkeys.internal.engine.AeadEngine;
 import io.sessionkeys.internal.engine.aes.AesGcmEngine;
 import io.sessionkeys.internal.engine.chacha.ChaCha20Poly1305Engine;
@@ -30,20 +31,21 @@ public final class AeadServices {
     public static List<ServiceDefinition> definitions(AeadEngine gcm, AeadEngine chaCha20Poly1305) {
         List<ServiceDefinition> all = new ArrayList<>();
         if (gcm != null) {
-            all.add(cipher("AES/GCM/NoPadding", AesGcmCipher.class, c -> new AesGcmCipher(c, gcm))
-                    .attribute("SupportedModes", "GCM"));
-            all.add(cipher("AES_128/GCM/NoPadding", AesGcm128Cipher.class, c -> new AesGcm128Cipher(c, gcm))
-                    .attribute("SupportedModes", "GCM").alias(oid("2.16.840.1.101.3.4.1.6")));
-            all.add(cipher("AES_192/GCM/NoPadding", AesGcm192Cipher.class, c -> new AesGcm192Cipher(c, gcm))
-                    .attribute("SupportedModes", "GCM").alias(oid("2.16.840.1.101.3.4.1.26")));
-            all.add(cipher("AES_256/GCM/NoPadding", AesGcm256Cipher.class, c -> new AesGcm256Cipher(c, gcm))
-                    .attribute("SupportedModes", "GCM").alias(oid("2.16.840.1.101.3.4.1.46")));
+            all.add(gcm(gcm, KeySize.ANY));
+            all.add(gcm(gcm, 128).alias(oid("2.16.840.1.101.3.4.1.6")));
+            all.add(gcm(gcm, 192).alias(oid("2.16.840.1.101.3.4.1.26")));
+            all.add(gcm(gcm, 256).alias(oid("2.16.840.1.101.3.4.1.46")));
         }
         if (chaCha20Poly1305 != null) {
             all.add(cipher("ChaCha20-Poly1305", ChaCha20Poly1305Cipher.class,
                     c -> new ChaCha20Poly1305Cipher(c, chaCha20Poly1305)).alias(oid("1.2.840.113549.1.9.16.3.18")));
         }
         return all;
+    }
+
+    private static ServiceDefinition gcm(AeadEngine engine, int keyBits) {
+        return cipher(KeySize.aesTransformation(keyBits, "GCM", "NoPadding"), AesGcmCipher.class,
+                c -> new AesGcmCipher(c, engine, keyBits)).attribute("SupportedModes", "GCM");
     }
 
     private static <T> ServiceDefinition cipher(String name, Class<T> type,

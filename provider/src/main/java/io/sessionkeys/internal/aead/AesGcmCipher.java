@@ -1,5 +1,6 @@
 package io.sessionkeys.internal.aead;
 
+import io.sessionkeys.internal.common.KeySize;
 import io.sessionkeys.internal.engine.AeadEngine;
 import io.sessionkeys.internal.key.Attachment;
 import io.sessionkeys.internal.key.SafetyLimits;
@@ -10,19 +11,24 @@ import java.security.spec.AlgorithmParameterSpec;
 import javax.crypto.spec.GCMParameterSpec;
 
 /**
- * {@code AES/GCM/NoPadding} with any AES key size; the fixed-size services pin one size. Takes
+ * {@code AES/GCM/NoPadding} with any AES key size, and the fixed-size {@code AES_128/GCM/NoPadding}
+ * etc. (the same class with the size given, see {@link KeySize}). Takes
  * {@link GCMParameterSpec} only (as SunJCE): tags of 96 to 128 bits in steps of 8, IVs of at least
  * one byte (12 recommended; provider-made ones are 12).
  */
 public class AesGcmCipher extends AeadCipher {
 
-    public AesGcmCipher(ProviderContext context, AeadEngine engine) {
+    private final int keyBits;
+
+    /** @param keyBits the key size this variant pins, or {@link KeySize#ANY} */
+    public AesGcmCipher(ProviderContext context, AeadEngine engine, int keyBits) {
         super(context, engine);
+        this.keyBits = keyBits;
     }
 
     @Override
     protected String serviceName() {
-        return "AES/GCM/NoPadding";
+        return KeySize.aesTransformation(keyBits, "GCM", "NoPadding");
     }
 
     @Override
@@ -32,6 +38,9 @@ public class AesGcmCipher extends AeadCipher {
 
     @Override
     protected void checkKeyLength(int bytes) throws InvalidKeyException {
+        if (!KeySize.fits(keyBits, bytes)) {
+            throw new InvalidKeyException(serviceName() + " needs a " + keyBits + "-bit key, not " + bytes * 8 + " bits");
+        }
         if (bytes != 16 && bytes != 24 && bytes != 32) {
             throw new InvalidKeyException(serviceName() + " needs a 128, 192 or 256-bit key, not " + bytes * 8 + " bits");
         }

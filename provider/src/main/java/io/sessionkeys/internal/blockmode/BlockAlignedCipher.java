@@ -1,12 +1,12 @@
 package io.sessionkeys.internal.blockmode;
 
+import io.sessionkeys.internal.common.Errors;
 import io.sessionkeys.internal.common.Pkcs5Padding;
+import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.engine.BlockCipherEngine;
-import io.sessionkeys.internal.key.ManagedSessionKey;
 import io.sessionkeys.internal.key.Precomputation;
 import io.sessionkeys.internal.service.ProviderContext;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import javax.crypto.BadPaddingException;
 import javax.crypto.IllegalBlockSizeException;
 import javax.crypto.ShortBufferException;
@@ -27,8 +27,8 @@ abstract class BlockAlignedCipher extends BlockModeCipher {
     private int pendingLength;
 
     BlockAlignedCipher(ProviderContext context, BlockCipherEngine engine, String mode, boolean padded,
-            int fixedKeyBytes) {
-        super(context, engine, mode, padded ? "PKCS5Padding" : "NoPadding", fixedKeyBytes);
+            int keyBits) {
+        super(context, engine, mode, padded ? "PKCS5Padding" : "NoPadding", keyBits);
         this.padded = padded;
     }
 
@@ -52,7 +52,7 @@ abstract class BlockAlignedCipher extends BlockModeCipher {
 
     @Override
     void wipe() {
-        Arrays.fill(pending, (byte) 0);
+        Zeroing.wipe(pending);
         pendingLength = 0;
     }
 
@@ -165,7 +165,7 @@ abstract class BlockAlignedCipher extends BlockModeCipher {
             try {
                 return body + Pkcs5Padding.unpaddedLength(out, outOff + body);
             } catch (BadPaddingException e) {
-                Arrays.fill(out, outOff, outOff + total, (byte) 0); // release nothing from a bad message
+                Zeroing.wipe(out, outOff, outOff + total); // release nothing from a bad message
                 throw e;
             }
         }
@@ -179,14 +179,13 @@ abstract class BlockAlignedCipher extends BlockModeCipher {
                 System.arraycopy(savedPending, 0, pending, 0, BLOCK);
                 pendingLength = savedLength;
                 restoreChain();
-                throw new ShortBufferException("Output buffer too short: " + outCapacity + " bytes given, " + n
-                        + " bytes needed");
+                throw Errors.shortBuffer(n, outCapacity);
             }
             System.arraycopy(scratch, 0, out, outOff, n);
             return n;
         } finally {
-            ManagedSessionKey.wipe(scratch);
-            ManagedSessionKey.wipe(savedPending);
+            Zeroing.wipe(scratch);
+            Zeroing.wipe(savedPending);
         }
     }
 }

@@ -1,5 +1,8 @@
 package io.sessionkeys.internal.blockmode;
 
+import io.sessionkeys.internal.common.Errors;
+import io.sessionkeys.internal.common.KeySize;
+import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.engine.BlockCipherEngine;
 import io.sessionkeys.internal.key.KeyUse;
 import io.sessionkeys.internal.key.ManagedSessionKey;
@@ -41,7 +44,7 @@ abstract class BlockModeCipher extends BufferFormsCipherSpi {
     final BlockCipherEngine engine;
     private final String mode;
     private final String padding;
-    private final int fixedKeyBytes;
+    private final int keyBits;
 
     private ManagedSessionKey key;
     /** Whether the object encrypts; meaningful once {@link #key} is set. */
@@ -53,15 +56,15 @@ abstract class BlockModeCipher extends BufferFormsCipherSpi {
     private boolean messageCharged;
 
     /**
-     * @param fixedKeyBytes the only key length this variant accepts, or 0 for any AES key length
+     * @param keyBits the key size this variant pins, or {@link KeySize#ANY}
      */
     BlockModeCipher(ProviderContext context, BlockCipherEngine engine, String mode, String padding,
-            int fixedKeyBytes) {
+            int keyBits) {
         this.context = context;
         this.engine = engine;
         this.mode = mode;
         this.padding = padding;
-        this.fixedKeyBytes = fixedKeyBytes;
+        this.keyBits = keyBits;
     }
 
     // ---- what a mode decides ----
@@ -108,8 +111,7 @@ abstract class BlockModeCipher extends BufferFormsCipherSpi {
     // ---- naming ----
 
     private String transformation() {
-        String size = fixedKeyBytes == 0 ? "AES" : "AES_" + fixedKeyBytes * 8;
-        return size + "/" + mode + "/" + padding;
+        return KeySize.aesTransformation(keyBits, mode, padding);
     }
 
     @Override
@@ -195,8 +197,8 @@ abstract class BlockModeCipher extends BufferFormsCipherSpi {
     }
 
     private void checkKeyLength(int length) throws InvalidKeyException {
-        if (fixedKeyBytes != 0 && length != fixedKeyBytes) {
-            throw new InvalidKeyException(transformation() + " needs a " + fixedKeyBytes * 8 + "-bit key, not a "
+        if (!KeySize.fits(keyBits, length)) {
+            throw new InvalidKeyException(transformation() + " needs a " + keyBits + "-bit key, not a "
                     + length * 8 + "-bit key");
         }
         if (length != 16 && length != 24 && length != 32) {
@@ -229,7 +231,7 @@ abstract class BlockModeCipher extends BufferFormsCipherSpi {
         requireReady();
         int needed = updateOutputLength(len);
         if (out == null || out.length - outOff < needed) {
-            throw new ShortBufferException("Output buffer must be (at least) " + needed + " bytes long");
+            throw Errors.shortBuffer(needed, out == null ? 0 : out.length - outOff);
         }
         checkUpdate(len);
         byte[] source = overlaps(in, inOff, len, out, outOff, needed) ? Arrays.copyOfRange(in, inOff,
@@ -242,7 +244,7 @@ abstract class BlockModeCipher extends BufferFormsCipherSpi {
             });
         } finally {
             if (source != in) {
-                ManagedSessionKey.wipe(source);
+                Zeroing.wipe(source);
             }
         }
     }
@@ -256,7 +258,7 @@ abstract class BlockModeCipher extends BufferFormsCipherSpi {
         int minimum = finalOutputMinimum(len);
         int capacity = out == null ? 0 : out.length - outOff;
         if (capacity < minimum) {
-            throw new ShortBufferException("Output buffer must be (at least) " + minimum + " bytes long");
+            throw Errors.shortBuffer(minimum, capacity);
         }
         byte[] source = overlaps(input, inOff, len, out, outOff, finalOutputLength(len))
                 ? Arrays.copyOfRange(input, inOff, inOff + len) : input;
@@ -278,7 +280,7 @@ abstract class BlockModeCipher extends BufferFormsCipherSpi {
             throw new ProviderException(e);
         } finally {
             if (source != input) {
-                ManagedSessionKey.wipe(source);
+                Zeroing.wipe(source);
             }
             if (finished) {
                 endMessage();

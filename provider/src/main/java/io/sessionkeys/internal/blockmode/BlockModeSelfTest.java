@@ -2,7 +2,9 @@ package io.sessionkeys.internal.blockmode;
 
 import io.sessionkeys.DestroyReason;
 import io.sessionkeys.KeyPolicy;
+import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.config.Settings;
+import io.sessionkeys.internal.common.KeySize;
 import io.sessionkeys.internal.engine.aes.AesBlockEngine;
 import io.sessionkeys.internal.key.ManagedSessionKey;
 import io.sessionkeys.internal.service.ProviderContext;
@@ -40,17 +42,17 @@ public final class BlockModeSelfTest {
         byte[] raw = hex.parseHex(KEY);
         ManagedSessionKey key = ManagedSessionKey.create("AES", 128, raw, 0, raw.length, KeyPolicy.builtInDefaults(),
                 null, Clock.systemUTC());
-        ManagedSessionKey.wipe(raw);
+        Zeroing.wipe(raw);
         try {
             IvParameterSpec spec = new IvParameterSpec(hex.parseHex(iv));
             byte[] plaintext = hex.parseHex(PLAINTEXT);
-            BlockModeCipher encrypt = ctr ? new CtrCipher.Any(context, AesBlockEngine.INSTANCE)
-                    : new CbcCipher.NoPadding(context, AesBlockEngine.INSTANCE);
+            BlockModeCipher encrypt = ctr ? new CtrCipher(context, AesBlockEngine.INSTANCE)
+                    : new CbcCipher(context, AesBlockEngine.INSTANCE, false, KeySize.ANY);
             encrypt.engineInit(Cipher.ENCRYPT_MODE, key, spec, null);
             byte[] actual = encrypt.engineDoFinal(plaintext, 0, plaintext.length);
             KnownAnswerTest.expectEqual(hex.parseHex(ciphertext), actual, "encryption");
-            BlockModeCipher decrypt = ctr ? new CtrCipher.Any(context, AesBlockEngine.INSTANCE)
-                    : new CbcCipher.NoPadding(context, AesBlockEngine.INSTANCE);
+            BlockModeCipher decrypt = ctr ? new CtrCipher(context, AesBlockEngine.INSTANCE)
+                    : new CbcCipher(context, AesBlockEngine.INSTANCE, false, KeySize.ANY);
             decrypt.engineInit(Cipher.DECRYPT_MODE, key, spec, null);
             KnownAnswerTest.expectEqual(plaintext, decrypt.engineDoFinal(actual, 0, actual.length), "decryption");
         } finally {

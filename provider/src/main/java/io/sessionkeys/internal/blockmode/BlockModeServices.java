@@ -1,5 +1,6 @@
 package io.sessionkeys.internal.blockmode;
 
+import io.sessionkeys.internal.common.KeySize;
 import io.sessionkeys.internal.engine.BlockCipherEngine;
 import io.sessionkeys.internal.engine.aes.AesBlockEngine;
 import io.sessionkeys.internal.service.ProviderContext;
@@ -28,29 +29,33 @@ public final class BlockModeServices {
     /** The services on {@code engine}: the seam where tests (or a native engine) plug in. */
     public static List<ServiceDefinition> definitions(BlockCipherEngine engine) {
         return List.of(
-                cipher("AES/CTR/NoPadding", CtrCipher.Any.class, CtrCipher.Any::new, engine),
-                cipher("AES/CBC/NoPadding", CbcCipher.NoPadding.class, CbcCipher.NoPadding::new, engine),
-                cipher("AES/CBC/PKCS5Padding", CbcCipher.Pkcs5.class, CbcCipher.Pkcs5::new, engine),
-                cipher("AES/ECB/NoPadding", EcbCipher.NoPadding.class, EcbCipher.NoPadding::new, engine),
-                cipher("AES/ECB/PKCS5Padding", EcbCipher.Pkcs5.class, EcbCipher.Pkcs5::new, engine),
+                cipher("AES/CTR/NoPadding", CtrCipher.class, CtrCipher::new, engine),
+                cbc(false, KeySize.ANY, engine),
+                cbc(true, KeySize.ANY, engine),
+                ecb(false, KeySize.ANY, engine),
+                ecb(true, KeySize.ANY, engine),
                 // Plain "AES" is ECB with PKCS5 padding, as in SunJCE; the attributes keep JCA from
                 // offering it for other modes and paddings ("AES/OFB/NoPadding" goes elsewhere).
-                cipher("AES", EcbCipher.Pkcs5.class, EcbCipher.Pkcs5::new, engine)
+                cipher("AES", EcbCipher.class, (c, e) -> new EcbCipher(c, e, true, KeySize.ANY), engine)
                         .attribute("SupportedModes", "ECB")
                         .attribute("SupportedPaddings", "PKCS5PADDING")
                         .alias(oids("")),
-                cipher("AES_128/ECB/NoPadding", EcbCipher.Aes128NoPadding.class, EcbCipher.Aes128NoPadding::new,
-                        engine).alias(oids(".1")),
-                cipher("AES_192/ECB/NoPadding", EcbCipher.Aes192NoPadding.class, EcbCipher.Aes192NoPadding::new,
-                        engine).alias(oids(".21")),
-                cipher("AES_256/ECB/NoPadding", EcbCipher.Aes256NoPadding.class, EcbCipher.Aes256NoPadding::new,
-                        engine).alias(oids(".41")),
-                cipher("AES_128/CBC/NoPadding", CbcCipher.Aes128NoPadding.class, CbcCipher.Aes128NoPadding::new,
-                        engine).alias(oids(".2")),
-                cipher("AES_192/CBC/NoPadding", CbcCipher.Aes192NoPadding.class, CbcCipher.Aes192NoPadding::new,
-                        engine).alias(oids(".22")),
-                cipher("AES_256/CBC/NoPadding", CbcCipher.Aes256NoPadding.class, CbcCipher.Aes256NoPadding::new,
-                        engine).alias(oids(".42")));
+                ecb(false, 128, engine).alias(oids(".1")),
+                ecb(false, 192, engine).alias(oids(".21")),
+                ecb(false, 256, engine).alias(oids(".41")),
+                cbc(false, 128, engine).alias(oids(".2")),
+                cbc(false, 192, engine).alias(oids(".22")),
+                cbc(false, 256, engine).alias(oids(".42")));
+    }
+
+    private static ServiceDefinition cbc(boolean padded, int keyBits, BlockCipherEngine engine) {
+        return cipher(KeySize.aesTransformation(keyBits, "CBC", padded ? "PKCS5Padding" : "NoPadding"),
+                CbcCipher.class, (c, e) -> new CbcCipher(c, e, padded, keyBits), engine);
+    }
+
+    private static ServiceDefinition ecb(boolean padded, int keyBits, BlockCipherEngine engine) {
+        return cipher(KeySize.aesTransformation(keyBits, "ECB", padded ? "PKCS5Padding" : "NoPadding"),
+                EcbCipher.class, (c, e) -> new EcbCipher(c, e, padded, keyBits), engine);
     }
 
     private static <T> ServiceDefinition cipher(String name, Class<T> implementation,

@@ -1,6 +1,7 @@
 package io.sessionkeys.internal.blockmode;
 
-import io.sessionkeys.internal.key.ManagedSessionKey;
+import io.sessionkeys.internal.common.BufferForms;
+import io.sessionkeys.internal.common.Zeroing;
 import java.nio.ByteBuffer;
 import java.security.ProviderException;
 import java.util.Arrays;
@@ -12,11 +13,9 @@ import javax.crypto.ShortBufferException;
 /**
  * The forms of update and doFinal that return a new array or take {@code ByteBuffer}s, on top of
  * the forms that write into a caller's array. The array-returning forms size their result exactly
- * (zeroing an oversized scratch). The {@code ByteBuffer} forms replace {@link CipherSpi}'s: heap
- * buffers go straight to the array code (in place too, which the array code handles); other
- * buffers through heap copies that are zeroed afterwards, where CipherSpi leaves its copies to the
- * garbage collector. The output needs room only for what the call really writes, nothing is
- * written past its limit, and positions move only on success.
+ * (zeroing an oversized scratch). The {@code ByteBuffer} forms go through {@link BufferForms}
+ * (zeroed copies where CipherSpi's would not be); the output needs room only for what the call
+ * really writes.
  */
 abstract class BufferFormsCipherSpi extends CipherSpi {
 
@@ -55,31 +54,10 @@ abstract class BufferFormsCipherSpi extends CipherSpi {
         int len = input.remaining();
         int room = output.remaining();
         int minimum = last ? finalOutputMinimum(len) : updateOutputLength(len);
-        if (room < minimum) {
-            throw new ShortBufferException("Output buffer must be (at least) " + minimum + " bytes long");
-        }
-        int upTo = Math.min(room, last ? finalOutputLength(len) : minimum);
-        if (input.hasArray() && output.hasArray() && !output.isReadOnly()) {
-            int inAt = input.arrayOffset() + input.position();
-            int outAt = output.arrayOffset() + output.position();
-            int n = last ? finalIntoRoom(input.array(), inAt, len, output.array(), outAt, room)
-                    : engineUpdate(input.array(), inAt, len, output.array(), outAt);
-            input.position(input.limit());
-            output.position(output.position() + n);
-            return n;
-        }
-        byte[] in = new byte[len];
-        byte[] out = new byte[upTo];
-        try {
-            input.duplicate().get(in);
-            int n = last ? engineDoFinal(in, 0, len, out, 0) : engineUpdate(in, 0, len, out, 0);
-            output.put(out, 0, n);
-            input.position(input.limit());
-            return n;
-        } finally {
-            ManagedSessionKey.wipe(in);
-            ManagedSessionKey.wipe(out);
-        }
+        int atMost = last ? finalOutputLength(len) : minimum;
+        return BufferForms.run(input, output, minimum, atMost, (in, inAt, n, out, outAt) -> last
+                ? finalIntoRoom(in, inAt, n, out, outAt, room)
+                : engineUpdate(in, inAt, n, out, outAt));
     }
 
     /**
@@ -98,7 +76,7 @@ abstract class BufferFormsCipherSpi extends CipherSpi {
             System.arraycopy(bounded, 0, out, outAt, n);
             return n;
         } finally {
-            ManagedSessionKey.wipe(bounded);
+            Zeroing.wipe(bounded);
         }
     }
 
@@ -129,7 +107,7 @@ abstract class BufferFormsCipherSpi extends CipherSpi {
             return out;
         }
         byte[] exact = Arrays.copyOf(out, n);
-        ManagedSessionKey.wipe(out);
+        Zeroing.wipe(out);
         return exact;
     }
 }

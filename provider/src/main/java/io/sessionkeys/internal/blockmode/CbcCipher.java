@@ -1,12 +1,13 @@
 package io.sessionkeys.internal.blockmode;
 
+import io.sessionkeys.internal.common.KeySize;
+import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.engine.BlockCipherEngine;
 import io.sessionkeys.internal.key.ManagedSessionKey;
 import io.sessionkeys.internal.key.SafetyLimits;
 import io.sessionkeys.internal.service.ProviderContext;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
-import java.util.Arrays;
 
 /**
  * AES in CBC mode (NIST SP 800-38A §6.2). Encryption is serial by nature: one engine call per
@@ -14,7 +15,7 @@ import java.util.Arrays;
  * is XORed with the ciphertext block before it. A provider-made IV is 16 bytes from the
  * provider's {@link SecureRandom}: unpredictable, as SP 800-38A Appendix C requires.
  */
-class CbcCipher extends BlockAlignedCipher {
+final class CbcCipher extends BlockAlignedCipher {
 
     /** Blocks decrypted per engine call; bounds the ciphertext copy kept for chaining. */
     private static final int DECRYPT_BATCH = 64;
@@ -25,8 +26,9 @@ class CbcCipher extends BlockAlignedCipher {
     /** Ciphertext saved before an in-place decryption overwrites it; allocated on first use. */
     private byte[] ciphertextCopy;
 
-    CbcCipher(ProviderContext context, BlockCipherEngine engine, boolean padded, int fixedKeyBytes) {
-        super(context, engine, "CBC", padded, fixedKeyBytes);
+    /** @param keyBits the key size this variant pins, or {@link KeySize#ANY} */
+    CbcCipher(ProviderContext context, BlockCipherEngine engine, boolean padded, int keyBits) {
+        super(context, engine, "CBC", padded, keyBits);
     }
 
     @Override
@@ -55,8 +57,8 @@ class CbcCipher extends BlockAlignedCipher {
     @Override
     void wipe() {
         super.wipe();
-        Arrays.fill(chain, (byte) 0);
-        Arrays.fill(savedChain, (byte) 0);
+        Zeroing.wipe(chain);
+        Zeroing.wipe(savedChain);
         // ciphertextCopy holds only ciphertext, which is public: nothing to wipe there
     }
 
@@ -108,43 +110,6 @@ class CbcCipher extends BlockAlignedCipher {
             }
             System.arraycopy(ciphertextCopy, (n - 1) * BLOCK, chain, 0, BLOCK);
             done += n;
-        }
-    }
-
-    // ---- the registered variants ----
-
-    /** {@code AES/CBC/NoPadding}, any key size. */
-    static final class NoPadding extends CbcCipher {
-        NoPadding(ProviderContext context, BlockCipherEngine engine) {
-            super(context, engine, false, 0);
-        }
-    }
-
-    /** {@code AES/CBC/PKCS5Padding}, any key size. */
-    static final class Pkcs5 extends CbcCipher {
-        Pkcs5(ProviderContext context, BlockCipherEngine engine) {
-            super(context, engine, true, 0);
-        }
-    }
-
-    /** {@code AES_128/CBC/NoPadding}. */
-    static final class Aes128NoPadding extends CbcCipher {
-        Aes128NoPadding(ProviderContext context, BlockCipherEngine engine) {
-            super(context, engine, false, 16);
-        }
-    }
-
-    /** {@code AES_192/CBC/NoPadding}. */
-    static final class Aes192NoPadding extends CbcCipher {
-        Aes192NoPadding(ProviderContext context, BlockCipherEngine engine) {
-            super(context, engine, false, 24);
-        }
-    }
-
-    /** {@code AES_256/CBC/NoPadding}. */
-    static final class Aes256NoPadding extends CbcCipher {
-        Aes256NoPadding(ProviderContext context, BlockCipherEngine engine) {
-            super(context, engine, false, 32);
         }
     }
 }

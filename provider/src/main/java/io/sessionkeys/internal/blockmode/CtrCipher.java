@@ -1,5 +1,7 @@
 package io.sessionkeys.internal.blockmode;
 
+import io.sessionkeys.internal.common.KeySize;
+import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.engine.BlockCipherEngine;
 import io.sessionkeys.internal.key.ManagedSessionKey;
 import io.sessionkeys.internal.key.SafetyLimits;
@@ -7,7 +9,6 @@ import io.sessionkeys.internal.service.ProviderContext;
 import java.nio.ByteBuffer;
 import java.security.InvalidKeyException;
 import java.security.SecureRandom;
-import java.util.Arrays;
 
 /**
  * AES in CTR mode (NIST SP 800-38A §6.5), the whole 16-byte counter block incremented as one
@@ -18,7 +19,7 @@ import java.util.Arrays;
  * range of {@link CtrIvLedger#BLOCKS_PER_MESSAGE} counter blocks; a message that would run past
  * its range is refused before any output. A caller-given IV is the caller's to keep unique.
  */
-class CtrCipher extends BlockModeCipher {
+final class CtrCipher extends BlockModeCipher {
 
     /** Counter blocks enciphered per engine call. */
     private static final int BATCH = 64;
@@ -32,8 +33,9 @@ class CtrCipher extends BlockModeCipher {
     /** Counter blocks this message may still use. */
     private long blocksLeft;
 
+    /** Any key size: SunJCE has no fixed-size CTR variants. */
     CtrCipher(ProviderContext context, BlockCipherEngine engine) {
-        super(context, engine, "CTR", "NoPadding", 0);
+        super(context, engine, "CTR", "NoPadding", KeySize.ANY);
     }
 
     @Override
@@ -67,7 +69,7 @@ class CtrCipher extends BlockModeCipher {
     @Override
     void wipe() {
         // keystream scratch is zeroed at the end of every call already
-        Arrays.fill(leftover, (byte) 0);
+        Zeroing.wipe(leftover);
         leftoverLength = 0;
     }
 
@@ -130,7 +132,7 @@ class CtrCipher extends BlockModeCipher {
                 }
             }
         } finally {
-            Arrays.fill(keystream, 0, dirty, (byte) 0);
+            Zeroing.wipe(keystream, 0, dirty);
         }
         return len;
     }
@@ -157,12 +159,5 @@ class CtrCipher extends BlockModeCipher {
     @Override
     int processFinal(ByteBuffer schedule, byte[] in, int inOff, int len, byte[] out, int outOff, int outCapacity) {
         return processUpdate(schedule, in, inOff, len, out, outOff);
-    }
-
-    /** {@code AES/CTR/NoPadding}, any key size (SunJCE has no fixed-size CTR variants). */
-    static final class Any extends CtrCipher {
-        Any(ProviderContext context, BlockCipherEngine engine) {
-            super(context, engine);
-        }
     }
 }

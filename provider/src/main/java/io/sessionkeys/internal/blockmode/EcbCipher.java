@@ -1,5 +1,6 @@
 package io.sessionkeys.internal.blockmode;
 
+import io.sessionkeys.internal.common.KeySize;
 import io.sessionkeys.internal.engine.BlockCipherEngine;
 import io.sessionkeys.internal.key.ManagedSessionKey;
 import io.sessionkeys.internal.key.SafetyLimits;
@@ -13,10 +14,11 @@ import java.security.SecureRandom;
  * equal plaintext blocks. Without an IV it may encrypt message after message on one init, each
  * charged to the key as it starts.
  */
-class EcbCipher extends BlockAlignedCipher {
+final class EcbCipher extends BlockAlignedCipher {
 
-    EcbCipher(ProviderContext context, BlockCipherEngine engine, boolean padded, int fixedKeyBytes) {
-        super(context, engine, "ECB", padded, fixedKeyBytes);
+    /** @param keyBits the key size this variant pins, or {@link KeySize#ANY} */
+    EcbCipher(ProviderContext context, BlockCipherEngine engine, boolean padded, int keyBits) {
+        super(context, engine, "ECB", padded, keyBits);
     }
 
     @Override
@@ -48,43 +50,6 @@ class EcbCipher extends BlockAlignedCipher {
             engine.encryptBlocks(schedule, in, inOff, out, outOff, blocks);
         } else {
             engine.decryptBlocks(schedule, in, inOff, out, outOff, blocks);
-        }
-    }
-
-    // ---- the registered variants ----
-
-    /** {@code AES/ECB/NoPadding}, any key size. */
-    static final class NoPadding extends EcbCipher {
-        NoPadding(ProviderContext context, BlockCipherEngine engine) {
-            super(context, engine, false, 0);
-        }
-    }
-
-    /** {@code AES/ECB/PKCS5Padding} and plain {@code AES}, any key size. */
-    static final class Pkcs5 extends EcbCipher {
-        Pkcs5(ProviderContext context, BlockCipherEngine engine) {
-            super(context, engine, true, 0);
-        }
-    }
-
-    /** {@code AES_128/ECB/NoPadding}. */
-    static final class Aes128NoPadding extends EcbCipher {
-        Aes128NoPadding(ProviderContext context, BlockCipherEngine engine) {
-            super(context, engine, false, 16);
-        }
-    }
-
-    /** {@code AES_192/ECB/NoPadding}. */
-    static final class Aes192NoPadding extends EcbCipher {
-        Aes192NoPadding(ProviderContext context, BlockCipherEngine engine) {
-            super(context, engine, false, 24);
-        }
-    }
-
-    /** {@code AES_256/ECB/NoPadding}. */
-    static final class Aes256NoPadding extends EcbCipher {
-        Aes256NoPadding(ProviderContext context, BlockCipherEngine engine) {
-            super(context, engine, false, 32);
         }
     }
 }

@@ -33,29 +33,30 @@ public final class Pkcs5Padding {
      * @throws BadPaddingException if the block does not end in 1 to 16 bytes each equal to their count
      */
     public static int unpaddedLength(byte[] block, int offset) throws BadPaddingException {
-        int pad = block[offset + BLOCK - 1] & 0xff;
-        // bad is all ones if pad == 0 or pad > 16
-        int bad = isZero(pad) | lessThan(BLOCK, pad);
-        for (int i = 0; i < BLOCK; i++) {
-            int position = BLOCK - i; // 16 .. 1: this byte's distance from the end
-            int inPadding = ~lessThan(pad, position); // position <= pad
-            int differs = ~isZero((block[offset + i] & 0xff) ^ pad);
-            bad |= inPadding & differs;
-        }
-        if (bad != 0) {
+        int length = unpaddedLengthOrMinusOne(block, offset, BLOCK);
+        if (length < 0) {
             throw new BadPaddingException("Given final block not properly padded (PKCS5): such issues can arise"
                     + " if a bad key or IV is used during decryption");
         }
-        return BLOCK - pad;
+        return length;
     }
 
-    /** All ones if {@code x == 0}, else zero; for 0 <= x < 2^31. */
-    private static int isZero(int x) {
-        return ((x - 1) & ~x) >> 31;
-    }
-
-    /** All ones if {@code a < b}, else zero; for 0 <= a, b < 2^31. */
-    private static int lessThan(int a, int b) {
-        return (a - b) >> 31;
+    /**
+     * The length of the message in {@code data[offset, offset + length)} without its PKCS#5
+     * padding (1 to {@code min(length, 16)} bytes, each equal to their count), or -1 if the data
+     * does not end in such padding. Reads all of the last {@code min(length, 16)} bytes and
+     * combines the checks with masks: no branch and no memory index depends on a padding byte.
+     */
+    public static int unpaddedLengthOrMinusOne(byte[] data, int offset, int length) {
+        int tail = Math.min(length, BLOCK); // public: the message length is not secret
+        int pad = data[offset + length - 1] & 0xff;
+        // bad is all ones if pad == 0 or pad > tail
+        int bad = ConstantTime.isZero(pad) | ConstantTime.lessThan(tail, pad);
+        for (int k = 1; k <= tail; k++) { // k: a byte's distance from the end
+            int inPadding = ~ConstantTime.lessThan(pad, k); // k <= pad
+            int differs = ~ConstantTime.equal(data[offset + length - k] & 0xff, pad);
+            bad |= inPadding & differs;
+        }
+        return ConstantTime.select(bad, -1, length - pad);
     }
 }

@@ -1,5 +1,7 @@
 package io.sessionkeys.internal.engine;
 
+import io.sessionkeys.internal.common.ConstantTime;
+import io.sessionkeys.internal.common.Zeroing;
 import java.nio.ByteBuffer;
 
 /**
@@ -51,22 +53,20 @@ public interface AeadOperation {
             int tagLength, byte[] out, int outOffset) {
         authenticate(keyData, in, inOffset, length);
         byte[] expected = new byte[tagLength()];
-        int diff = 0;
+        boolean match;
         try {
             computeTag(keyData, expected, 0);
-            for (int i = 0; i < tagLength; i++) {
-                diff |= expected[i] ^ tag[tagOffset + i];
-            }
+            match = ConstantTime.difference(expected, 0, tag, tagOffset, tagLength) == 0;
         } finally {
-            java.util.Arrays.fill(expected, (byte) 0);
+            Zeroing.wipe(expected);
         }
-        if (diff != 0) {
+        if (!match) {
             return false;
         }
         try {
             decryptVerified(keyData, in, inOffset, length, out, outOffset);
         } catch (RuntimeException e) {
-            java.util.Arrays.fill(out, outOffset, outOffset + length, (byte) 0);
+            Zeroing.wipe(out, outOffset, outOffset + length);
             throw e;
         }
         return true;

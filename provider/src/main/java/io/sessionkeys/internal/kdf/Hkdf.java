@@ -1,12 +1,12 @@
 package io.sessionkeys.internal.kdf;
 
+import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.engine.sha.ShaAlgorithm;
 import io.sessionkeys.internal.key.KeyUse;
 import io.sessionkeys.internal.key.ManagedSessionKey;
 import io.sessionkeys.internal.engine.hmac.HmacKeySchedule;
 import io.sessionkeys.internal.engine.hmac.HmacState;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -54,7 +54,7 @@ public final class Hkdf {
                 expandWithHeapKey(hash, prk, info, out);
             }
         } finally {
-            ManagedSessionKey.wipe(prk);
+            Zeroing.wipe(prk);
         }
     }
 
@@ -83,8 +83,8 @@ public final class Hkdf {
             return prk;
         } finally {
             hmac.wipe();
-            ManagedSessionKey.wipe(schedule);
-            ManagedSessionKey.wipe(saltBytes);
+            Zeroing.wipe(schedule);
+            Zeroing.wipe(saltBytes);
         }
     }
 
@@ -102,7 +102,7 @@ public final class Hkdf {
         try {
             expandWithHeapKey(hash, prk, info, out);
         } finally {
-            ManagedSessionKey.wipe(prk);
+            Zeroing.wipe(prk);
         }
     }
 
@@ -111,7 +111,7 @@ public final class Hkdf {
         try {
             expand(hash, schedule(hash, prk, schedule), info, out);
         } finally {
-            ManagedSessionKey.wipe(schedule);
+            Zeroing.wipe(schedule);
         }
     }
 
@@ -136,7 +136,7 @@ public final class Hkdf {
                 System.arraycopy(t, 0, out, done, Math.min(n, out.length - done));
             }
         } finally {
-            Arrays.fill(t, (byte) 0);
+            Zeroing.wipe(t);
             hmac.wipe();
         }
     }
@@ -166,7 +166,7 @@ public final class Hkdf {
             return all;
         } finally {
             for (byte[] c : copies) {
-                ManagedSessionKey.wipe(c);
+                Zeroing.wipe(c);
             }
         }
     }

@@ -2,6 +2,7 @@ package io.sessionkeys.internal.kdf;
 
 import io.sessionkeys.KeyPolicy;
 import io.sessionkeys.KeyScope;
+import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.engine.sha.ShaAlgorithm;
 import io.sessionkeys.internal.key.ManagedSessionKey;
 import io.sessionkeys.internal.key.KeyAlgorithm;
@@ -99,7 +100,7 @@ final class HkdfRequest {
             return ManagedSessionKey.create(algorithm.name(), length * 8, out, 0, length,
                     context.policyOrDefault(policy), scope, context.clock());
         } finally {
-            ManagedSessionKey.wipe(out);
+            Zeroing.wipe(out);
         }
     }
 

@@ -1,7 +1,7 @@
 package io.sessionkeys.internal.kdf;
 
+import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.engine.sha.ShaAlgorithm;
-import io.sessionkeys.internal.key.ManagedSessionKey;
 import io.sessionkeys.internal.service.KnownAnswerTest;
 import java.util.HexFormat;
 import java.util.List;
@@ -33,9 +33,9 @@ public final class KdfSelfTest {
             KnownAnswerTest.expectEqual(expectedOkm, okm, "HKDF-SHA256 OKM");
             KnownAnswerTest.expectEqual(expectedOkm, expanded, "HKDF-SHA256 expand only");
         } finally {
-            ManagedSessionKey.wipe(prk);
-            ManagedSessionKey.wipe(okm);
-            ManagedSessionKey.wipe(expanded);
+            Zeroing.wipe(prk);
+            Zeroing.wipe(okm);
+            Zeroing.wipe(expanded);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.sessionkeys.internal.kdf;
 
 import io.sessionkeys.KeyPolicy;
+import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.key.KeyUse;
 import io.sessionkeys.internal.key.ManagedSessionKey;
 import io.sessionkeys.internal.engine.hmac.HmacState;
@@ -133,7 +134,7 @@ abstract class KeyingPart {
             try {
                 hmac.update(raw, 0, raw.length);
             } finally {
-                ManagedSessionKey.wipe(raw);
+                Zeroing.wipe(raw);
             }
         }
 

@@ -2,6 +2,7 @@ package io.sessionkeys.internal.key;
 
 import io.sessionkeys.DestroyReason;
 import io.sessionkeys.KeyPolicy;
+import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.service.KnownAnswerTest;
 import java.time.Clock;
 import java.util.List;
@@ -27,14 +28,14 @@ public final class KeyLifecycleSelfTest {
         byte[] source = pattern.clone();
         ManagedSessionKey key = ManagedSessionKey.create("AES", 256, source, 0, source.length,
                 KeyPolicy.builtInDefaults(), null, Clock.systemUTC());
-        ManagedSessionKey.wipe(source);
+        Zeroing.wipe(source);
         byte[] read = key.withMaterial(KeyUse.PROCESS, null, m -> {
             byte[] out = new byte[m.limit()];
             m.get(0, out);
             return out;
         });
         KnownAnswerTest.expectEqual(pattern, read, "material read back");
-        ManagedSessionKey.wipe(read);
+        Zeroing.wipe(read);
         KeyMaterial material = key.core().material();
         key.destroy(DestroyReason.EXPLICIT);
         if (!material.isZeroized() || !material.rawIsAllZero()) {

@@ -14,7 +14,6 @@ import java.lang.ref.Reference;
 import java.security.InvalidKeyException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -276,12 +275,5 @@ public final class ManagedSessionKey implements SessionKey, KeyScope.Member {
 
     private void readObject(ObjectInputStream in) throws NotSerializableException {
         throw new NotSerializableException("a SessionKey cannot be deserialized");
-    }
-
-    /** Zeroes a transient heap copy of key bytes. */
-    public static void wipe(byte[] bytes) {
-        if (bytes != null) {
-            Arrays.fill(bytes, (byte) 0);
-        }
     }
 }

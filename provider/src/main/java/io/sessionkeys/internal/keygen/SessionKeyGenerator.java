@@ -3,6 +3,7 @@ package io.sessionkeys.internal.keygen;
 import io.sessionkeys.KeyPolicy;
 import io.sessionkeys.KeyScope;
 import io.sessionkeys.SessionKeyGenParameterSpec;
+import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.key.KeyAlgorithm;
 import io.sessionkeys.internal.key.ManagedSessionKey;
 import io.sessionkeys.internal.service.ProviderContext;
@@ -76,7 +77,7 @@ public final class SessionKeyGenerator extends KeyGeneratorSpi {
             return ManagedSessionKey.create(algorithm.name(), bits, fresh, 0, fresh.length,
                     context.policyOrDefault(policy), scope, context.clock());
         } finally {
-            ManagedSessionKey.wipe(fresh);
+            Zeroing.wipe(fresh);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.sessionkeys.internal.mac;
 
 import io.sessionkeys.DestroyReason;
 import io.sessionkeys.KeyPolicy;
+import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.engine.hmac.HmacKeySchedule;
 import io.sessionkeys.internal.engine.hmac.HmacState;
 import io.sessionkeys.internal.engine.sha.ShaAlgorithm;
@@ -71,7 +72,7 @@ public final class MacSelfTest {
         byte[] copy = keyBytes.clone();
         ManagedSessionKey key = ManagedSessionKey.create(algorithm.hmacName(), copy.length * 8, copy, 0, copy.length,
                 KeyPolicy.builtInDefaults(), null, Clock.systemUTC());
-        ManagedSessionKey.wipe(copy);
+        Zeroing.wipe(copy);
         try {
             HmacKeySchedule schedule = HmacKeySchedule.of(algorithm);
             HmacState state = new HmacState(schedule);

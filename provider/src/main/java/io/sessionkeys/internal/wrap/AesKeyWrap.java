@@ -1,6 +1,7 @@
 package io.sessionkeys.internal.wrap;
 
 import io.sessionkeys.internal.common.ConstantTime;
+import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.engine.BlockCipherEngine;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -71,7 +72,7 @@ final class AesKeyWrap {
      */
     static void kwpWrap(BlockCipherEngine engine, ByteBuffer schedule, byte[] icv, byte[] buf, int dataLength) {
         int wrappedLength = kwpWrappedLength(dataLength);
-        Arrays.fill(buf, SEMIBLOCK + dataLength, wrappedLength, (byte) 0);
+        Arrays.fill(buf, SEMIBLOCK + dataLength, wrappedLength, (byte) 0); // padding, not a wipe
         System.arraycopy(icv, 0, buf, 0, 4);
         buf[4] = (byte) (dataLength >>> 24);
         buf[5] = (byte) (dataLength >>> 16);
@@ -130,7 +131,7 @@ final class AesKeyWrap {
             }
             System.arraycopy(block, 0, buf, 0, SEMIBLOCK);
         } finally {
-            Arrays.fill(block, (byte) 0);
+            Zeroing.wipe(block);
         }
     }
 
@@ -150,7 +151,7 @@ final class AesKeyWrap {
             }
             System.arraycopy(block, 0, buf, 0, SEMIBLOCK);
         } finally {
-            Arrays.fill(block, (byte) 0);
+            Zeroing.wipe(block);
         }
     }
 

@@ -1,14 +1,12 @@
 package io.sessionkeys.internal.wrap;
 
-import io.sessionkeys.KeyPolicy;
-import io.sessionkeys.KeyScope;
+import io.sessionkeys.internal.common.KeySize;
+import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.engine.BlockCipherEngine;
-import io.sessionkeys.internal.key.KeyUse;
-import io.sessionkeys.internal.key.ManagedSessionKey;
-import io.sessionkeys.internal.key.SafetyLimits;
 import io.sessionkeys.internal.key.KeyAlgorithm;
+import io.sessionkeys.internal.key.KeyUse;
+import io.sessionkeys.internal.key.SafetyLimits;
 import io.sessionkeys.internal.service.ProviderContext;
-import java.nio.ByteBuffer;
 import java.security.AlgorithmParameters;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.InvalidKeyException;
@@ -18,12 +16,8 @@ import java.security.SecureRandom;
 import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.InvalidParameterSpecException;
 import java.util.Arrays;
-import javax.crypto.BadPaddingException;
-import javax.crypto.Cipher;
-import javax.crypto.CipherSpi;
 import javax.crypto.IllegalBlockSizeException;
 import javax.crypto.NoSuchPaddingException;
-import javax.crypto.ShortBufferException;
 import javax.crypto.spec.IvParameterSpec;
 
 /**
@@ -36,34 +30,27 @@ import javax.crypto.spec.IvParameterSpec;
  * and the unwrapped key is a session key with the policy of a {@code SessionKeyUnwrapSpec} or the
  * configured default.
  */
-public final class AesKeyWrapCipher extends CipherSpi {
+public final class AesKeyWrapCipher extends WholeMessageCipher {
 
     /** KW and KWP have no nonce and no birthday bound; only a key's own policy limits it. */
     private static final SafetyLimits NO_ALGORITHM_LIMIT =
             new SafetyLimits(Long.MAX_VALUE, Long.MAX_VALUE, "NIST SP 800-38F");
 
-    private final ProviderContext context;
     private final BlockCipherEngine engine;
     private final AesWrapVariant variant;
-    private final int fixedKekBytes;
-    private final String name;
+    private final int kekBits;
 
-    private int opmode;
     private KeyEncryptionKey kek;
     private AesWrapOperation operation;
-    private WrapParameters parameters;
-    private final MessageBuffer buffered = new MessageBuffer();
 
     /**
-     * @param fixedKekBits the KEK size this variant requires, or 0 for any AES size
+     * @param kekBits the KEK size this variant pins, or {@link KeySize#ANY}
      */
-    AesKeyWrapCipher(ProviderContext context, BlockCipherEngine engine, AesWrapVariant variant,
-            int fixedKekBits) {
-        this.context = context;
+    AesKeyWrapCipher(ProviderContext context, BlockCipherEngine engine, AesWrapVariant variant, int kekBits) {
+        super(context, variant.transformation(kekBits));
         this.engine = engine;
         this.variant = variant;
-        this.fixedKekBytes = fixedKekBits == 0 ? -1 : fixedKekBits / 8;
-        this.name = variant.transformation(fixedKekBits);
+        this.kekBits = kekBits;
     }
 
     @Override
@@ -86,10 +73,9 @@ public final class AesKeyWrapCipher extends CipherSpi {
     }
 
     @Override
-    protected int engineGetOutputSize(int inputLen) {
-        int total = Math.addExact(buffered.length(), inputLen);
-        boolean wrapping = opmode == Cipher.ENCRYPT_MODE || opmode == Cipher.WRAP_MODE;
-        return wrapping ? operation.wrappedLength(total) : AesWrapOperation.maxDataLength(total);
+    int outputSize(int messageLength) {
+        return protects(opmode()) ? operation.wrappedLength(messageLength)
+                : AesWrapOperation.maxDataLength(messageLength);
     }
 
     @Override
@@ -115,48 +101,26 @@ public final class AesKeyWrapCipher extends CipherSpi {
 
     @Override
     protected int engineGetKeySize(Key key) throws InvalidKeyException {
-        return KeyEncryptionKey.of(key, fixedKekBytes, KeyUse.PROCESS, name, context).sizeBytes() * 8;
+        return KeyEncryptionKey.of(key, kekBits, KeyUse.PROCESS, name, context).sizeBytes() * 8;
     }
 
     @Override
-    protected void engineInit(int mode, Key key, SecureRandom random) throws InvalidKeyException {
-        try {
-            engineInit(mode, key, (AlgorithmParameterSpec) null, random);
-        } catch (InvalidAlgorithmParameterException e) {
-            throw new IllegalStateException("default parameters were refused", e);
-        }
+    Class<IvParameterSpec> parameterSpecClass() {
+        return IvParameterSpec.class;
     }
 
     @Override
-    protected void engineInit(int mode, Key key, AlgorithmParameters params, SecureRandom random)
+    void init(int mode, Key key, AlgorithmParameterSpec spec, SecureRandom random)
             throws InvalidKeyException, InvalidAlgorithmParameterException {
-        IvParameterSpec spec = null;
-        if (params != null) {
-            try {
-                spec = params.getParameterSpec(IvParameterSpec.class);
-            } catch (InvalidParameterSpecException e) {
-                throw new InvalidAlgorithmParameterException(name + " accepts only an IV (ICV) as parameters", e);
-            }
-        }
-        engineInit(mode, key, spec, random);
-    }
-
-    @Override
-    protected void engineInit(int mode, Key key, AlgorithmParameterSpec spec, SecureRandom random)
-            throws InvalidKeyException, InvalidAlgorithmParameterException {
-        WrapParameters p = WrapParameters.from(spec);
-        byte[] icv = icvFrom(p.cipherParameters());
-        boolean protect = mode == Cipher.ENCRYPT_MODE || mode == Cipher.WRAP_MODE;
-        KeyEncryptionKey k = KeyEncryptionKey.of(key, fixedKekBytes, protect ? KeyUse.PROTECT : KeyUse.PROCESS,
+        byte[] icv = icvFrom(spec);
+        boolean protect = protects(mode);
+        KeyEncryptionKey k = KeyEncryptionKey.of(key, kekBits, protect ? KeyUse.PROTECT : KeyUse.PROCESS,
                 name, context);
         if (protect && k.sessionKey() != null) {
             k.sessionKey().chargeEncryption(NO_ALGORITHM_LIMIT);
         }
-        this.opmode = mode;
         this.kek = k;
-        this.parameters = p;
         this.operation = new AesWrapOperation(engine, variant, icv);
-        buffered.clear();
     }
 
     private byte[] icvFrom(AlgorithmParameterSpec spec) throws InvalidAlgorithmParameterException {
@@ -180,64 +144,8 @@ public final class AesKeyWrapCipher extends CipherSpi {
         return icv;
     }
 
-    private void requireMode(int expected, String what) {
-        if (opmode != expected) {
-            throw new IllegalStateException(name + " is not initialized for " + what);
-        }
-    }
-
     @Override
-    protected byte[] engineUpdate(byte[] input, int offset, int length) {
-        requireData();
-        buffered.append(input, offset, length);
-        return new byte[0];
-    }
-
-    @Override
-    protected int engineUpdate(byte[] input, int offset, int length, byte[] output, int outputOffset) {
-        requireData();
-        buffered.append(input, offset, length);
-        return 0;
-    }
-
-    private void requireData() {
-        if (opmode != Cipher.ENCRYPT_MODE && opmode != Cipher.DECRYPT_MODE) {
-            throw new IllegalStateException(name + " is not initialized for encryption or decryption");
-        }
-    }
-
-    @Override
-    protected byte[] engineDoFinal(byte[] input, int offset, int length) throws IllegalBlockSizeException,
-            BadPaddingException {
-        requireData();
-        buffered.append(input, offset, length);
-        byte[] message = buffered.take();
-        try {
-            return opmode == Cipher.ENCRYPT_MODE ? encrypt(message) : decrypt(message);
-        } finally {
-            ManagedSessionKey.wipe(message);
-        }
-    }
-
-    @Override
-    protected int engineDoFinal(byte[] input, int offset, int length, byte[] output, int outputOffset)
-            throws ShortBufferException, IllegalBlockSizeException, BadPaddingException {
-        requireData();
-        int needed = engineGetOutputSize(length);
-        if (output.length - outputOffset < needed) {
-            throw new ShortBufferException(name + " needs " + needed + " bytes of output space, has "
-                    + (output.length - outputOffset));
-        }
-        byte[] result = engineDoFinal(input, offset, length);
-        try {
-            System.arraycopy(result, 0, output, outputOffset, result.length);
-            return result.length;
-        } finally {
-            ManagedSessionKey.wipe(result);
-        }
-    }
-
-    private byte[] encrypt(byte[] message) throws IllegalBlockSizeException {
+    byte[] encrypt(byte[] message) throws IllegalBlockSizeException, InvalidKeyException {
         byte[] buf = new byte[operation.wrappedLength(message.length)];
         System.arraycopy(message, 0, buf, AesKeyWrap.SEMIBLOCK, message.length);
         boolean done = false;
@@ -245,16 +153,15 @@ public final class AesKeyWrapCipher extends CipherSpi {
             operation.wrap(kek, buf, message.length);
             done = true;
             return buf;
-        } catch (InvalidKeyException e) {
-            throw new IllegalStateException(e.getMessage(), e);
         } finally {
             if (!done) {
-                ManagedSessionKey.wipe(buf);
+                Zeroing.wipe(buf);
             }
         }
     }
 
-    private byte[] decrypt(byte[] wrapped) throws IllegalBlockSizeException {
+    @Override
+    byte[] decrypt(byte[] wrapped) throws IllegalBlockSizeException, InvalidKeyException {
         String lengthProblem = operation.checkWrappedLength(wrapped.length);
         if (lengthProblem != null) {
             throw new IllegalBlockSizeException(lengthProblem);
@@ -266,10 +173,8 @@ public final class AesKeyWrapCipher extends CipherSpi {
                 throw new IllegalBlockSizeException(integrityFailure());
             }
             return Arrays.copyOfRange(buf, AesKeyWrap.SEMIBLOCK, AesKeyWrap.SEMIBLOCK + length);
-        } catch (InvalidKeyException e) {
-            throw new IllegalStateException(e.getMessage(), e);
         } finally {
-            ManagedSessionKey.wipe(buf);
+            Zeroing.wipe(buf);
         }
     }
 
@@ -279,31 +184,24 @@ public final class AesKeyWrapCipher extends CipherSpi {
     }
 
     @Override
-    protected byte[] engineWrap(Key key) throws IllegalBlockSizeException, InvalidKeyException {
-        requireMode(Cipher.WRAP_MODE, "wrapping (WRAP_MODE)");
-        try (KeyToWrap toWrap = KeyToWrap.of(key, name)) {
-            int length = toWrap.length();
-            byte[] buf = new byte[operation.wrappedLength(length)];
-            boolean done = false;
-            try {
-                toWrap.copyInto(buf, AesKeyWrap.SEMIBLOCK);
-                operation.wrap(kek, buf, length);
-                toWrap.recordExport(name);
-                done = true;
-                return buf;
-            } finally {
-                if (!done) {
-                    ManagedSessionKey.wipe(buf);
-                }
+    byte[] wrapKey(KeyToWrap toWrap) throws IllegalBlockSizeException, InvalidKeyException {
+        int length = toWrap.length();
+        byte[] buf = new byte[operation.wrappedLength(length)];
+        boolean done = false;
+        try {
+            toWrap.copyInto(buf, AesKeyWrap.SEMIBLOCK);
+            operation.wrap(kek, buf, length);
+            done = true;
+            return buf;
+        } finally {
+            if (!done) {
+                Zeroing.wipe(buf);
             }
         }
     }
 
     @Override
-    protected Key engineUnwrap(byte[] wrappedKey, String algorithm, int type) throws InvalidKeyException,
-            NoSuchAlgorithmException {
-        requireMode(Cipher.UNWRAP_MODE, "unwrapping (UNWRAP_MODE)");
-        KeyAlgorithm kind = UnwrappedKeys.kindOf(algorithm, type, name);
+    Key unwrapKey(byte[] wrappedKey, KeyAlgorithm kind) throws InvalidKeyException {
         String lengthProblem = operation.checkWrappedLength(wrappedKey.length);
         if (lengthProblem != null) {
             throw new InvalidKeyException(lengthProblem);
@@ -314,26 +212,9 @@ public final class AesKeyWrapCipher extends CipherSpi {
             if (length < 0) {
                 throw new InvalidKeyException(integrityFailure());
             }
-            KeyPolicy policy = parameters.policy();
-            KeyScope scope = parameters.scope();
-            return UnwrappedKeys.make(context, kind, buf, AesKeyWrap.SEMIBLOCK, length, policy, scope);
+            return newKey(kind, buf, AesKeyWrap.SEMIBLOCK, length);
         } finally {
-            ManagedSessionKey.wipe(buf);
+            Zeroing.wipe(buf);
         }
-    }
-
-    // CipherSpi's defaults would leave heap copies of key data unzeroed (see ZeroedBufferForms).
-
-    @Override
-    protected int engineUpdate(ByteBuffer input, ByteBuffer output) {
-        return ZeroedBufferForms.update(input, in -> engineUpdate(in, 0, in.length));
-    }
-
-    @Override
-    protected int engineDoFinal(ByteBuffer input, ByteBuffer output) throws ShortBufferException,
-            IllegalBlockSizeException, BadPaddingException {
-        requireData();
-        return ZeroedBufferForms.doFinal(name, engineGetOutputSize(input.remaining()), input, output,
-                in -> engineDoFinal(in, 0, in.length));
     }
 }

@@ -1,6 +1,6 @@
 package io.sessionkeys.internal.wrap;
 
-import io.sessionkeys.internal.common.ConstantTime;
+import io.sessionkeys.internal.common.Pkcs5Padding;
 import io.sessionkeys.internal.engine.BlockCipherEngine;
 import io.sessionkeys.internal.key.KeyUse;
 import java.security.InvalidKeyException;
@@ -15,12 +15,6 @@ import javax.crypto.IllegalBlockSizeException;
 final class AesWrapOperation {
 
     private static final int SEMIBLOCK = AesKeyWrap.SEMIBLOCK;
-    /**
-     * The largest PKCS#5 pad accepted when unwrapping: JDK 17's SunJCE pads {@code
-     * AES/KW/PKCS5Padding} to 16-byte blocks, later JDKs (and SessionKeys) to 8-byte semiblocks.
-     */
-    private static final int MAX_PKCS5_PAD = 16;
-
     private final BlockCipherEngine engine;
     private final AesWrapVariant variant;
     private final byte[] icv;
@@ -118,24 +112,10 @@ final class AesWrapOperation {
         if (variant != AesWrapVariant.KW_PKCS5 || length < 0) {
             return length;
         }
-        return unpadPkcs5(buf, length);
-    }
-
-    /**
-     * Strips PKCS#5 padding of 1 to 16 bytes from {@code length} authenticated bytes at
-     * {@code buf[8..]}. The data passed the integrity check already, so the padding cannot serve
-     * as an oracle; it is still checked without data-dependent branches.
-     */
-    private static int unpadPkcs5(byte[] buf, int length) {
-        int pad = buf[SEMIBLOCK + length - 1] & 0xFF;
-        int ok = ~ConstantTime.lessThan(pad, 1) & ~ConstantTime.lessThan(Math.min(length, MAX_PKCS5_PAD), pad);
-        int bad = 0;
-        for (int k = 1; k <= Math.min(length, MAX_PKCS5_PAD); k++) {
-            int inPad = ~ConstantTime.lessThan(pad, k);
-            bad |= inPad & (buf[SEMIBLOCK + length - k] ^ pad);
-        }
-        ok &= ConstantTime.isZero(bad);
-        return ConstantTime.select(ok, length - pad, -1);
+        // The data passed the integrity check already, so the padding cannot serve as an oracle.
+        // Pads up to 16 bytes are accepted: JDK 17's SunJCE pads AES/KW/PKCS5Padding to 16-byte
+        // blocks, later JDKs (and SessionKeys) to 8-byte semiblocks.
+        return Pkcs5Padding.unpaddedLengthOrMinusOne(buf, SEMIBLOCK, length);
     }
 
     byte[] icv() {

@@ -1,5 +1,7 @@
 package io.sessionkeys.internal.wrap;
 
+import io.sessionkeys.internal.common.KeySize;
+
 /** The three AES key-wrapping transformations, with the names SunJCE gives them. */
 enum AesWrapVariant {
     /** RFC 3394 / SP 800-38F KW: key data of whole semiblocks, at least two. */
@@ -17,9 +19,9 @@ enum AesWrapVariant {
         this.padding = padding;
     }
 
-    /** The transformation for a KEK of {@code fixedBits} (0 for any size), e.g. "AES_128/KW/NoPadding". */
-    String transformation(int fixedBits) {
-        return (fixedBits == 0 ? "AES" : "AES_" + fixedBits) + "/" + mode + "/" + padding;
+    /** The transformation for a KEK of {@code kekBits} (or {@link KeySize#ANY}), e.g. "AES_128/KW/NoPadding". */
+    String transformation(int kekBits) {
+        return KeySize.aesTransformation(kekBits, mode, padding);
     }
 
     /** The ICV length: 8 bytes for KW (RFC 3394 IV), 4 for KWP (the fixed half of RFC 5649's AIV). */

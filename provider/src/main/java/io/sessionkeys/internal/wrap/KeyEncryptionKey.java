@@ -2,6 +2,8 @@ package io.sessionkeys.internal.wrap;
 
 import io.sessionkeys.DestroyReason;
 import io.sessionkeys.KeyPolicy;
+import io.sessionkeys.internal.common.KeySize;
+import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.key.KeyUse;
 import io.sessionkeys.internal.key.ManagedSessionKey;
 import io.sessionkeys.internal.key.Precomputation;
@@ -35,10 +37,10 @@ final class KeyEncryptionKey {
     }
 
     /**
-     * Checks {@code key} as an AES KEK of {@code fixedBytes} bytes (or any AES size if -1) for
-     * {@code use}.
+     * Checks {@code key} as an AES KEK of {@code kekBits} bits (or any AES size for
+     * {@link KeySize#ANY}) for {@code use}.
      */
-    static KeyEncryptionKey of(Key key, int fixedBytes, KeyUse use, String service, ProviderContext context)
+    static KeyEncryptionKey of(Key key, int kekBits, KeyUse use, String service, ProviderContext context)
             throws InvalidKeyException {
         if (key == null) {
             throw new InvalidKeyException(service + " needs a key-encryption key, got null");
@@ -50,7 +52,7 @@ final class KeyEncryptionKey {
         if (key instanceof ManagedSessionKey) {
             ManagedSessionKey session = (ManagedSessionKey) key;
             session.checkUsable(use);
-            checkSize(session.materialLength(), fixedBytes, service);
+            checkSize(session.materialLength(), kekBits, service);
             return new KeyEncryptionKey(session, null, session.materialLength(), context);
         }
         if (!"RAW".equalsIgnoreCase(key.getFormat())) {
@@ -63,18 +65,18 @@ final class KeyEncryptionKey {
                 throw new InvalidKeyException(service + " cannot read the key-encryption key: getEncoded() returned"
                         + " null");
             }
-            checkSize(raw.length, fixedBytes, service);
+            checkSize(raw.length, kekBits, service);
             return new KeyEncryptionKey(null, key, raw.length, context);
         } finally {
-            ManagedSessionKey.wipe(raw);
+            Zeroing.wipe(raw);
         }
     }
 
-    private static void checkSize(int bytes, int fixedBytes, String service) throws InvalidKeyException {
+    private static void checkSize(int bytes, int kekBits, String service) throws InvalidKeyException {
         boolean aesSize = bytes == 16 || bytes == 24 || bytes == 32;
-        if (!aesSize || (fixedBytes != -1 && bytes != fixedBytes)) {
+        if (!aesSize || !KeySize.fits(kekBits, bytes)) {
             throw new InvalidKeyException(service + " needs a key-encryption key of "
-                    + (fixedBytes == -1 ? "16, 24 or 32" : Integer.toString(fixedBytes)) + " bytes, got "
+                    + (kekBits == KeySize.ANY ? "16, 24 or 32" : Integer.toString(kekBits / 8)) + " bytes, got "
                     + bytes + " bytes");
         }
     }
@@ -116,7 +118,7 @@ final class KeyEncryptionKey {
             return ManagedSessionKey.create("AES", raw.length * 8, raw, 0, raw.length,
                     TEMPORARY, null, context.clock());
         } finally {
-            ManagedSessionKey.wipe(raw);
+            Zeroing.wipe(raw);
         }
     }
 }

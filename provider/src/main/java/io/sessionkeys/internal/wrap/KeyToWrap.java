@@ -1,5 +1,6 @@
 package io.sessionkeys.internal.wrap;
 
+import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.key.ManagedSessionKey;
 import java.security.InvalidKeyException;
 import java.security.Key;
@@ -64,6 +65,6 @@ final class KeyToWrap implements AutoCloseable {
 
     @Override
     public void close() {
-        ManagedSessionKey.wipe(foreign);
+        Zeroing.wipe(foreign);
     }
 }

@@ -1,6 +1,7 @@
 package io.sessionkeys.internal.wrap;
 
 import io.sessionkeys.internal.common.ConstantTime;
+import io.sessionkeys.internal.common.Zeroing;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -57,11 +58,11 @@ final class OaepCodec {
             System.arraycopy(seed, 0, em, 1, hLen);
             // DB = lHash || PS (zeros) || 0x01 || M
             System.arraycopy(labelHash, 0, em, dbOffset, hLen);
-            Arrays.fill(em, dbOffset + hLen, k - mLen - 1, (byte) 0);
+            Arrays.fill(em, dbOffset + hLen, k - mLen - 1, (byte) 0); // padding, not a wipe
             em[k - mLen - 1] = 1;
             mask(em);
         } finally {
-            Arrays.fill(seed, (byte) 0);
+            Zeroing.wipe(seed);
         }
     }
 
@@ -127,7 +128,7 @@ final class OaepCodec {
         } catch (java.security.DigestException e) {
             throw new IllegalStateException("MGF1 digest failed", e);
         } finally {
-            Arrays.fill(block, (byte) 0);
+            Zeroing.wipe(block);
         }
     }
 }

@@ -2,6 +2,8 @@ package io.sessionkeys.internal.wrap;
 
 import io.sessionkeys.DestroyReason;
 import io.sessionkeys.KeyPolicy;
+import io.sessionkeys.internal.common.KeySize;
+import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.engine.BlockCipherEngine;
 import io.sessionkeys.internal.engine.aes.AesBlockEngine;
 import io.sessionkeys.internal.key.KeyUse;
@@ -48,7 +50,7 @@ public final class WrapSelfTest {
         ManagedSessionKey kekKey = ManagedSessionKey.create("AES", kekBytes.length * 8, kekBytes, 0, kekBytes.length,
                 KeyPolicy.builtInDefaults(), null, Clock.systemUTC());
         try {
-            KeyEncryptionKey kek = KeyEncryptionKey.of(kekKey, -1, KeyUse.PROTECT, "self-test", null);
+            KeyEncryptionKey kek = KeyEncryptionKey.of(kekKey, KeySize.ANY, KeyUse.PROTECT, "self-test", null);
             AesWrapOperation operation = new AesWrapOperation(engine, variant,
                     variant == AesWrapVariant.KWP ? AesKeyWrap.KWP_ICV : AesKeyWrap.KW_DEFAULT_ICV);
             byte[] buf = new byte[operation.wrappedLength(data.length)];
@@ -65,7 +67,7 @@ public final class WrapSelfTest {
             }
         } finally {
             kekKey.destroy(DestroyReason.EXPLICIT);
-            ManagedSessionKey.wipe(kekBytes);
+            Zeroing.wipe(kekBytes);
         }
     }
 }

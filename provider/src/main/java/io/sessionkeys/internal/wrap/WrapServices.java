@@ -1,6 +1,7 @@
 package io.sessionkeys.internal.wrap;
 
 import io.sessionkeys.SessionKey;
+import io.sessionkeys.internal.common.KeySize;
 import io.sessionkeys.internal.engine.BlockCipherEngine;
 import io.sessionkeys.internal.engine.aes.AesBlockEngine;
 import io.sessionkeys.internal.service.ServiceDefinition;
@@ -31,17 +32,17 @@ public final class WrapServices {
     /** The services on a given AES engine (white-box tests pass a reference engine). */
     static List<ServiceDefinition> definitions(BlockCipherEngine aes) {
         List<ServiceDefinition> all = new ArrayList<>();
-        all.add(aes(aes, AesWrapVariant.KW, 0).alias("AESWrap"));
+        all.add(aes(aes, AesWrapVariant.KW, KeySize.ANY).alias("AESWrap"));
         all.add(aes(aes, AesWrapVariant.KW, 128).alias("AESWrap_128", "2.16.840.1.101.3.4.1.5",
                 "OID.2.16.840.1.101.3.4.1.5"));
         all.add(aes(aes, AesWrapVariant.KW, 192).alias("AESWrap_192", "2.16.840.1.101.3.4.1.25",
                 "OID.2.16.840.1.101.3.4.1.25"));
         all.add(aes(aes, AesWrapVariant.KW, 256).alias("AESWrap_256", "2.16.840.1.101.3.4.1.45",
                 "OID.2.16.840.1.101.3.4.1.45"));
-        for (int bits : new int[] {0, 128, 192, 256}) {
+        for (int bits : new int[] {KeySize.ANY, 128, 192, 256}) {
             all.add(aes(aes, AesWrapVariant.KW_PKCS5, bits));
         }
-        all.add(aes(aes, AesWrapVariant.KWP, 0).alias("AESWrapPad"));
+        all.add(aes(aes, AesWrapVariant.KWP, KeySize.ANY).alias("AESWrapPad"));
         all.add(aes(aes, AesWrapVariant.KWP, 128).alias("AESWrapPad_128", "2.16.840.1.101.3.4.1.8",
                 "OID.2.16.840.1.101.3.4.1.8"));
         all.add(aes(aes, AesWrapVariant.KWP, 192).alias("AESWrapPad_192", "2.16.840.1.101.3.4.1.28",
@@ -56,9 +57,9 @@ public final class WrapServices {
         return all;
     }
 
-    private static ServiceDefinition aes(BlockCipherEngine engine, AesWrapVariant variant, int fixedBits) {
-        return ServiceDefinition.of("Cipher", variant.transformation(fixedBits), AesKeyWrapCipher.class,
-                        context -> new AesKeyWrapCipher(context, engine, variant, fixedBits))
+    private static ServiceDefinition aes(BlockCipherEngine engine, AesWrapVariant variant, int kekBits) {
+        return ServiceDefinition.of("Cipher", variant.transformation(kekBits), AesKeyWrapCipher.class,
+                        context -> new AesKeyWrapCipher(context, engine, variant, kekBits))
                 .keyClasses(SessionKey.class, SecretKeySpec.class)
                 .attribute("SupportedKeyFormats", "RAW");
     }

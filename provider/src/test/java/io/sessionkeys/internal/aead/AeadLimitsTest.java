@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sessionkeys.KeyPolicy;
 import io.sessionkeys.KeyState;
 import io.sessionkeys.internal.config.Settings;
+import io.sessionkeys.internal.common.KeySize;
 import io.sessionkeys.internal.key.ManagedSessionKey;
 import io.sessionkeys.internal.key.SafetyLimits;
 import io.sessionkeys.internal.service.ProviderContext;
@@ -23,7 +24,7 @@ class AeadLimitsTest {
     /** AES-GCM with the real limits' source text but tiny numbers, so the limit is reachable in a test. */
     private static final class TinyLimitGcm extends AesGcmCipher {
         TinyLimitGcm() {
-            super(CONTEXT, ReferenceGcmEngine.INSTANCE);
+            super(CONTEXT, ReferenceGcmEngine.INSTANCE, KeySize.ANY);
         }
 
         @Override

@@ -1,10 +1,10 @@
 package io.sessionkeys.internal.aead;
 
+import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.engine.AeadEngine;
 import io.sessionkeys.internal.engine.AeadOperation;
 import io.sessionkeys.internal.key.Precomputation;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import org.bouncycastle.crypto.engines.ChaCha7539Engine;
 import org.bouncycastle.crypto.macs.Poly1305;
 import org.bouncycastle.crypto.params.KeyParameter;
@@ -37,7 +37,7 @@ final class ReferenceChaCha20Poly1305Engine implements AeadEngine {
         try {
             return new Operation(key, nonce);
         } finally {
-            Arrays.fill(key, (byte) 0);
+            Zeroing.wipe(key);
         }
     }
 

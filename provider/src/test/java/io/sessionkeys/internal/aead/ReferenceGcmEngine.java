@@ -1,10 +1,10 @@
 package io.sessionkeys.internal.aead;
 
+import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.engine.AeadEngine;
 import io.sessionkeys.internal.engine.AeadOperation;
 import io.sessionkeys.internal.key.Precomputation;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import org.bouncycastle.crypto.engines.AESEngine;
 import org.bouncycastle.crypto.modes.gcm.BasicGCMMultiplier;
 import org.bouncycastle.crypto.params.KeyParameter;
@@ -38,7 +38,7 @@ final class ReferenceGcmEngine implements AeadEngine {
         keyData.get(0, key);
         AESEngine aes = new AESEngine();
         aes.init(true, new KeyParameter(key));
-        Arrays.fill(key, (byte) 0);
+        Zeroing.wipe(key);
         return new Operation(aes, nonce);
     }
 
@@ -71,7 +71,7 @@ final class ReferenceGcmEngine implements AeadEngine {
                 putLong(lengths, 8, nonce.length * 8L);
                 absorb(lengths, 0, 16);
                 System.arraycopy(state, 0, j0, 0, 16);
-                Arrays.fill(state, (byte) 0);
+                Zeroing.wipe(state);
             }
             aes.processBlock(j0, 0, tagMask, 0);
             encryptStream = new Keystream(aes, j0);
@@ -129,8 +129,8 @@ final class ReferenceGcmEngine implements AeadEngine {
 
         @Override
         public void wipe() {
-            Arrays.fill(state, (byte) 0);
-            Arrays.fill(tagMask, (byte) 0);
+            Zeroing.wipe(state);
+            Zeroing.wipe(tagMask);
         }
 
         private void closeAad() {
@@ -155,7 +155,7 @@ final class ReferenceGcmEngine implements AeadEngine {
 
         private void flush() {
             if (partialLength > 0) {
-                Arrays.fill(partial, partialLength, 16, (byte) 0);
+                Zeroing.wipe(partial, partialLength, 16);
                 absorb(new byte[16 - partialLength], 0, 16 - partialLength);
             }
         }

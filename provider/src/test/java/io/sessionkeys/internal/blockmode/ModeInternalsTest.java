@@ -1,5 +1,6 @@
 package io.sessionkeys.internal.blockmode;
 
+import io.sessionkeys.internal.common.KeySize;
 import io.sessionkeys.internal.engine.testing.ReferenceAesEngine;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,7 +24,7 @@ class ModeInternalsTest {
 
     @Test
     void ctrUpdate_oneKibibyte_takesOneEngineCall() throws Exception {
-        CtrCipher ctr = new CtrCipher.Any(provider.context, engine);
+        CtrCipher ctr = new CtrCipher(provider.context, engine);
         ctr.engineInit(Cipher.ENCRYPT_MODE, key, new IvParameterSpec(new byte[16]), null);
         ctr.engineUpdate(new byte[1024], 0, 1024);
         assertEquals(1, engine.calls);
@@ -32,7 +33,7 @@ class ModeInternalsTest {
 
     @Test
     void cbcDecrypt_oneKibibyte_takesOneEngineCall() throws Exception {
-        CbcCipher cbc = new CbcCipher.NoPadding(provider.context, engine);
+        CbcCipher cbc = new CbcCipher(provider.context, engine, false, KeySize.ANY);
         cbc.engineInit(Cipher.DECRYPT_MODE, key, new IvParameterSpec(new byte[16]), null);
         cbc.engineDoFinal(new byte[1024], 0, 1024);
         assertEquals(1, engine.calls);
@@ -40,7 +41,7 @@ class ModeInternalsTest {
 
     @Test
     void ctrUpdate_pastItsCounterRange_throwsIllegalStateExceptionAndWritesNothing() throws Exception {
-        CtrCipher ctr = new CtrCipher.Any(provider.context, engine);
+        CtrCipher ctr = new CtrCipher(provider.context, engine);
         ctr.engineInit(Cipher.ENCRYPT_MODE, key, (IvParameterSpec) null, null);
         ctr.limitBlocksForTest(2);
         byte[] out = new byte[48];
@@ -53,7 +54,7 @@ class ModeInternalsTest {
 
     @Test
     void ctrDoFinal_leavesNoKeystreamBehind() throws Exception {
-        CtrCipher ctr = new CtrCipher.Any(provider.context, engine);
+        CtrCipher ctr = new CtrCipher(provider.context, engine);
         ctr.engineInit(Cipher.ENCRYPT_MODE, key, (IvParameterSpec) null, null);
         ctr.engineUpdate(new byte[1000], 0, 1000);
         assertTrue(nonZero(ctr, CtrCipher.class, "leftover"), "a partial block's keystream is kept between updates");
@@ -64,7 +65,7 @@ class ModeInternalsTest {
 
     @Test
     void cbcEncryptDoFinal_leavesNoPartialBlockBehind() throws Exception {
-        CbcCipher cbc = new CbcCipher.Pkcs5(provider.context, engine);
+        CbcCipher cbc = new CbcCipher(provider.context, engine, true, KeySize.ANY);
         cbc.engineInit(Cipher.ENCRYPT_MODE, key, (IvParameterSpec) null, null);
         byte[] secret = new byte[10];
         java.util.Arrays.fill(secret, (byte) 0x7f);
@@ -76,7 +77,7 @@ class ModeInternalsTest {
 
     @Test
     void init_foreignKey_throwsInvalidKeyExceptionThroughSessionKeysRequire() throws Exception {
-        EcbCipher ecb = new EcbCipher.Pkcs5(provider.context, engine);
+        EcbCipher ecb = new EcbCipher(provider.context, engine, true, KeySize.ANY);
         java.security.InvalidKeyException e = assertThrows(java.security.InvalidKeyException.class,
                 () -> ecb.engineInit(Cipher.ENCRYPT_MODE, new SecretKeySpec(new byte[16], "AES"), null));
         assertTrue(e.getMessage().contains("accepts only SessionKeys session keys"), e.getMessage());
@@ -89,7 +90,7 @@ class ModeInternalsTest {
             raw[i] = (byte) (0xa0 + i);
         }
         ManagedSessionKey distinctive = provider.key(raw, null);
-        CbcCipher cbc = new CbcCipher.Pkcs5(provider.context, engine);
+        CbcCipher cbc = new CbcCipher(provider.context, engine, true, KeySize.ANY);
         cbc.engineInit(Cipher.ENCRYPT_MODE, distinctive, (IvParameterSpec) null, null);
         cbc.engineUpdate(new byte[40], 0, 40);
         for (Class<?> c = CbcCipher.class; c != javax.crypto.CipherSpi.class; c = c.getSuperclass()) {

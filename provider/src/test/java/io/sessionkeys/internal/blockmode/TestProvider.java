@@ -2,6 +2,7 @@ package io.sessionkeys.internal.blockmode;
 
 import io.sessionkeys.internal.engine.testing.ReferenceAesEngine;
 import io.sessionkeys.KeyPolicy;
+import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.config.Settings;
 import io.sessionkeys.internal.engine.BlockCipherEngine;
 import io.sessionkeys.internal.key.ManagedSessionKey;
@@ -43,7 +44,7 @@ final class TestProvider extends Provider {
             return ManagedSessionKey.create("AES", bytes.length * 8, copy, 0, copy.length,
                     context.policyOrDefault(policy), null, context.clock());
         } finally {
-            Arrays.fill(copy, (byte) 0);
+            Zeroing.wipe(copy);
         }
     }
 

@@ -61,4 +61,32 @@ class Pkcs5PaddingTest {
         assertEquals(16, Pkcs5Padding.padLength(0));
         assertEquals(1, Pkcs5Padding.padLength(15));
     }
+
+    // key wrap's padded data may be shorter than a block, and its padding is at most 16 bytes
+
+    @Test
+    void unpaddedLengthOrMinusOne_dataShorterThanABlock_acceptsPaddingUpToItsLength() {
+        byte[] data = {0x77, 0x11, 0x11, 3, 3, 3, 0x55}; // 5 bytes at offset 1, the last 3 padding
+        assertEquals(2, Pkcs5Padding.unpaddedLengthOrMinusOne(data, 1, 5));
+        byte[] all = {6, 6, 6, 6, 6, 6};
+        assertEquals(0, Pkcs5Padding.unpaddedLengthOrMinusOne(all, 0, 6));
+    }
+
+    @Test
+    void unpaddedLengthOrMinusOne_padLongerThanTheData_isMinusOne() {
+        byte[] data = {8, 8, 8, 8, 8, 8}; // 8 (not 7, where length - pad happens to be -1 too)
+        assertEquals(-1, Pkcs5Padding.unpaddedLengthOrMinusOne(data, 0, 6));
+    }
+
+    @Test
+    void unpaddedLengthOrMinusOne_longDataWithFullBlockOfPadding_givesTheMessageLength() {
+        byte[] data = new byte[24];
+        Arrays.fill(data, 8, 24, (byte) 16);
+        assertEquals(8, Pkcs5Padding.unpaddedLengthOrMinusOne(data, 0, 24));
+        data[23] = 17;
+        assertEquals(-1, Pkcs5Padding.unpaddedLengthOrMinusOne(data, 0, 24));
+        data[23] = 16;
+        data[8] = 15;
+        assertEquals(-1, Pkcs5Padding.unpaddedLengthOrMinusOne(data, 0, 24));
+    }
 }

@@ -1,6 +1,8 @@
 package io.sessionkeys.internal.wrap;
 
 import io.sessionkeys.KeyPolicy;
+import io.sessionkeys.internal.common.KeySize;
+import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.key.KeyUse;
 import io.sessionkeys.internal.key.ManagedSessionKey;
 import java.security.InvalidKeyException;
@@ -18,11 +20,11 @@ final class Keks {
             return ManagedSessionKey.create("AES", bytes.length * 8, copy, 0, copy.length, policy, null,
                     Clock.systemUTC());
         } finally {
-            ManagedSessionKey.wipe(copy);
+            Zeroing.wipe(copy);
         }
     }
 
     static KeyEncryptionKey kek(ManagedSessionKey key) throws InvalidKeyException {
-        return KeyEncryptionKey.of(key, -1, KeyUse.PROTECT, "test", null);
+        return KeyEncryptionKey.of(key, KeySize.ANY, KeyUse.PROTECT, "test", null);
     }
 }

@@ -1,12 +1,10 @@
 package io.sessionkeys.internal.wrap;
 
-import io.sessionkeys.internal.engine.testing.ReferenceAesEngine;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sessionkeys.KeyPolicy;
+import io.sessionkeys.internal.common.KeySize;
 import io.sessionkeys.internal.config.Settings;
+import io.sessionkeys.internal.engine.testing.ReferenceAesEngine;
 import io.sessionkeys.internal.key.KeyUse;
 import io.sessionkeys.internal.key.ManagedSessionKey;
 import io.sessionkeys.internal.service.ProviderContext;
@@ -15,6 +13,9 @@ import java.security.InvalidKeyException;
 import java.time.Clock;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class KeyEncryptionKeyTest {
 
@@ -24,7 +25,7 @@ class KeyEncryptionKeyTest {
 
     @Test
     void withSchedule_foreignKey_usesATemporaryScheduleZeroizedAfterTheCall() throws Exception {
-        KeyEncryptionKey kek = KeyEncryptionKey.of(new SecretKeySpec(KEK, "AES"), -1, KeyUse.PROTECT, "test", context);
+        KeyEncryptionKey kek = KeyEncryptionKey.of(new SecretKeySpec(KEK, "AES"), KeySize.ANY, KeyUse.PROTECT, "test", context);
         ByteBuffer[] seen = new ByteBuffer[1];
         byte first = kek.withSchedule(KeyUse.PROTECT, ReferenceAesEngine.INSTANCE.encryptSchedule(), schedule -> {
             seen[0] = schedule;
@@ -40,7 +41,7 @@ class KeyEncryptionKeyTest {
     @Test
     void withSchedule_sessionKey_readsTheKeysOwnSchedule_eachTime() throws Exception {
         ManagedSessionKey key = Keks.sessionKey(KEK, KeyPolicy.builtInDefaults());
-        KeyEncryptionKey kek = KeyEncryptionKey.of(key, 16, KeyUse.PROTECT, "test", context);
+        KeyEncryptionKey kek = KeyEncryptionKey.of(key, 128, KeyUse.PROTECT, "test", context);
         ByteBuffer a = kek.withSchedule(KeyUse.PROTECT, ReferenceAesEngine.INSTANCE.encryptSchedule(), s -> s);
         ByteBuffer b = kek.withSchedule(KeyUse.PROTECT, ReferenceAesEngine.INSTANCE.encryptSchedule(), s -> s);
         assertEquals(a.get(0), b.get(0));
@@ -52,13 +53,13 @@ class KeyEncryptionKeyTest {
     @Test
     void of_wrongAlgorithmOrSize_refusedWithTheReason() {
         InvalidKeyException alg = assertThrows(InvalidKeyException.class, () -> KeyEncryptionKey.of(
-                new SecretKeySpec(KEK, "HmacSHA256"), -1, KeyUse.PROTECT, "AES/KW/NoPadding", context));
+                new SecretKeySpec(KEK, "HmacSHA256"), KeySize.ANY, KeyUse.PROTECT, "AES/KW/NoPadding", context));
         assertTrue(alg.getMessage().contains("AES key-encryption key"), alg.getMessage());
         InvalidKeyException size = assertThrows(InvalidKeyException.class, () -> KeyEncryptionKey.of(
-                new SecretKeySpec(new byte[20], "AES"), -1, KeyUse.PROTECT, "AES/KW/NoPadding", context));
+                new SecretKeySpec(new byte[20], "AES"), KeySize.ANY, KeyUse.PROTECT, "AES/KW/NoPadding", context));
         assertTrue(size.getMessage().contains("20 bytes"), size.getMessage());
         InvalidKeyException fixed = assertThrows(InvalidKeyException.class, () -> KeyEncryptionKey.of(
-                new SecretKeySpec(KEK, "AES"), 32, KeyUse.PROTECT, "AES_256/KW/NoPadding", context));
+                new SecretKeySpec(KEK, "AES"), 256, KeyUse.PROTECT, "AES_256/KW/NoPadding", context));
         assertTrue(fixed.getMessage().contains("32 bytes"), fixed.getMessage());
     }
 }

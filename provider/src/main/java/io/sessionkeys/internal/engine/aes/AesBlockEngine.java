@@ -1,5 +1,6 @@
 package io.sessionkeys.internal.engine.aes;
 
+import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.engine.BlockCipherEngine;
 import io.sessionkeys.internal.key.Precomputation;
 import java.lang.invoke.MethodHandles;
@@ -98,9 +99,9 @@ public final class AesBlockEngine implements BlockCipherEngine {
                 }
             }
         } finally {
-            Arrays.fill(q, 0L);
+            Zeroing.wipe(q);
             if (source != in) {
-                Arrays.fill(source, (byte) 0);
+                Zeroing.wipe(source);
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.sessionkeys.internal.engine.aes;
 
+import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.engine.AeadOperation;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -62,10 +63,10 @@ final class AesGcmOperation implements AeadOperation {
             keystreamPass(keyData);
             tagMaskHigh = (long) BE_LONG.get(stream, 0);
             tagMaskLow = (long) BE_LONG.get(stream, 8);
-            Arrays.fill(stream, 0, 16, (byte) 0);
+            Zeroing.wipe(stream, 0, 16);
             streamPosition = 16;
         } finally {
-            Arrays.fill(state, 0L);
+            Zeroing.wipe(state);
         }
     }
 
@@ -124,9 +125,9 @@ final class AesGcmOperation implements AeadOperation {
                 absorb(keyData, out, outOffset + done, n);
             }
         } finally {
-            Arrays.fill(state, 0L);
+            Zeroing.wipe(state);
             if (source != in) {
-                Arrays.fill(source, (byte) 0);
+                Zeroing.wipe(source);
             }
         }
     }
@@ -151,9 +152,9 @@ final class AesGcmOperation implements AeadOperation {
         try {
             applyKeystream(keyData, source, sourceOffset, length, out, outOffset);
         } finally {
-            Arrays.fill(state, 0L);
+            Zeroing.wipe(state);
             if (source != in) {
-                Arrays.fill(source, (byte) 0);
+                Zeroing.wipe(source);
             }
         }
     }
@@ -180,10 +181,10 @@ final class AesGcmOperation implements AeadOperation {
 
     @Override
     public void wipe() {
-        Arrays.fill(hash, 0L);
-        Arrays.fill(hashPending, (byte) 0);
-        Arrays.fill(stream, (byte) 0);
-        Arrays.fill(state, 0L);
+        Zeroing.wipe(hash);
+        Zeroing.wipe(hashPending);
+        Zeroing.wipe(stream);
+        Zeroing.wipe(state);
         hashPendingLength = 0;
         streamPosition = STREAM_BYTES;
         nonceWord0 = 0;
@@ -286,9 +287,9 @@ final class AesGcmOperation implements AeadOperation {
     /** Hashes a pending partial block, zero-padded (the end of the AAD or of the ciphertext). */
     private void flushPending(ByteBuffer keyData) {
         if (hashPendingLength > 0) {
-            Arrays.fill(hashPending, hashPendingLength, 16, (byte) 0);
+            Arrays.fill(hashPending, hashPendingLength, 16, (byte) 0); // padding, not a wipe
             Ghash.absorb(hash, hashPending, 0, 1, keyData, tableOffset);
-            Arrays.fill(hashPending, (byte) 0);
+            Zeroing.wipe(hashPending);
             hashPendingLength = 0;
         }
     }

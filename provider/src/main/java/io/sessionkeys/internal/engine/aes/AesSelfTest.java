@@ -2,6 +2,7 @@ package io.sessionkeys.internal.engine.aes;
 
 import io.sessionkeys.DestroyReason;
 import io.sessionkeys.KeyPolicy;
+import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.engine.AeadOperation;
 import io.sessionkeys.internal.engine.BlockCipherEngine;
 import io.sessionkeys.internal.key.KeyUse;
@@ -101,7 +102,7 @@ public final class AesSelfTest {
             return ManagedSessionKey.create("AES", bytes.length * 8, bytes, 0, bytes.length,
                     KeyPolicy.builtInDefaults(), null, Clock.systemUTC());
         } finally {
-            ManagedSessionKey.wipe(bytes);
+            Zeroing.wipe(bytes);
         }
     }
 

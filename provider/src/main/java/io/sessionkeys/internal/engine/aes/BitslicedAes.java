@@ -1,5 +1,6 @@
 package io.sessionkeys.internal.engine.aes;
 
+import io.sessionkeys.internal.common.Zeroing;
 import java.nio.ByteBuffer;
 
 /**
@@ -761,20 +762,20 @@ final class BitslicedAes {
             }
             t = 0;
         } finally {
-            java.util.Arrays.fill(w, 0);
-            java.util.Arrays.fill(q, 0L);
+            Zeroing.wipe(w);
+            Zeroing.wipe(q);
         }
     }
 
     /** SubWord on the four bytes of {@code x}: the 32 bits sit in the first lane of the bit planes. */
     static int subWord(int x, long[] q) {
-        java.util.Arrays.fill(q, 0L);
+        Zeroing.wipe(q);
         q[0] = x & 0xFFFFFFFFL;
         transpose(q);
         subBytes(q);
         transpose(q);
         int result = (int) q[0];
-        java.util.Arrays.fill(q, 0L);
+        Zeroing.wipe(q);
         return result;
     }
 }

@@ -1,8 +1,8 @@
 package io.sessionkeys.internal.engine.aes;
 
+import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.key.Precomputation;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 
 /**
  * What AES-GCM needs per key, so that starting a message does no key expansion: the bitsliced
@@ -43,7 +43,7 @@ final class GcmPrecomputation implements Precomputation {
             long hLow = Long.reverseBytes(BitslicedAes.highHalf(q, 0));
             Ghash.writeTable(hHigh, hLow, out, tableOffset(out));
         } finally {
-            Arrays.fill(q, 0L);
+            Zeroing.wipe(q);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.sessionkeys.internal.engine.chacha;
 
+import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.engine.AeadOperation;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -54,7 +55,7 @@ final class ChaCha20Poly1305Operation implements AeadOperation {
             ChaCha20.keystreamBlock(key, 0, n0, n1, n2, keystream);
             mac.init(keystream, 0);
         } finally {
-            Arrays.fill(keystream, (byte) 0);
+            Zeroing.wipe(keystream);
         }
     }
 
@@ -91,7 +92,7 @@ final class ChaCha20Poly1305Operation implements AeadOperation {
             }
         } finally {
             if (copy != null) {
-                Arrays.fill(copy, (byte) 0);
+                Zeroing.wipe(copy);
             }
         }
     }
@@ -138,7 +139,7 @@ final class ChaCha20Poly1305Operation implements AeadOperation {
             xorKeystream(keyData, source, sourceOffset, length, out, outOffset);
         } finally {
             if (copy != null) {
-                Arrays.fill(copy, (byte) 0);
+                Zeroing.wipe(copy);
             }
         }
         dropKeystreamIfDone();
@@ -152,7 +153,7 @@ final class ChaCha20Poly1305Operation implements AeadOperation {
     @Override
     public void wipe() {
         mac.wipe();
-        Arrays.fill(keystream, (byte) 0);
+        Zeroing.wipe(keystream);
         keystreamUsed = ChaCha20.BLOCK_SIZE;
         counter = 0;
         phase = Phase.WIPED;
@@ -165,7 +166,7 @@ final class ChaCha20Poly1305Operation implements AeadOperation {
      */
     private void dropKeystreamIfDone() {
         if (phase == Phase.TAG_DONE && streamLength == textLength) {
-            Arrays.fill(keystream, (byte) 0);
+            Zeroing.wipe(keystream);
             keystreamUsed = ChaCha20.BLOCK_SIZE;
         }
     }

@@ -3,6 +3,7 @@ package io.sessionkeys.internal.engine.chacha;
 import static io.sessionkeys.internal.engine.chacha.LittleEndian.LE_INT;
 import static io.sessionkeys.internal.engine.chacha.LittleEndian.LE_LONG;
 
+import io.sessionkeys.internal.common.Zeroing;
 import java.util.Arrays;
 
 /**
@@ -164,7 +165,7 @@ final class Poly1305 {
      */
     void padToBlock() {
         if (buffered > 0) {
-            Arrays.fill(buffer, buffered, BLOCK_SIZE, (byte) 0);
+            Arrays.fill(buffer, buffered, BLOCK_SIZE, (byte) 0); // padding, not a wipe
             blocks(buffer, 0, 1, HIBIT);
             buffered = 0;
         }
@@ -188,7 +189,7 @@ final class Poly1305 {
     void finish(byte[] out, int outOffset) {
         if (buffered > 0) {
             buffer[buffered] = 1;
-            Arrays.fill(buffer, buffered + 1, BLOCK_SIZE, (byte) 0);
+            Arrays.fill(buffer, buffered + 1, BLOCK_SIZE, (byte) 0); // padding, not a wipe
             blocks(buffer, 0, 1, 0);
             buffered = 0;
         }
@@ -400,7 +401,7 @@ final class Poly1305 {
         pad1 = 0;
         pad2 = 0;
         pad3 = 0;
-        Arrays.fill(buffer, (byte) 0);
+        Zeroing.wipe(buffer);
         buffered = 0;
     }
 }

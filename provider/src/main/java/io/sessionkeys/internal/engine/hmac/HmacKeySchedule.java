@@ -1,10 +1,10 @@
 package io.sessionkeys.internal.engine.hmac;
 
+import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.engine.sha.ShaAlgorithm;
 import io.sessionkeys.internal.engine.sha.ShaHash;
 import io.sessionkeys.internal.key.Precomputation;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 
 /**
  * The keyed part of HMAC (RFC 2104), computed once per key: the hash's chaining values after
@@ -82,7 +82,7 @@ public final class HmacKeySchedule implements Precomputation {
             h.update(k0, 0, blockSize);
             h.saveState(out, outerIndex());
         } finally {
-            Arrays.fill(k0, (byte) 0);
+            Zeroing.wipe(k0);
             h.wipe();
         }
     }

@@ -1,8 +1,8 @@
 package io.sessionkeys.internal.engine.hmac;
 
+import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.engine.sha.ShaHash;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 
 /**
  * One HMAC computation in progress: the inner hash resumed from a key schedule, and the final
@@ -56,7 +56,7 @@ public final class HmacState {
             hash.update(inner, 0, inner.length);
             hash.finish(out, offset);
         } finally {
-            Arrays.fill(inner, (byte) 0);
+            Zeroing.wipe(inner);
             wipe();
         }
     }

@@ -1,7 +1,7 @@
 package io.sessionkeys.internal.engine.sha;
 
+import io.sessionkeys.internal.common.Zeroing;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 
 /** SHA-256 (FIPS 180-4 §6.2). */
 public final class Sha256 extends ShaHash {
@@ -113,7 +113,7 @@ public final class Sha256 extends ShaHash {
 
     @Override
     void wipeState() {
-        Arrays.fill(h, 0);
-        Arrays.fill(w, 0);
+        Zeroing.wipe(h);
+        Zeroing.wipe(w);
     }
 }

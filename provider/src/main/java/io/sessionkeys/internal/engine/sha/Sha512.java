@@ -1,7 +1,7 @@
 package io.sessionkeys.internal.engine.sha;
 
+import io.sessionkeys.internal.common.Zeroing;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 
 /**
  * SHA-512 and SHA-384 (FIPS 180-4 §6.4, §6.5): one compression function, two initial values;
@@ -146,13 +146,13 @@ public final class Sha512 extends ShaHash {
             }
             System.arraycopy(full, 0, out, offset, digestLength);
         } finally {
-            Arrays.fill(full, (byte) 0);
+            Zeroing.wipe(full);
         }
     }
 
     @Override
     void wipeState() {
-        Arrays.fill(h, 0L);
-        Arrays.fill(w, 0L);
+        Zeroing.wipe(h);
+        Zeroing.wipe(w);
     }
 }

@@ -1,5 +1,6 @@
 package io.sessionkeys.internal.engine.sha;
 
+import io.sessionkeys.internal.common.Zeroing;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
@@ -120,11 +121,11 @@ public abstract class ShaHash {
         long highBits = byteCount >>> 61;
         block[blockFill++] = (byte) 0x80;
         if (blockFill > block.length - lengthField) {
-            Arrays.fill(block, blockFill, block.length, (byte) 0);
+            Arrays.fill(block, blockFill, block.length, (byte) 0); // padding, not a wipe
             compress(block, 0);
             blockFill = 0;
         }
-        Arrays.fill(block, blockFill, block.length, (byte) 0);
+        Arrays.fill(block, blockFill, block.length, (byte) 0); // padding, not a wipe
         if (lengthField == 16) {
             putLong(block, block.length - 16, highBits);
         }
@@ -141,7 +142,7 @@ public abstract class ShaHash {
     }
 
     private void wipePartial() {
-        Arrays.fill(block, (byte) 0);
+        Zeroing.wipe(block);
         blockFill = 0;
         byteCount = 0;
     }

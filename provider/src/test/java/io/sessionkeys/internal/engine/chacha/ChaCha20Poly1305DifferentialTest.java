@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.sessionkeys.KeyPolicy;
+import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.engine.AeadOperation;
 import io.sessionkeys.internal.key.KeyUse;
 import io.sessionkeys.internal.key.ManagedSessionKey;
@@ -137,7 +138,7 @@ class ChaCha20Poly1305DifferentialTest {
         byte[] source = key.clone();
         ManagedSessionKey sessionKey = ManagedSessionKey.create("ChaCha20", 256, source, 0, 32,
                 KeyPolicy.builtInDefaults(), null, Clock.systemUTC());
-        ManagedSessionKey.wipe(source);
+        Zeroing.wipe(source);
         try {
             AeadOperation op = sessionKey.withMaterial(KeyUse.PROTECT, ENGINE.precomputation(),
                     keyData -> ENGINE.start(keyData, nonce));

@@ -1,9 +1,9 @@
 package io.sessionkeys.internal.engine.testing;
 
+import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.engine.BlockCipherEngine;
 import io.sessionkeys.internal.key.Precomputation;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import org.bouncycastle.crypto.engines.AESEngine;
 import org.bouncycastle.crypto.params.KeyParameter;
 
@@ -72,7 +72,7 @@ public final class ReferenceAesEngine implements BlockCipherEngine {
                 aes.processBlock(in, inOff + 16 * b, out, outOff + 16 * b);
             }
         } finally {
-            Arrays.fill(key, (byte) 0);
+            Zeroing.wipe(key);
         }
     }
 }

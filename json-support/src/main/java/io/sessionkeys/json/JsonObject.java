@@ -1,8 +1,8 @@
-package io.sessionkeys.conformance.json;
+package io.sessionkeys.json;
 
-import io.sessionkeys.conformance.vectors.Hex;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -35,8 +35,13 @@ public final class JsonObject {
         return typed(name, BigDecimal.class).intValueExact();
     }
 
+    /** A byte string written as hex digits (either case), as test-vector files do. */
     public byte[] hex(String name) {
-        return Hex.decode(string(name));
+        try {
+            return HexFormat.of().parseHex(string(name).strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("member \"" + name + "\" is not a hex string: " + e.getMessage(), e);
+        }
     }
 
     public JsonObject object(String name) {

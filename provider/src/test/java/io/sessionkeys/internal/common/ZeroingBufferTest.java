@@ -1,4 +1,4 @@
-package io.sessionkeys.internal.aead;
+package io.sessionkeys.internal.common;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-class CiphertextBufferTest {
+class ZeroingBufferTest {
 
     @Test
     void append_manyPieces_keepsOrderAcrossGrowth() {
-        CiphertextBuffer b = new CiphertextBuffer();
+        ZeroingBuffer b = new ZeroingBuffer();
         byte[] all = new byte[1000];
         for (int i = 0; i < all.length; i++) {
             all[i] = (byte) (i * 7);
@@ -18,24 +18,24 @@ class CiphertextBufferTest {
         for (int from = 0; from < all.length; from += 37) {
             b.append(all, from, Math.min(37, all.length - from));
         }
-        assertEquals(1000, b.size());
-        assertArrayEquals(all, Arrays.copyOf(b.array(), b.size()));
+        assertEquals(1000, b.length());
+        assertArrayEquals(all, Arrays.copyOf(b.array(), b.length()));
     }
 
     @Test
     void append_nullWithZeroLength_isNothing() {
-        CiphertextBuffer b = new CiphertextBuffer();
+        ZeroingBuffer b = new ZeroingBuffer();
         b.append(null, 0, 0);
-        assertEquals(0, b.size());
+        assertEquals(0, b.length());
     }
 
     @Test
     void clear_afterAppend_zeroesTheHeldBytes() {
-        CiphertextBuffer b = new CiphertextBuffer();
+        ZeroingBuffer b = new ZeroingBuffer();
         b.append(new byte[] {9, 9, 9}, 0, 3);
         byte[] backing = b.array();
         b.clear();
-        assertEquals(0, b.size());
+        assertEquals(0, b.length());
         assertArrayEquals(new byte[backing.length], backing);
     }
 }

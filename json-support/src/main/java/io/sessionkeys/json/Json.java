@@ -1,4 +1,4 @@
-package io.sessionkeys.conformance.json;
+package io.sessionkeys.json;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -11,8 +11,9 @@ import java.util.Map;
  * order), arrays {@code List<Object>}, numbers {@link BigDecimal}, and the literals
  * {@code Boolean} or {@code null}.
  *
- * <p>Why our own: the vector files are plain JSON, this is about 150 lines, and the conformance
- * jar then carries no JSON library that could clash with the user's class path.
+ * <p>Why our own: the conformance vector files and JMH's result files are plain JSON, this is
+ * about 150 lines, and the self-contained conformance and benchmark jars then carry no JSON
+ * library that could clash with the user's class path.
  */
 public final class Json {
 
