@@ -32,6 +32,28 @@ enum EngineLayout {
             System.arraycopy(h, 0, out, 8, 8);
             return out;
         }
+    },
+
+    /**
+     * The native engine on OpenSSL (x86-64 with AES-NI): each round key as one 128-bit register
+     * image, in standard byte order; H in the GCM context as two 64-bit words in host
+     * (little-endian) order, the high half (bytes 0..7) first, each therefore byte-reversed.
+     */
+    OPENSSL("native") {
+        @Override
+        List<byte[]> roundKeyForms(byte[] roundKey) {
+            return List.of(roundKey.clone());
+        }
+
+        @Override
+        byte[] ghashSubkey(byte[] h) {
+            byte[] out = new byte[16];
+            for (int i = 0; i < 8; i++) {
+                out[i] = h[7 - i];
+                out[8 + i] = h[15 - i];
+            }
+            return out;
+        }
     };
 
     /** The system property that selects the engine, passed on to the child JVM. */
@@ -49,9 +71,18 @@ enum EngineLayout {
     /** How this engine stores the GHASH subkey {@code h} (16 bytes, standard byte order). */
     abstract byte[] ghashSubkey(byte[] h);
 
-    /** The engine this test run targets: the {@code sessionkeys.engine} property, "java" if unset. */
+    /**
+     * The engine this test run targets: the {@code sessionkeys.engine} property; unset or
+     * {@code auto} means the native engine on linux-x86_64 (where the provider selects it) and
+     * the Java engine elsewhere.
+     */
     static EngineLayout selected() {
-        String name = System.getProperty(PROPERTY, "java").toLowerCase(Locale.ROOT);
+        String name = System.getProperty(PROPERTY, "auto").toLowerCase(Locale.ROOT);
+        if (name.equals("auto")) {
+            boolean nativePlatform = System.getProperty("os.name").equals("Linux")
+                    && System.getProperty("os.arch").equals("amd64");
+            name = nativePlatform ? "native" : "java";
+        }
         for (EngineLayout e : values()) {
             if (e.engineName.equals(name)) {
                 return e;

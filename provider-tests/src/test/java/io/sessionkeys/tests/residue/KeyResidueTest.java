@@ -163,7 +163,9 @@ class KeyResidueTest {
         ResiduePatterns patterns = new ResiduePatterns(seed, EngineLayout.selected());
         PatternScanner scanner = patterns.scanner();
         Path dumps = Files.createDirectories(dir.resolve(provider + "-" + route));
-        List<String> command = new ArrayList<>(List.of(ChildJvm.javaExecutable().toString(), "-Xmx96m"));
+        // Native access as in the tests' own JVM, so that on JDK 24+ the child runs the native engine too.
+        List<String> command = new ArrayList<>(List.of(ChildJvm.javaExecutable().toString(), "-Xmx96m",
+                "--enable-native-access=ALL-UNNAMED"));
         String engine = System.getProperty(EngineLayout.PROPERTY);
         if (engine != null) {
             command.add("-D" + EngineLayout.PROPERTY + "=" + engine);
