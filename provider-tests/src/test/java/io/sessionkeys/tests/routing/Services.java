@@ -46,8 +46,9 @@ final class Services {
         return true;
     }
 
+    /** Keyed by RSA keys: the RSA ciphers and the CryptoAPI SIMPLEBLOB cipher (RSA PKCS#1 v1.5 underneath). */
     static boolean isRsa(String transformation) {
-        return transformation.startsWith("RSA");
+        return transformation.startsWith("RSA") || transformation.equals("SIMPLEBLOB");
     }
 
     static boolean wraps(String transformation) {

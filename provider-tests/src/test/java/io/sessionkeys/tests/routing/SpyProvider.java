@@ -20,7 +20,7 @@ import javax.crypto.MacSpi;
 import javax.crypto.ShortBufferException;
 
 /**
- * A provider that offers every Cipher and Mac SessionKeys offers, records every key it is handed
+ * A provider that offers every Cipher and Mac SessionKeys offers and SunJCE has, records every key it is handed
  * (at init, for wrapping, for its size) and does the work on SunJCE, as a real provider would.
  * Placed right after SessionKeys, it is the provider SessionKeys passes foreign keys to, so it sees
  * anything SessionKeys hands on.
@@ -34,7 +34,7 @@ final class SpyProvider extends Provider {
 
     SpyProvider() {
         super("Spy", "1", "records every key it is offered");
-        for (String name : Services.of("Cipher")) {
+        for (String name : FixedProviderPassThroughTest.ciphers()) {
             putService(new Service(this, "Cipher", name, SpyCipher.class.getName(), null, null) {
                 @Override
                 public Object newInstance(Object parameter) {

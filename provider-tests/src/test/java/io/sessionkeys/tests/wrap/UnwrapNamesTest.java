@@ -88,11 +88,17 @@ class UnwrapNamesTest {
         Key kek = sessionKey(bytes(32, 51), "AES", KeyPolicy.builtInDefaults());
         Cipher wrap = Cipher.getInstance("AES/KWP/NoPadding", SESSION_KEYS);
         wrap.init(Cipher.WRAP_MODE, kek);
-        byte[] blob = wrap.wrap(sessionKey(bytes(32, 52), "AES", KeyPolicy.builtInDefaults()));
+        // AES_128 and AES_192 ask for a key of exactly that size (the SIMPLEBLOB cipher relies on it),
+        // so they get a wrapped key of their size; every other name gets a 256-bit one.
+        Map<String, byte[]> blobs = new TreeMap<>();
+        for (int bits : new int[] {128, 192, 256}) {
+            blobs.put("AES_" + bits, wrap.wrap(sessionKey(bytes(bits / 8, 52), "AES", KeyPolicy.builtInDefaults())));
+        }
         StringBuilder refused = new StringBuilder();
         for (Map.Entry<String, String> e : names.entrySet()) {
             Cipher unwrap = Cipher.getInstance("AES/KWP/NoPadding", SESSION_KEYS);
             unwrap.init(Cipher.UNWRAP_MODE, kek);
+            byte[] blob = blobs.getOrDefault(e.getKey().toUpperCase(java.util.Locale.ROOT), blobs.get("AES_256"));
             try {
                 Key k = unwrap.unwrap(blob, e.getKey(), Cipher.SECRET_KEY);
                 assertTrue(k instanceof SessionKey, e.getKey());
