@@ -35,12 +35,11 @@ enum EngineLayout {
     },
 
     /**
-     * The default selection where the native engine runs GCM ({@code auto} with OpenSSL): AES-GCM's
-     * round keys in OpenSSL's context in standard byte order (the AES-NI schedule), and its GHASH
-     * subkey as OpenSSL's GCM128 context keeps it, two 64-bit words in host (little-endian) order,
-     * so each half of H byte-reversed.
+     * The native engine on OpenSSL (x86-64 with AES-NI): each round key as one 128-bit register
+     * image, in standard byte order; H in the GCM context as two 64-bit words in host
+     * (little-endian) order, the high half (bytes 0..7) first, each therefore byte-reversed.
      */
-    OPENSSL("auto") {
+    OPENSSL("native") {
         @Override
         List<byte[]> roundKeyForms(byte[] roundKey) {
             return List.of(roundKey.clone());
@@ -73,14 +72,14 @@ enum EngineLayout {
     abstract byte[] ghashSubkey(byte[] h);
 
     /**
-     * The engine this test run targets: the {@code sessionkeys.engine} property; unset means the
-     * default selection, {@code auto}, which is OpenSSL where the native engine runs here and the
-     * Java engine elsewhere.
+     * The engine this test run targets: the {@code sessionkeys.engine} property; unset or
+     * {@code auto} means what the default selection runs here (the native engine where it loads,
+     * else the Java engine), as the provider's MXBean reports it.
      */
     static EngineLayout selected() {
         String name = System.getProperty(PROPERTY, "auto").toLowerCase(Locale.ROOT);
-        if (name.equals("auto") && !NativeGcm.runsHere()) {
-            name = "java";
+        if (name.equals("auto")) {
+            name = NativeGcm.runsHere() ? "native" : "java";
         }
         for (EngineLayout e : values()) {
             if (e.engineName.equals(name)) {

@@ -170,8 +170,9 @@ class KeyResidueTest {
         Path dumps = Files.createDirectories(dir.resolve(provider + "-" + route));
         // Plain memory, so that the live scan sees where keys live and the scans after destruction
         // read the very slots that were zeroed; what the stronger tiers hide, LiveKeyMemoryTest checks.
+        // Native access as in the tests' own JVM, so that on JDK 24+ the child runs the native engine too.
         List<String> command = new ArrayList<>(List.of(ChildJvm.javaExecutable().toString(), "-Xmx96m",
-                "-Dsessionkeys.memory=plain"));
+                "-Dsessionkeys.memory=plain", "--enable-native-access=ALL-UNNAMED"));
         String engine = System.getProperty(EngineLayout.PROPERTY);
         if (engine != null) {
             command.add("-D" + EngineLayout.PROPERTY + "=" + engine);
