@@ -76,8 +76,8 @@ public final class SessionKeyDerivationSpec implements AlgorithmParameterSpec {
         return inputKey;
     }
 
-    /** The caller's input bytes themselves (not a copy), or {@code null} if a key was given. */
-    public byte[] inputBytes() {
+    /** The caller's input bytes themselves (not a copy), or {@code null}; read through {@link SpecAccess}. */
+    byte[] inputBytes() {
         return inputBytes;
     }
 

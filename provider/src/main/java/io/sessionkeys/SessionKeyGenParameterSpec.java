@@ -8,7 +8,10 @@ import java.security.spec.AlgorithmParameterSpec;
  *
  * <pre>{@code
  * KeyGenerator kg = KeyGenerator.getInstance("AES", "SessionKeys");
- * kg.init(new SessionKeyGenParameterSpec(256, KeyPolicy.builder().lifetime(Duration.ofHours(1)).build()));
+ * kg.init(SessionKeyGenParameterSpec.builder()
+ *         .keySize(256)
+ *         .policy(KeyPolicy.builder().lifetime(Duration.ofHours(1)).build())
+ *         .build());
  * }</pre>
  */
 public final class SessionKeyGenParameterSpec implements AlgorithmParameterSpec {
@@ -17,23 +20,14 @@ public final class SessionKeyGenParameterSpec implements AlgorithmParameterSpec 
     private final KeyPolicy policy;
     private final KeyScope scope;
 
-    /**
-     * @param keySizeBits the key size in bits
-     * @param policy the key's policy, or {@code null} for the provider's configured default
-     */
-    public SessionKeyGenParameterSpec(int keySizeBits, KeyPolicy policy) {
-        this(keySizeBits, policy, null);
+    private SessionKeyGenParameterSpec(Builder b) {
+        this.keySizeBits = b.keySizeBits;
+        this.policy = b.policy;
+        this.scope = b.scope;
     }
 
-    /**
-     * @param keySizeBits the key size in bits
-     * @param policy the key's policy, or {@code null} for the provider's configured default
-     * @param scope a scope to bind every generated key to, or {@code null}
-     */
-    public SessionKeyGenParameterSpec(int keySizeBits, KeyPolicy policy, KeyScope scope) {
-        this.keySizeBits = keySizeBits;
-        this.policy = policy;
-        this.scope = scope;
+    public static Builder builder() {
+        return new Builder();
     }
 
     public int keySizeBits() {
@@ -54,5 +48,43 @@ public final class SessionKeyGenParameterSpec implements AlgorithmParameterSpec 
     public String toString() {
         return "SessionKeyGenParameterSpec[" + keySizeBits + " bits, "
                 + (policy == null ? "default policy" : policy) + (scope == null ? "" : ", " + scope) + "]";
+    }
+
+    /** Builds a {@link SessionKeyGenParameterSpec}; the key size is required. */
+    public static final class Builder {
+
+        private boolean keySizeSet;
+        private int keySizeBits;
+        private KeyPolicy policy;
+        private KeyScope scope;
+
+        private Builder() {
+        }
+
+        /** The key size in bits (the generator checks it against the algorithm). */
+        public Builder keySize(int bits) {
+            this.keySizeBits = bits;
+            this.keySizeSet = true;
+            return this;
+        }
+
+        /** The key's policy; without it, the provider's configured default. */
+        public Builder policy(KeyPolicy policy) {
+            this.policy = policy;
+            return this;
+        }
+
+        /** A scope to bind every generated key to; without it, none. */
+        public Builder scope(KeyScope scope) {
+            this.scope = scope;
+            return this;
+        }
+
+        public SessionKeyGenParameterSpec build() {
+            if (!keySizeSet) {
+                throw new IllegalStateException("a SessionKeyGenParameterSpec needs a key size: call keySize(bits)");
+            }
+            return new SessionKeyGenParameterSpec(this);
+        }
     }
 }

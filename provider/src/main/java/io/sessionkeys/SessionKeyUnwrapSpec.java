@@ -9,8 +9,10 @@ import java.security.spec.AlgorithmParameterSpec;
  *
  * <pre>{@code
  * Cipher c = Cipher.getInstance("AES/KW/NoPadding", "SessionKeys");
- * c.init(Cipher.UNWRAP_MODE, kek, new SessionKeyUnwrapSpec(
- *         KeyPolicy.builder().lifetime(Duration.ofMinutes(10)).build(), scope, null));
+ * c.init(Cipher.UNWRAP_MODE, kek, SessionKeyUnwrapSpec.builder()
+ *         .policy(KeyPolicy.builder().lifetime(Duration.ofMinutes(10)).build())
+ *         .scope(scope)
+ *         .build());
  * SessionKey k = (SessionKey) c.unwrap(wrapped, "AES", Cipher.SECRET_KEY);
  * }</pre>
  *
@@ -24,24 +26,14 @@ public final class SessionKeyUnwrapSpec implements AlgorithmParameterSpec {
     private final KeyScope scope;
     private final AlgorithmParameterSpec cipherParameters;
 
-    /**
-     * @param policy the unwrapped key's policy, or {@code null} for the configured default
-     * @param scope a scope to bind the unwrapped key to, or {@code null}
-     * @param cipherParameters the wrapping cipher's own parameters, or {@code null} for its
-     *     defaults: an {@code IvParameterSpec} (the ICV of AES-KW), an {@code OAEPParameterSpec}
-     */
-    public SessionKeyUnwrapSpec(KeyPolicy policy, KeyScope scope, AlgorithmParameterSpec cipherParameters) {
-        if (cipherParameters instanceof SessionKeyUnwrapSpec) {
-            throw new IllegalArgumentException("a SessionKeyUnwrapSpec cannot contain another one");
-        }
-        this.policy = policy;
-        this.scope = scope;
-        this.cipherParameters = cipherParameters;
+    private SessionKeyUnwrapSpec(Builder b) {
+        this.policy = b.policy;
+        this.scope = b.scope;
+        this.cipherParameters = b.cipherParameters;
     }
 
-    /** A spec that only sets the policy. */
-    public SessionKeyUnwrapSpec(KeyPolicy policy) {
-        this(policy, null, null);
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** The policy, or {@code null} for the provider's configured default. */
@@ -64,5 +56,46 @@ public final class SessionKeyUnwrapSpec implements AlgorithmParameterSpec {
         return "SessionKeyUnwrapSpec[" + (policy == null ? "default policy" : policy)
                 + (scope == null ? "" : ", " + scope)
                 + (cipherParameters == null ? "" : ", " + cipherParameters.getClass().getSimpleName()) + "]";
+    }
+
+    /** Builds a {@link SessionKeyUnwrapSpec}; every part is optional. */
+    public static final class Builder {
+
+        private KeyPolicy policy;
+        private KeyScope scope;
+        private AlgorithmParameterSpec cipherParameters;
+
+        private Builder() {
+        }
+
+        /** The unwrapped key's policy; without it, the provider's configured default. */
+        public Builder policy(KeyPolicy policy) {
+            this.policy = policy;
+            return this;
+        }
+
+        /** A scope to bind the unwrapped key to; without it, none. */
+        public Builder scope(KeyScope scope) {
+            this.scope = scope;
+            return this;
+        }
+
+        /**
+         * The wrapping cipher's own parameters: an {@code IvParameterSpec} (the ICV of AES-KW), an
+         * {@code OAEPParameterSpec}; without them, the cipher's defaults.
+         *
+         * @throws IllegalArgumentException for another {@code SessionKeyUnwrapSpec}
+         */
+        public Builder cipherParameters(AlgorithmParameterSpec cipherParameters) {
+            if (cipherParameters instanceof SessionKeyUnwrapSpec) {
+                throw new IllegalArgumentException("a SessionKeyUnwrapSpec cannot contain another one");
+            }
+            this.cipherParameters = cipherParameters;
+            return this;
+        }
+
+        public SessionKeyUnwrapSpec build() {
+            return new SessionKeyUnwrapSpec(this);
+        }
     }
 }

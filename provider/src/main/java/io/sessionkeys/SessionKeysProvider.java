@@ -36,6 +36,9 @@ public final class SessionKeysProvider extends Provider {
     /** The version, from the jar's manifest, or "dev" when run from classes. */
     public static final String VERSION = versionFromManifest();
 
+    /** The one reader of specs' secrets, handed to the services through their context. */
+    private static final SpecAccess SPEC_ACCESS = SpecAccess.issue();
+
     private final transient ProviderContext context;
 
     /**
@@ -61,7 +64,7 @@ public final class SessionKeysProvider extends Provider {
     private SessionKeysProvider(Settings settings, Clock clock) {
         super(NAME, VERSION.equals("dev") ? "0" : VERSION.replaceAll("[^0-9.].*$", ""),
                 "SessionKeys " + VERSION + ": volatile session keys (off-heap, limited, destroyed for real)");
-        this.context = new ProviderContext(settings, clock);
+        this.context = new ProviderContext(settings, clock, SPEC_ACCESS);
         registerServices();
     }
 

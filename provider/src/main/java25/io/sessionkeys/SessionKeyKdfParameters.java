@@ -10,7 +10,7 @@ import javax.crypto.KDFParameters;
  * default policy.
  *
  * <pre>{@code
- * KDF hkdf = KDF.getInstance("HKDF-SHA256", new SessionKeyKdfParameters(policy, null), "SessionKeys");
+ * KDF hkdf = KDF.getInstance("HKDF-SHA256", SessionKeyKdfParameters.builder().policy(policy).build(), "SessionKeys");
  * SecretKey key = hkdf.deriveKey("AES", HKDFParameterSpec.ofExtract()
  *         .addIKM(sharedSecret).addSalt(salt).thenExpand(info, 32));
  * }</pre>
@@ -20,13 +20,13 @@ public final class SessionKeyKdfParameters implements KDFParameters {
     private final KeyPolicy policy;
     private final KeyScope scope;
 
-    /**
-     * @param policy the derived keys' policy, or {@code null} for the configured default
-     * @param scope a scope to bind every derived key to, or {@code null}
-     */
-    public SessionKeyKdfParameters(KeyPolicy policy, KeyScope scope) {
-        this.policy = policy;
-        this.scope = scope;
+    private SessionKeyKdfParameters(Builder b) {
+        this.policy = b.policy;
+        this.scope = b.scope;
+    }
+
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** The policy, or {@code null} for the provider's configured default. */
@@ -43,5 +43,31 @@ public final class SessionKeyKdfParameters implements KDFParameters {
     public String toString() {
         return "SessionKeyKdfParameters[" + (policy == null ? "default policy" : policy)
                 + (scope == null ? "" : ", " + scope) + "]";
+    }
+
+    /** Builds {@link SessionKeyKdfParameters}; both parts are optional. */
+    public static final class Builder {
+
+        private KeyPolicy policy;
+        private KeyScope scope;
+
+        private Builder() {
+        }
+
+        /** The derived keys' policy; without it, the provider's configured default. */
+        public Builder policy(KeyPolicy policy) {
+            this.policy = policy;
+            return this;
+        }
+
+        /** A scope to bind every derived key to; without it, none. */
+        public Builder scope(KeyScope scope) {
+            this.scope = scope;
+            return this;
+        }
+
+        public SessionKeyKdfParameters build() {
+            return new SessionKeyKdfParameters(this);
+        }
     }
 }

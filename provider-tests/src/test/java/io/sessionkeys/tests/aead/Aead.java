@@ -49,7 +49,9 @@ enum Aead {
     /** A session key with these bytes and policy (for comparing with other providers). */
     SecretKey importKey(byte[] bytes, KeyPolicy policy) throws GeneralSecurityException {
         SecretKeyFactory f = SecretKeyFactory.getInstance(keyAlgorithm, PROVIDER);
-        return f.generateSecret(new SessionKeyImportSpec(new SecretKeySpec(bytes, keyAlgorithm), policy, null));
+        return f.generateSecret(SessionKeyImportSpec.builder()
+                .key(new SecretKeySpec(bytes, keyAlgorithm))
+                .policy(policy).build());
     }
 
     SecretKey importKey(byte[] bytes) throws GeneralSecurityException {

@@ -110,7 +110,9 @@ class UsageBudgetTest {
         TestClock clock = new TestClock();
         SessionKeysProvider provider = new SessionKeysProvider(clock);
         KeyGenerator g = KeyGenerator.getInstance(aead.keyAlgorithm, provider);
-        g.init(new SessionKeyGenParameterSpec(256, KeyPolicy.builder().lifetime(Duration.ofMinutes(5)).build()));
+        g.init(SessionKeyGenParameterSpec.builder()
+                .keySize(256)
+                .policy(KeyPolicy.builder().lifetime(Duration.ofMinutes(5)).build()).build());
         SessionKey key = (SessionKey) g.generateKey();
         Cipher c = Cipher.getInstance(aead.transformation, provider);
         c.init(Cipher.ENCRYPT_MODE, key);
@@ -128,8 +130,11 @@ class UsageBudgetTest {
         TestClock clock = new TestClock();
         SessionKeysProvider provider = new SessionKeysProvider(clock);
         KeyGenerator g = KeyGenerator.getInstance(aead.keyAlgorithm, provider);
-        g.init(new SessionKeyGenParameterSpec(256, KeyPolicy.builder().encryptLifetime(Duration.ofMinutes(5))
-                .decryptLifetime(Duration.ofMinutes(60)).build()));
+        g.init(SessionKeyGenParameterSpec.builder()
+                .keySize(256)
+                .policy(KeyPolicy.builder().encryptLifetime(Duration.ofMinutes(5))
+                        .decryptLifetime(Duration.ofMinutes(60)).build())
+                .build());
         SessionKey key = (SessionKey) g.generateKey();
         Cipher done = Cipher.getInstance(aead.transformation, provider);
         done.init(Cipher.ENCRYPT_MODE, key);

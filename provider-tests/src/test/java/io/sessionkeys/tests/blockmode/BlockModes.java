@@ -53,7 +53,9 @@ final class BlockModes {
 
     static SecretKey sessionKey(byte[] raw, KeyPolicy policy) throws GeneralSecurityException {
         return SecretKeyFactory.getInstance("AES", SESSION_KEYS)
-                .generateSecret(new SessionKeyImportSpec(new SecretKeySpec(raw, "AES"), policy, null));
+                .generateSecret(SessionKeyImportSpec.builder()
+                        .key(new SecretKeySpec(raw, "AES"))
+                        .policy(policy).build());
     }
 
     static SecretKey sessionKey(int bytes) throws GeneralSecurityException {

@@ -71,7 +71,9 @@ class LifecycleTest {
         KeyPolicy policy = KeyPolicy.builder().encryptLifetime(Duration.ofMinutes(5))
                 .decryptLifetime(Duration.ofMinutes(5)).build();
         SessionKey key = (SessionKey) SecretKeyFactory.getInstance("AES", provider)
-                .generateSecret(new SessionKeyImportSpec(new SecretKeySpec(new byte[16], "AES"), policy, null));
+                .generateSecret(SessionKeyImportSpec.builder()
+                        .key(new SecretKeySpec(new byte[16], "AES"))
+                        .policy(policy).build());
         Cipher c = Cipher.getInstance("AES/CTR/NoPadding", provider);
         c.init(Cipher.ENCRYPT_MODE, key);
         clock.advance(Duration.ofMinutes(6));

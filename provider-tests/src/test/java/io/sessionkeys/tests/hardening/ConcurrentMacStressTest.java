@@ -47,7 +47,9 @@ class ConcurrentMacStressTest {
             KeyPolicy policy = i == 1 ? KeyPolicy.builder().lifetime(Duration.ofMinutes(5)).build()
                     : KeyPolicy.builtInDefaults();
             keys.add((SessionKey) factory.generateSecret(
-                    new SessionKeyImportSpec(new SecretKeySpec(raw.clone(), algorithm), policy, null)));
+                    SessionKeyImportSpec.builder()
+                            .key(new SecretKeySpec(raw.clone(), algorithm))
+                            .policy(policy).build()));
             raws.add(raw);
         }
         int threads = 8;

@@ -67,7 +67,9 @@ class ConcurrentStressTest {
         new SplittableRandom(seed).nextBytes(raw);
         SecretKeyFactory factory = SecretKeyFactory.getInstance(f.keyAlgorithm, provider);
         SessionKey key = (SessionKey) factory.generateSecret(
-                new SessionKeyImportSpec(new SecretKeySpec(raw.clone(), f.keyAlgorithm), policy, null));
+                SessionKeyImportSpec.builder()
+                        .key(new SecretKeySpec(raw.clone(), f.keyAlgorithm))
+                        .policy(policy).build());
         return new Tracked(key, raw);
     }
 

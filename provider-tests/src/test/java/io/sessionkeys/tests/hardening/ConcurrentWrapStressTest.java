@@ -54,8 +54,9 @@ class ConcurrentWrapStressTest {
         byte[] raw = new byte[bytes];
         new SplittableRandom(seed).nextBytes(raw);
         SecretKeyFactory f = SecretKeyFactory.getInstance(algorithm, provider);
-        SessionKey k = (SessionKey) f.generateSecret(new SessionKeyImportSpec(new SecretKeySpec(raw.clone(), algorithm),
-                policy, null));
+        SessionKey k = (SessionKey) f.generateSecret(SessionKeyImportSpec.builder()
+                .key(new SecretKeySpec(raw.clone(), algorithm))
+                .policy(policy).build());
         return new Tracked(k, raw);
     }
 
@@ -73,7 +74,8 @@ class ConcurrentWrapStressTest {
             victims.add(key(provider, algorithms[i], algorithms[i].equals("AES") ? 16 : 32,
                     KeyPolicy.builtInDefaults(), 10 + i)); // victims[3] is destroyed
         }
-        SessionKeyUnwrapSpec exportable = new SessionKeyUnwrapSpec(KeyPolicy.builder().plaintextExportable(true).build());
+        SessionKeyUnwrapSpec exportable = SessionKeyUnwrapSpec.builder()
+                .policy(KeyPolicy.builder().plaintextExportable(true).build()).build();
         BlockingQueue<Cipher> ciphers = new ArrayBlockingQueue<>(3);
         for (int i = 0; i < 3; i++) {
             ciphers.add(Cipher.getInstance(transformation, provider));

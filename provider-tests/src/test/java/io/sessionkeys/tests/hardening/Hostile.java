@@ -30,8 +30,9 @@ final class Hostile {
     /** A session key with known bytes, so that messages can be searched for them. */
     static SessionKey importKey(String algorithm, byte[] raw) throws GeneralSecurityException {
         SecretKeyFactory f = SecretKeyFactory.getInstance(algorithm, PROVIDER);
-        return (SessionKey) f.generateSecret(new SessionKeyImportSpec(new SecretKeySpec(raw.clone(), algorithm),
-                KeyPolicy.builtInDefaults(), null));
+        return (SessionKey) f.generateSecret(SessionKeyImportSpec.builder()
+                .key(new SecretKeySpec(raw.clone(), algorithm))
+                .policy(KeyPolicy.builtInDefaults()).build());
     }
 
     /**

@@ -3,12 +3,17 @@ package io.sessionkeys.tests.hardening;
 import io.sessionkeys.SessionKey;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
+import java.security.InvalidAlgorithmParameterException;
+import java.security.InvalidKeyException;
 import java.security.Key;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.SplittableRandom;
+import javax.crypto.BadPaddingException;
 import javax.crypto.Cipher;
+import javax.crypto.IllegalBlockSizeException;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -17,11 +22,10 @@ import net.jqwik.api.Provide;
 
 /**
  * Random sequences of {@code Cipher} calls in any order (before {@code init}, AAD after data, wrap in
- * decrypt mode, reuse after {@code doFinal}, the key destroyed half-way): every failure is a checked
- * {@code GeneralSecurityException} or the unchecked type the JCA contract names for misuse
- * ({@code IllegalStateException}, {@code UnsupportedOperationException},
- * {@code IllegalArgumentException}); never a {@code NullPointerException},
- * {@code ArrayIndexOutOfBoundsException}, {@code ClassCastException} or the like from the provider.
+ * decrypt mode, reuse after {@code doFinal}, the key destroyed half-way): every failure must be an
+ * exception the {@code javax.crypto.Cipher} javadoc names for that very method (see
+ * {@link #documented}), never a {@code NullPointerException}, {@code ArrayIndexOutOfBoundsException},
+ * {@code ClassCastException}, a buffer exception or another method's exception type.
  */
 class HostileCallSequenceProperties {
 
@@ -51,6 +55,60 @@ class HostileCallSequenceProperties {
         return Arbitraries.of(Call.class).list().ofMinSize(1).ofMaxSize(12);
     }
 
+    /**
+     * What the {@code Cipher} javadoc lets each call throw (Java SE 17 and 25 agree):
+     * <ul>
+     * <li>{@code init}: {@code InvalidKeyException}, {@code InvalidAlgorithmParameterException};
+     *     {@code UnsupportedOperationException} only for WRAP_MODE and UNWRAP_MODE ("if opmode is
+     *     WRAP_MODE or UNWRAP_MODE but the mode is not implemented by the underlying CipherSpi").
+     * <li>{@code updateAAD}: {@code IllegalStateException} (not initialized, or AAD after data),
+     *     {@code UnsupportedOperationException} (the cipher takes no AAD).
+     * <li>{@code update}: {@code IllegalStateException} only.
+     * <li>{@code doFinal}: {@code IllegalStateException}, {@code IllegalBlockSizeException},
+     *     {@code BadPaddingException} (and so {@code AEADBadTagException}).
+     * <li>{@code getIV}, {@code getParameters}, {@code SessionKey.destroy}: nothing.
+     * <li>{@code getOutputSize}: {@code IllegalStateException}; {@code Cipher} itself refuses a
+     *     negative length with {@code IllegalArgumentException} before the provider is asked.
+     * <li>{@code wrap}: {@code IllegalStateException}, {@code IllegalBlockSizeException},
+     *     {@code InvalidKeyException}, {@code UnsupportedOperationException}.
+     * <li>{@code unwrap}: {@code IllegalStateException}, {@code InvalidKeyException},
+     *     {@code NoSuchAlgorithmException}, {@code UnsupportedOperationException}.
+     * </ul>
+     * The provider's own refusals fit these: a destroyed or exhausted key is an
+     * {@code InvalidKeyException} at {@code init} and an {@code IllegalStateException} afterwards.
+     */
+    @SuppressWarnings("unchecked")
+    static Class<? extends Throwable>[] documented(Call call, int outputSizeArgument) {
+        switch (call) {
+            case INIT_ENCRYPT:
+            case INIT_DECRYPT:
+                return new Class[] {InvalidKeyException.class, InvalidAlgorithmParameterException.class};
+            case INIT_WRAP:
+            case INIT_UNWRAP:
+                return new Class[] {InvalidKeyException.class, InvalidAlgorithmParameterException.class,
+                    UnsupportedOperationException.class};
+            case AAD:
+                return new Class[] {IllegalStateException.class, UnsupportedOperationException.class};
+            case UPDATE:
+                return new Class[] {IllegalStateException.class};
+            case DO_FINAL:
+                return new Class[] {IllegalStateException.class, IllegalBlockSizeException.class,
+                    BadPaddingException.class};
+            case OUTPUT_SIZE:
+                return outputSizeArgument < 0
+                        ? new Class[] {IllegalStateException.class, IllegalArgumentException.class}
+                        : new Class[] {IllegalStateException.class};
+            case WRAP:
+                return new Class[] {IllegalStateException.class, IllegalBlockSizeException.class,
+                    InvalidKeyException.class, UnsupportedOperationException.class};
+            case UNWRAP:
+                return new Class[] {IllegalStateException.class, InvalidKeyException.class,
+                    NoSuchAlgorithmException.class, UnsupportedOperationException.class};
+            default: // GET_IV, GET_PARAMETERS, DESTROY_KEY
+                return new Class[0];
+        }
+    }
+
     @Property(tries = 500)
     void anyCallSequence_onlyCheckedOrContractExceptions(@ForAll("transformations") String t,
             @ForAll("sequences") List<Call> calls, @ForAll long seed) throws Exception {
@@ -67,6 +125,7 @@ class HostileCallSequenceProperties {
         for (Call call : calls) {
             byte[] data = new byte[r.nextInt(48)];
             r.nextBytes(data);
+            int outputSizeArgument = r.nextInt(3) == 0 ? -1 - r.nextInt(10) : r.nextInt(100);
             try {
                 switch (call) {
                     case INIT_ENCRYPT:
@@ -98,7 +157,7 @@ class HostileCallSequenceProperties {
                         c.getParameters();
                         break;
                     case OUTPUT_SIZE:
-                        c.getOutputSize(r.nextInt(3) == 0 ? -1 - r.nextInt(10) : r.nextInt(100));
+                        c.getOutputSize(outputSizeArgument);
                         break;
                     case WRAP:
                         c.wrap(other);
@@ -111,8 +170,7 @@ class HostileCallSequenceProperties {
                         break;
                 }
             } catch (GeneralSecurityException | RuntimeException e) {
-                Hostile.assertAllowed(e, secrets, GeneralSecurityException.class, IllegalStateException.class,
-                        UnsupportedOperationException.class, IllegalArgumentException.class);
+                Hostile.assertAllowed(e, secrets, documented(call, outputSizeArgument));
             }
         }
         key.destroy();

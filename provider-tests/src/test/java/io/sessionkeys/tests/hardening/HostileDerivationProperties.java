@@ -100,7 +100,7 @@ class HostileDerivationProperties {
 
     private static SessionKey sessionKeyUnderPolicy(byte[] raw, KeyPolicy policy) throws Exception {
         javax.crypto.SecretKeyFactory f = javax.crypto.SecretKeyFactory.getInstance("HmacSHA256", Hostile.PROVIDER);
-        return (SessionKey) f.generateSecret(new io.sessionkeys.SessionKeyImportSpec(
-                new SecretKeySpec(raw, "HmacSHA256"), policy, null));
+        return (SessionKey) f.generateSecret(io.sessionkeys.SessionKeyImportSpec.builder()
+                .key(new SecretKeySpec(raw, "HmacSHA256")).policy(policy).build());
     }
 }

@@ -32,8 +32,9 @@ class HostileInputRegressionTest {
     void generateKey_lifetimeBeyondLongMilliseconds_noDeadlineAndUsable() throws Exception {
         // Was ArithmeticException ("long overflow") from every key generation under such a policy.
         KeyGenerator g = KeyGenerator.getInstance("AES", new SessionKeysProvider());
-        g.init(new SessionKeyGenParameterSpec(128, KeyPolicy.builder().lifetime(Duration.ofSeconds(Long.MAX_VALUE))
-                .build()));
+        g.init(SessionKeyGenParameterSpec.builder()
+                .keySize(128)
+                .policy(KeyPolicy.builder().lifetime(Duration.ofSeconds(Long.MAX_VALUE)).build()).build());
         SessionKey key = (SessionKey) g.generateKey();
         Cipher c = Cipher.getInstance("AES/GCM/NoPadding", new SessionKeysProvider());
         c.init(Cipher.ENCRYPT_MODE, key);

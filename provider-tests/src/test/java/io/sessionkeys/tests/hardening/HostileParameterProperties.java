@@ -43,9 +43,9 @@ import net.jqwik.api.Provide;
  * that do not fit. Allowed: success, or the checked exception the JCA method declares for bad
  * parameters or keys ({@code InvalidAlgorithmParameterException}, {@code InvalidKeyException},
  * {@code InvalidKeySpecException}), {@code InvalidParameterException} for a bad key size (the type
- * {@code KeyGenerator.init(int)} names), and {@code UnsupportedOperationException} for a mode the
- * cipher does not offer (block modes in wrap mode). Never another unchecked exception, never key
- * material in a message.
+ * {@code KeyGenerator.init(int)} names), and {@code UnsupportedOperationException} only for
+ * WRAP_MODE or UNWRAP_MODE on a cipher that does not offer them (the one case {@code Cipher.init}
+ * names it for). Never another unchecked exception, never key material in a message.
  */
 class HostileParameterProperties {
 
@@ -104,9 +104,10 @@ class HostileParameterProperties {
             case 8:
                 return new RSAKeyGenParameterSpec(1024, RSAKeyGenParameterSpec.F4);
             case 9:
-                return new SessionKeyUnwrapSpec(null, null, r.nextBoolean() ? null : spec(1 + r.nextInt(4), r));
+                return SessionKeyUnwrapSpec.builder()
+                        .cipherParameters(r.nextBoolean() ? null : spec(1 + r.nextInt(4), r)).build();
             default:
-                return new SessionKeyGenParameterSpec(8 * r.nextInt(70), null);
+                return SessionKeyGenParameterSpec.builder().keySize(8 * r.nextInt(70)).build();
         }
     }
 
@@ -160,8 +161,14 @@ class HostileParameterProperties {
                 c.init(mode, key, spec(r.nextInt(11), r));
             }
         } catch (GeneralSecurityException | RuntimeException e) {
-            Hostile.assertAllowed(e, new byte[][] {AES_RAW, CHACHA_RAW}, InvalidAlgorithmParameterException.class,
-                    InvalidKeyException.class, UnsupportedOperationException.class);
+            boolean wrapMode = mode == Cipher.WRAP_MODE || mode == Cipher.UNWRAP_MODE;
+            if (wrapMode) {
+                Hostile.assertAllowed(e, new byte[][] {AES_RAW, CHACHA_RAW}, InvalidAlgorithmParameterException.class,
+                        InvalidKeyException.class, UnsupportedOperationException.class);
+            } else {
+                Hostile.assertAllowed(e, new byte[][] {AES_RAW, CHACHA_RAW}, InvalidAlgorithmParameterException.class,
+                        InvalidKeyException.class);
+            }
         }
     }
 
@@ -182,8 +189,9 @@ class HostileParameterProperties {
         SplittableRandom r = new SplittableRandom(seed);
         String algorithm = new String[] {"AES", "ChaCha20", "HmacSHA256", "HmacSHA512", "HKDF-SHA256"}[r.nextInt(5)];
         KeyGenerator g = KeyGenerator.getInstance(algorithm, Hostile.PROVIDER);
+        int form = r.nextInt(3);
         try {
-            switch (r.nextInt(3)) {
+            switch (form) {
                 case 0:
                     g.init(new int[] {-8, -1, 0, 1, 7, 64, 128, 129, 192, 256, 512, 4096, Integer.MAX_VALUE,
                             Integer.MIN_VALUE}[r.nextInt(14)]);
@@ -192,13 +200,25 @@ class HostileParameterProperties {
                     g.init(spec(r.nextInt(11), r));
                     break;
                 default:
-                    g.init(new SessionKeyGenParameterSpec(r.nextInt(1100) - 50, null));
+                    g.init(SessionKeyGenParameterSpec.builder().keySize(r.nextInt(1100) - 50).build());
                     break;
             }
-            g.generateKey();
         } catch (GeneralSecurityException | RuntimeException e) {
-            Hostile.assertAllowed(e, new byte[0][], InvalidAlgorithmParameterException.class,
-                    InvalidParameterException.class, IllegalStateException.class);
+            // init(int) declares InvalidParameterException, init(AlgorithmParameterSpec) the checked
+            // InvalidAlgorithmParameterException.
+            Hostile.assertAllowed(e, new byte[0][], form == 0 ? InvalidParameterException.class
+                    : InvalidAlgorithmParameterException.class);
+        }
+        try {
+            g.generateKey();
+        } catch (RuntimeException e) {
+            // generateKey declares nothing. Every generator but HKDF has a default (a failed init
+            // leaves it); HKDF cannot derive without a derivation spec and says so as a state error.
+            if (algorithm.startsWith("HKDF")) {
+                Hostile.assertAllowed(e, new byte[0][], IllegalStateException.class);
+            } else {
+                Hostile.assertAllowed(e, new byte[0][]);
+            }
         }
     }
 
@@ -216,7 +236,7 @@ class HostileParameterProperties {
                 spec = new SecretKeySpec(raw, specAlgorithm);
                 break;
             case 1:
-                spec = new SessionKeyImportSpec(new SecretKeySpec(raw, specAlgorithm), null, null);
+                spec = SessionKeyImportSpec.builder().key(new SecretKeySpec(raw, specAlgorithm)).build();
                 break;
             case 2:
                 spec = new PBEKeySpec("password".toCharArray(), raw, 1000, 128);

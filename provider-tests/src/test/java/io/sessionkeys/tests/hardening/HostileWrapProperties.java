@@ -147,7 +147,8 @@ class HostileWrapProperties {
         byte[] blob = wrap.wrap(victim);
 
         Cipher unwrap = Cipher.getInstance(transformation, Hostile.PROVIDER);
-        SessionKeyUnwrapSpec spec = new SessionKeyUnwrapSpec(KeyPolicy.builder().plaintextExportable(true).build());
+        SessionKeyUnwrapSpec spec = SessionKeyUnwrapSpec.builder()
+                .policy(KeyPolicy.builder().plaintextExportable(true).build()).build();
         unwrap.init(Cipher.UNWRAP_MODE, unwrapKey, spec);
         SessionKey back = (SessionKey) unwrap.unwrap(blob, algorithm, Cipher.SECRET_KEY);
         assertEquals(java.util.HexFormat.of().formatHex(raw), java.util.HexFormat.of().formatHex(back.getEncoded()));

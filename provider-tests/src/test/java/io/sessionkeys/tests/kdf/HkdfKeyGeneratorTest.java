@@ -52,7 +52,9 @@ class HkdfKeyGeneratorTest {
 
     private SecretKey importSecret(byte[] raw, KeyPolicy policy) throws Exception {
         return SecretKeyFactory.getInstance("HmacSHA256", provider)
-                .generateSecret(new SessionKeyImportSpec(new SecretKeySpec(raw, "HmacSHA256"), policy, null));
+                .generateSecret(SessionKeyImportSpec.builder()
+                        .key(new SecretKeySpec(raw, "HmacSHA256"))
+                        .policy(policy).build());
     }
 
     private static byte[] bouncyCastle(String hkdf, byte[] ikm, byte[] salt, byte[] info, int length) {

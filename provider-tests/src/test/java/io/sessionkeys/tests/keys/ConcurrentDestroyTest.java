@@ -37,8 +37,9 @@ class ConcurrentDestroyTest {
     @RepeatedTest(5)
     void readersAndDestroyer_onlyExactBytesOrIllegalState() throws Exception {
         SecretKey key = SecretKeyFactory.getInstance("AES", new SessionKeysProvider()).generateSecret(
-                new SessionKeyImportSpec(new SecretKeySpec(BYTES, "AES"),
-                        KeyPolicy.builder().plaintextExportable(true).build(), null));
+                SessionKeyImportSpec.builder()
+                        .key(new SecretKeySpec(BYTES, "AES"))
+                        .policy(KeyPolicy.builder().plaintextExportable(true).build()).build());
         int readers = 4;
         ExecutorService pool = Executors.newFixedThreadPool(readers);
         CountDownLatch started = new CountDownLatch(readers);

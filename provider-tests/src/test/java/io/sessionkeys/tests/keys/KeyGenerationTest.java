@@ -69,7 +69,7 @@ class KeyGenerationTest {
         KeyPolicy policy = KeyPolicy.builder().lifetime(Duration.ofHours(1)).maxEncryptions(10).build();
         KeyGenerator g = generator("AES");
         try (KeyScope scope = KeyScope.open()) {
-            g.init(new SessionKeyGenParameterSpec(128, policy, scope));
+            g.init(SessionKeyGenParameterSpec.builder().keySize(128).policy(policy).scope(scope).build());
             SessionKey key = (SessionKey) g.generateKey();
             assertEquals(128, key.keySizeBits());
             assertSame(policy, key.policy());
@@ -83,7 +83,8 @@ class KeyGenerationTest {
         KeyGenerator g = generator("AES");
         assertThrows(InvalidAlgorithmParameterException.class,
                 () -> g.init(new RSAKeyGenParameterSpec(2048, RSAKeyGenParameterSpec.F4)));
-        assertThrows(InvalidAlgorithmParameterException.class, () -> g.init(new SessionKeyGenParameterSpec(100, null)));
+        assertThrows(InvalidAlgorithmParameterException.class, () -> g.init(SessionKeyGenParameterSpec.builder()
+                .keySize(100).build()));
     }
 
     @Test

@@ -19,6 +19,9 @@ import java.io.ObjectOutputStream;
 import java.security.InvalidKeyException;
 import java.security.spec.InvalidKeySpecException;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import javax.crypto.SecretKey;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.SecretKeySpec;
@@ -48,7 +51,10 @@ class KeyImportTest {
     void generateSecret_importSpec_appliesPolicyAndScope() throws Exception {
         try (KeyScope scope = KeyScope.open()) {
             SessionKey key = (SessionKey) factory("AES").generateSecret(
-                    new SessionKeyImportSpec(new SecretKeySpec(BYTES, "AES"), EXPORTABLE, scope));
+                    SessionKeyImportSpec.builder()
+                            .key(new SecretKeySpec(BYTES, "AES"))
+                            .policy(EXPORTABLE)
+                            .scope(scope).build());
             assertSame(EXPORTABLE, key.policy());
             assertArrayEquals(BYTES, key.getEncoded());
             assertEquals("RAW", key.getFormat());
@@ -61,7 +67,7 @@ class KeyImportTest {
     void generateSecret_consumingSpec_zeroesTheCallersArrayOnceImported() throws Exception {
         byte[] bytes = BYTES.clone();
         SessionKey key = (SessionKey) factory("AES").generateSecret(
-                SessionKeyImportSpec.consuming(bytes, "AES", EXPORTABLE, null));
+                SessionKeyImportSpec.builder().consume(bytes, "AES").policy(EXPORTABLE).build());
         assertArrayEquals(new byte[16], bytes);
         assertArrayEquals(BYTES, key.getEncoded());
     }
@@ -70,7 +76,7 @@ class KeyImportTest {
     void generateSecret_consumingSpecRefused_leavesTheCallersArrayIntact() throws Exception {
         byte[] bytes = BYTES.clone();
         assertThrows(InvalidKeySpecException.class,
-                () -> factory("AES").generateSecret(SessionKeyImportSpec.consuming(bytes, "ChaCha20", null, null)));
+                () -> factory("AES").generateSecret(SessionKeyImportSpec.builder().consume(bytes, "ChaCha20").build()));
         assertArrayEquals(BYTES, bytes);
     }
 
@@ -97,7 +103,7 @@ class KeyImportTest {
     void getKeySpec_exportAllowed_givesTheBytesAndRecordsTheExport() throws Exception {
         SecretKeyFactory f = factory("AES");
         SessionKey key = (SessionKey) f.generateSecret(
-                new SessionKeyImportSpec(new SecretKeySpec(BYTES, "AES"), EXPORTABLE, null));
+                SessionKeyImportSpec.builder().key(new SecretKeySpec(BYTES, "AES")).policy(EXPORTABLE).build());
         SecretKeySpec spec = (SecretKeySpec) f.getKeySpec(key, SecretKeySpec.class);
         assertArrayEquals(BYTES, spec.getEncoded());
         assertEquals(1, key.exports().size());
@@ -115,7 +121,9 @@ class KeyImportTest {
     @Test
     void destroyedKey_everyFactoryOperation_refusedWithTheReason() throws Exception {
         SecretKeyFactory f = factory("AES");
-        SecretKey key = f.generateSecret(new SessionKeyImportSpec(new SecretKeySpec(BYTES, "AES"), EXPORTABLE, null));
+        SecretKey key = f.generateSecret(SessionKeyImportSpec.builder()
+                .key(new SecretKeySpec(BYTES, "AES"))
+                .policy(EXPORTABLE).build());
         key.destroy();
         InvalidKeyException e = assertThrows(InvalidKeyException.class, () -> f.translateKey(key));
         assertTrue(e.getMessage().contains("destroy() was called"), e.getMessage());
@@ -132,8 +140,14 @@ class KeyImportTest {
         SecretKey a = f.generateSecret(new SecretKeySpec(BYTES, "AES"));
         SecretKey b = f.generateSecret(new SecretKeySpec(BYTES, "AES"));
         assertNotEquals(a, b);
-        assertEquals(a, a);
+        assertNotEquals(a, new SecretKeySpec(BYTES, "AES"));
+        assertNotEquals(new SecretKeySpec(BYTES, "AES"), a);
         assertNotEquals(a.hashCode(), new SecretKeySpec(BYTES, "AES").hashCode());
+        // Identity, stable across destruction: a destroyed key can still be found and removed.
+        Set<SecretKey> held = new HashSet<>(List.of(a, b));
+        ((SessionKey) a).destroy();
+        assertTrue(held.remove(a), "a destroyed key could not be removed from a HashSet");
+        assertEquals(Set.of(b), held);
     }
 
     @Test

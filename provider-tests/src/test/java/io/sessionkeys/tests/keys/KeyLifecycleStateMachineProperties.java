@@ -106,7 +106,7 @@ class KeyLifecycleStateMachineProperties {
         return ActionChain.startWith(World::new)
                 .withAction(3, act("generate", Arbitraries.integers().between(0, POLICIES.length - 1), (w, p) -> {
                     KeyGenerator g = KeyGenerator.getInstance("AES", w.provider);
-                    g.init(new SessionKeyGenParameterSpec(128, POLICIES[p]));
+                    g.init(SessionKeyGenParameterSpec.builder().keySize(128).policy(POLICIES[p]).build());
                     SessionKey key = (SessionKey) g.generateKey();
                     w.keys.add(new Tracked(key, key.getEncoded(), w.clock.millis()));
                 }))
@@ -114,7 +114,9 @@ class KeyLifecycleStateMachineProperties {
                     byte[] bytes = new byte[16];
                     bytes[0] = (byte) w.keys.size();
                     SessionKey key = (SessionKey) SecretKeyFactory.getInstance("AES", w.provider).generateSecret(
-                            new SessionKeyImportSpec(new SecretKeySpec(bytes, "AES"), POLICIES[p], null));
+                            SessionKeyImportSpec.builder()
+                                    .key(new SecretKeySpec(bytes, "AES"))
+                                    .policy(POLICIES[p]).build());
                     w.keys.add(new Tracked(key, bytes, w.clock.millis()));
                 }))
                 .withAction(4, onKey("use", (w, t) -> {

@@ -27,7 +27,7 @@ class KeyLifecycleTest {
 
     private SessionKey generate(KeyPolicy policy) throws Exception {
         KeyGenerator g = KeyGenerator.getInstance("AES", provider);
-        g.init(new SessionKeyGenParameterSpec(256, policy));
+        g.init(SessionKeyGenParameterSpec.builder().keySize(256).policy(policy).build());
         return (SessionKey) g.generateKey();
     }
 

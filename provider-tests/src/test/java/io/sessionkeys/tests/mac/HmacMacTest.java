@@ -45,7 +45,9 @@ class HmacMacTest {
 
     private SecretKey importKey(String algorithm, byte[] raw, KeyPolicy policy) throws Exception {
         return SecretKeyFactory.getInstance(algorithm, provider)
-                .generateSecret(new SessionKeyImportSpec(new SecretKeySpec(raw, algorithm), policy, null));
+                .generateSecret(SessionKeyImportSpec.builder()
+                        .key(new SecretKeySpec(raw, algorithm))
+                        .policy(policy).build());
     }
 
     private static byte[] sunJce(String algorithm, byte[] raw, byte[] message) throws Exception {
@@ -179,7 +181,7 @@ class HmacMacTest {
     @Test
     void init_sessionKeyOfAnotherAlgorithm_refused() throws Exception {
         KeyGenerator generator = KeyGenerator.getInstance("AES", provider);
-        generator.init(new SessionKeyGenParameterSpec(256, null));
+        generator.init(SessionKeyGenParameterSpec.builder().keySize(256).build());
         SecretKey aes = generator.generateKey();
         Mac mac = Mac.getInstance("HmacSHA256", provider);
         InvalidKeyException refused = assertThrows(InvalidKeyException.class, () -> mac.init(aes));

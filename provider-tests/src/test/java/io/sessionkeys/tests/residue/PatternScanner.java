@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +27,18 @@ final class PatternScanner {
         }
     }
 
-    /** Adds a pattern of at least 8 bytes under a name for the report. */
+    /**
+     * Adds a pattern of at least 8 bytes under a name for the report. Two names for the same bytes
+     * are refused: every hit would be counted twice and blamed on both.
+     */
     void add(String name, byte[] pattern) {
         if (pattern.length < 8) {
             throw new IllegalArgumentException("pattern too short to mean anything: " + name);
+        }
+        for (Map.Entry<String, byte[]> e : patterns.entrySet()) {
+            if (Arrays.equals(e.getValue(), pattern) || e.getKey().equals(name)) {
+                throw new IllegalArgumentException(name + " duplicates " + e.getKey());
+            }
         }
         patterns.put(name, pattern.clone());
         counts.put(name, 0);

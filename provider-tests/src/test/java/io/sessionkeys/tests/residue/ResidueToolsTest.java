@@ -2,6 +2,10 @@ package io.sessionkeys.tests.residue;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sessionkeys.tests.support.KeyPattern;
 
 import java.io.ByteArrayInputStream;
 import java.util.HexFormat;
@@ -25,6 +29,27 @@ class ResidueToolsTest {
         int[] w = AesReference.expand(key);
         assertEquals(60, w.length);
         assertEquals(0x706c631e, w[59]);
+    }
+
+    @Test
+    void keyPattern_neighbouringSeeds_giveUnrelatedBytes() {
+        // With "seed | 1", an even seed and its successor gave the same key: two residue keys alike.
+        for (long seed = 0; seed < 64; seed++) {
+            byte[] a = KeyPattern.bytes(seed, 32);
+            byte[] b = KeyPattern.bytes(seed + 1, 32);
+            int same = 0;
+            for (int i = 0; i < 32; i++) {
+                same += a[i] == b[i] ? 1 : 0;
+            }
+            assertTrue(same < 8, "seeds " + seed + " and " + (seed + 1) + " share " + same + " of 32 bytes");
+        }
+    }
+
+    @Test
+    void scanner_refusesTheSameBytesUnderTwoNames() {
+        PatternScanner s = new PatternScanner();
+        s.add("a", HexFormat.of().parseHex("0102030405060708"));
+        assertThrows(IllegalArgumentException.class, () -> s.add("b", HexFormat.of().parseHex("0102030405060708")));
     }
 
     @Test

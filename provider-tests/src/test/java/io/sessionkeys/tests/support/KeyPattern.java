@@ -19,9 +19,16 @@ public final class KeyPattern {
         return bytes(~seed * 0x9E3779B97F4A7C15L, 32);
     }
 
-    /** {@code n} bytes for {@code seed}: the same in every JVM. */
+    /**
+     * {@code n} bytes for {@code seed}: the same in every JVM. The seed is mixed first (SplitMix64's
+     * finaliser), so neighbouring seeds such as {@code seed} and {@code seed + 1} give unrelated
+     * bytes; a plain {@code seed | 1} would make every even seed and its successor identical.
+     */
     public static byte[] bytes(long seed, int n) {
-        long x = seed | 1;
+        long x = mix(seed);
+        if (x == 0) {
+            x = 0x9E3779B97F4A7C15L; // xorshift's one fixed point: never start there
+        }
         byte[] out = new byte[n];
         for (int i = 0; i < n; i++) {
             x ^= x << 13;
@@ -30,6 +37,13 @@ public final class KeyPattern {
             out[i] = (byte) (x >>> 24);
         }
         return out;
+    }
+
+    private static long mix(long z) {
+        z += 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     /** How many times {@code needle} occurs in {@code haystack}. */

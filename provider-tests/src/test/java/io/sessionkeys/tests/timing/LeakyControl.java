@@ -18,6 +18,11 @@ final class LeakyControl extends SymmetricChecks.Check {
     }
 
     @Override
+    public Role role() {
+        return Role.CONTROL;
+    }
+
+    @Override
     public Object prepare(boolean classOne, SplittableRandom random) {
         byte[] b = REFERENCE.clone();
         b[classOne ? b.length - 1 : 0] = (byte) (1 + random.nextInt(255));

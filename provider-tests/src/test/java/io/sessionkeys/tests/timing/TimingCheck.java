@@ -8,6 +8,21 @@ import java.util.SplittableRandom;
  */
 interface TimingCheck {
 
+    /** What a check's verdict means for the run. */
+    enum Role {
+        /** Must stay below the threshold, or the run fails. */
+        CHECKED,
+        /** Leaks by design: must cross the threshold, or the run had no power and fails. */
+        CONTROL,
+        /** Differs by construction (documented why); reported, never a verdict. */
+        EXEMPT
+    }
+
+    /** This check's role; most checks are {@link Role#CHECKED}. */
+    default Role role() {
+        return Role.CHECKED;
+    }
+
     /** A short name for the report. */
     String name();
 

@@ -84,7 +84,8 @@ class AesWrapInteropTest {
 
         for (byte[] blob : new byte[][] {fromSun, fromBc}) {
             Cipher here = Cipher.getInstance(transformation, SESSION_KEYS);
-            here.init(Cipher.UNWRAP_MODE, kek(kekRaw, foreignKek), new SessionKeyUnwrapSpec(EXPORTABLE));
+            here.init(Cipher.UNWRAP_MODE, kek(kekRaw, foreignKek), SessionKeyUnwrapSpec.builder()
+                    .policy(EXPORTABLE).build());
             SessionKey key = (SessionKey) here.unwrap(blob, algorithm, Cipher.SECRET_KEY);
             assertEquals(algorithm, key.getAlgorithm());
             assertArrayEquals(keyBytes, key.getEncoded());

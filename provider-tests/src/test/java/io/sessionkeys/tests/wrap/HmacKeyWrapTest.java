@@ -55,7 +55,7 @@ class HmacKeyWrapTest {
 
         sun.init(Cipher.WRAP_MODE, wrapKek);
         byte[] fromSun = sun.wrap(new SecretKeySpec(raw, algorithm));
-        here.init(Cipher.UNWRAP_MODE, unwrapKek, new SessionKeyUnwrapSpec(EXPORTABLE));
+        here.init(Cipher.UNWRAP_MODE, unwrapKek, SessionKeyUnwrapSpec.builder().policy(EXPORTABLE).build());
         SessionKey back = (SessionKey) here.unwrap(fromSun, algorithm, Cipher.SECRET_KEY);
         assertEquals(algorithm, back.getAlgorithm());
         assertEquals(length * 8, back.keySizeBits());

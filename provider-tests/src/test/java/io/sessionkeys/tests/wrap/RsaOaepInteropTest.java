@@ -71,7 +71,9 @@ class RsaOaepInteropTest {
     private static byte[] unwrapHere(String transformation, OAEPParameterSpec spec, String algorithm, byte[] blob)
             throws Exception {
         Cipher here = Cipher.getInstance(transformation, SESSION_KEYS);
-        here.init(Cipher.UNWRAP_MODE, rsa().getPrivate(), new SessionKeyUnwrapSpec(EXPORTABLE, null, spec));
+        here.init(Cipher.UNWRAP_MODE, rsa().getPrivate(), SessionKeyUnwrapSpec.builder()
+                .policy(EXPORTABLE)
+                .cipherParameters(spec).build());
         SessionKey key = (SessionKey) here.unwrap(blob, algorithm, Cipher.SECRET_KEY);
         assertEquals(algorithm, key.getAlgorithm());
         return key.getEncoded();
@@ -179,7 +181,9 @@ class RsaOaepInteropTest {
             assertArrayEquals(k, there.unwrap(here.wrap(sessionKey(k, "AES", KeyPolicy.builtInDefaults())), "AES",
                     Cipher.SECRET_KEY).getEncoded(), p.getName());
             there.init(Cipher.WRAP_MODE, pair.getPublic(), spec);
-            here.init(Cipher.UNWRAP_MODE, pair.getPrivate(), new SessionKeyUnwrapSpec(EXPORTABLE, null, spec));
+            here.init(Cipher.UNWRAP_MODE, pair.getPrivate(), SessionKeyUnwrapSpec.builder()
+                    .policy(EXPORTABLE)
+                    .cipherParameters(spec).build());
             assertArrayEquals(k, here.unwrap(there.wrap(new SecretKeySpec(k, "AES")), "AES", Cipher.SECRET_KEY)
                     .getEncoded(), p.getName());
         }

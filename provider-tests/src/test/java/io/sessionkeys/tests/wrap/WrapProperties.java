@@ -46,7 +46,8 @@ class WrapProperties {
 
     private static SessionKey unwrap(String transformation, byte[] kek, byte[] blob) throws Exception {
         Cipher c = Cipher.getInstance(transformation, SESSION_KEYS);
-        c.init(Cipher.UNWRAP_MODE, new SecretKeySpec(kek, "AES"), new SessionKeyUnwrapSpec(EXPORTABLE));
+        c.init(Cipher.UNWRAP_MODE, new SecretKeySpec(kek, "AES"), SessionKeyUnwrapSpec.builder()
+                .policy(EXPORTABLE).build());
         return (SessionKey) c.unwrap(blob, "AES", Cipher.SECRET_KEY);
     }
 
@@ -130,7 +131,8 @@ class WrapProperties {
         byte[] kek = new byte[32];
         byte[] blob = wrap("AES/KW/NoPadding", kek, sessionKey(keyBytes, "AES", KeyPolicy.builtInDefaults()));
         Cipher c = Cipher.getInstance("AES/KW/NoPadding", SESSION_KEYS);
-        c.init(Cipher.UNWRAP_MODE, new SecretKeySpec(kek, "AES"), new SessionKeyUnwrapSpec(policy));
+        c.init(Cipher.UNWRAP_MODE, new SecretKeySpec(kek, "AES"), SessionKeyUnwrapSpec.builder()
+                .policy(policy).build());
         SessionKey key = (SessionKey) c.unwrap(blob, "AES", Cipher.SECRET_KEY);
         assertEquals(policy, key.policy());
         assertEquals(exportable, key.getEncoded() != null);

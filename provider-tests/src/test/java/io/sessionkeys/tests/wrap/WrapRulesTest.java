@@ -120,7 +120,9 @@ class WrapRulesTest {
         KeyPolicy policy = KeyPolicy.builder().lifetime(Duration.ofMinutes(5)).wrappable(false).build();
         try (KeyScope scope = KeyScope.open()) {
             Cipher c = Cipher.getInstance("AESWrap", SESSION_KEYS);
-            c.init(Cipher.UNWRAP_MODE, new SecretKeySpec(KEK, "AES"), new SessionKeyUnwrapSpec(policy, scope, null));
+            c.init(Cipher.UNWRAP_MODE, new SecretKeySpec(KEK, "AES"), SessionKeyUnwrapSpec.builder()
+                    .policy(policy)
+                    .scope(scope).build());
             SessionKey key = (SessionKey) c.unwrap(wrapped(), "AES", Cipher.SECRET_KEY);
             assertSame(policy, key.policy());
             scope.close();
@@ -134,7 +136,7 @@ class WrapRulesTest {
         scope.close();
         Cipher c = Cipher.getInstance("AESWrap", SESSION_KEYS);
         assertThrows(InvalidAlgorithmParameterException.class, () -> c.init(Cipher.UNWRAP_MODE,
-                new SecretKeySpec(KEK, "AES"), new SessionKeyUnwrapSpec(null, scope, null)));
+                new SecretKeySpec(KEK, "AES"), SessionKeyUnwrapSpec.builder().scope(scope).build()));
     }
 
     @Test
@@ -142,7 +144,8 @@ class WrapRulesTest {
         byte[] chacha = bytes(32, 23);
         byte[] blob = kw(Cipher.WRAP_MODE, new SecretKeySpec(KEK, "AES")).wrap(sessionKey(chacha, "ChaCha20", EXPORTABLE));
         Cipher c = Cipher.getInstance("AES/KW/NoPadding", SESSION_KEYS);
-        c.init(Cipher.UNWRAP_MODE, new SecretKeySpec(KEK, "AES"), new SessionKeyUnwrapSpec(EXPORTABLE));
+        c.init(Cipher.UNWRAP_MODE, new SecretKeySpec(KEK, "AES"), SessionKeyUnwrapSpec.builder()
+                .policy(EXPORTABLE).build());
         SessionKey key = (SessionKey) c.unwrap(blob, "ChaCha20", Cipher.SECRET_KEY);
         assertEquals("ChaCha20", key.getAlgorithm());
         assertArrayEquals(chacha, key.getEncoded());

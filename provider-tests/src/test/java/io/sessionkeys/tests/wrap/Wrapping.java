@@ -30,7 +30,9 @@ final class Wrapping {
 
     static SessionKey sessionKey(byte[] bytes, String algorithm, KeyPolicy policy) throws Exception {
         return (SessionKey) SecretKeyFactory.getInstance(algorithm, SESSION_KEYS)
-                .generateSecret(new SessionKeyImportSpec(new SecretKeySpec(bytes, algorithm), policy, null));
+                .generateSecret(SessionKeyImportSpec.builder()
+                        .key(new SecretKeySpec(bytes, algorithm))
+                        .policy(policy).build());
     }
 
     static byte[] bytes(int length, int seed) {

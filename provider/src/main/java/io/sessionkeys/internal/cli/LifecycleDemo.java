@@ -31,7 +31,7 @@ final class LifecycleDemo {
         KeyGenerator generator = KeyGenerator.getInstance("AES", provider);
         KeyPolicy policy = KeyPolicy.builder().encryptLifetime(Duration.ofMinutes(30))
                 .decryptLifetime(Duration.ofHours(1)).maxEncryptions(1_000_000).build();
-        generator.init(new SessionKeyGenParameterSpec(256, policy));
+        generator.init(SessionKeyGenParameterSpec.builder().keySize(256).policy(policy).build());
         SessionKey key = (SessionKey) generator.generateKey();
         out.println("  generated      " + key);
         out.println("  policy         " + key.policy());

@@ -54,7 +54,8 @@ public final class HkdfKeyGenerator extends KeyGeneratorSpi {
         }
         SessionKeyDerivationSpec s = (SessionKeyDerivationSpec) params;
         KeyAlgorithm algorithm = HkdfRequest.keyAlgorithm(s.keyAlgorithm(), s.keySizeBits());
-        KeyingPart input = s.inputKey() != null ? KeyingPart.of(s.inputKey(), "input") : KeyingPart.of(s.inputBytes());
+        KeyingPart input = s.inputKey() != null ? KeyingPart.of(s.inputKey(), "input")
+                : KeyingPart.of(context.specAccess().inputBytes(s));
         HkdfRequest checked = new HkdfRequest(context, hash, mode(s.mode()), List.of(KeyingPart.of(s.salt())),
                 List.of(input), s.info(), s.keySizeBits() / 8);
         checked.checkExportRights(context.policyOrDefault(s.policy()));

@@ -3,6 +3,7 @@ package io.sessionkeys.internal.keygen;
 import io.sessionkeys.KeyPolicy;
 import io.sessionkeys.KeyScope;
 import io.sessionkeys.SessionKeyImportSpec;
+import io.sessionkeys.SpecAccess;
 import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.key.KeyAlgorithm;
 import io.sessionkeys.internal.key.KeyUse;
@@ -36,7 +37,8 @@ public final class SessionKeyFactory extends SecretKeyFactorySpi {
             SessionKeyImportSpec s = (SessionKeyImportSpec) spec;
             // A consuming spec hands over the caller's own array: zero it only once the key exists,
             // so that a refused import leaves the caller's bytes intact for another try.
-            return importRaw(s.algorithm(), s.keyBytesForImport(), s.policy(), s.scope(), !s.isConsuming());
+            SpecAccess access = context.specAccess();
+            return importRaw(s.algorithm(), access.keyBytes(s), s.policy(), s.scope(), !access.consumesCallerArray(s));
         }
         if (spec instanceof SecretKeySpec) {
             SecretKeySpec s = (SecretKeySpec) spec;

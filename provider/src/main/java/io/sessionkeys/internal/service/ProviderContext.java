@@ -1,6 +1,7 @@
 package io.sessionkeys.internal.service;
 
 import io.sessionkeys.KeyPolicy;
+import io.sessionkeys.SpecAccess;
 import io.sessionkeys.internal.config.Settings;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -15,11 +16,19 @@ public final class ProviderContext {
 
     private final Settings settings;
     private final Clock clock;
+    private final SpecAccess specAccess;
     private volatile SecureRandom random;
 
+    /** A context whose services cannot read specs' secrets (for tests of the other services). */
     public ProviderContext(Settings settings, Clock clock) {
+        this(settings, clock, null);
+    }
+
+    /** @param specAccess the provider's reader of specs' secrets, which the import and derivation services need */
+    public ProviderContext(Settings settings, Clock clock, SpecAccess specAccess) {
         this.settings = settings;
         this.clock = clock;
+        this.specAccess = specAccess;
     }
 
     public Settings settings() {
@@ -28,6 +37,14 @@ public final class ProviderContext {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** The reader of specs' secrets (import bytes, derivation input). */
+    public SpecAccess specAccess() {
+        if (specAccess == null) {
+            throw new IllegalStateException("this provider context was made without SpecAccess");
+        }
+        return specAccess;
     }
 
     /** The policy to use when the caller gave none. */

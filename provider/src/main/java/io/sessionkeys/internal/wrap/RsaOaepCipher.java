@@ -17,13 +17,11 @@ import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.InvalidParameterSpecException;
-import java.security.spec.MGF1ParameterSpec;
 import java.util.Arrays;
 import javax.crypto.BadPaddingException;
 import javax.crypto.IllegalBlockSizeException;
 import javax.crypto.NoSuchPaddingException;
 import javax.crypto.spec.OAEPParameterSpec;
-import javax.crypto.spec.PSource;
 
 /**
  * {@code Cipher} for RSA-OAEP key transport: wraps a session key under an RSA public key, and
@@ -50,8 +48,7 @@ public final class RsaOaepCipher extends WholeMessageCipher {
      */
     public RsaOaepCipher(ProviderContext context, String name, String hashName) {
         super(context, name);
-        this.defaults = hashName == null ? OAEPParameterSpec.DEFAULT
-                : new OAEPParameterSpec(hashName, "MGF1", MGF1ParameterSpec.SHA1, PSource.PSpecified.DEFAULT);
+        this.defaults = OaepParameters.defaults(hashName);
     }
 
     @Override
@@ -115,7 +112,7 @@ public final class RsaOaepCipher extends WholeMessageCipher {
     @Override
     void init(int mode, Key key, AlgorithmParameterSpec params, SecureRandom random)
             throws InvalidKeyException, InvalidAlgorithmParameterException {
-        OAEPParameterSpec s = oaepSpec(params);
+        OAEPParameterSpec s = OaepParameters.checked(params, defaults, name);
         boolean publicSide = protects(mode);
         if (publicSide ? !(key instanceof RSAPublicKey) : !(key instanceof RSAPrivateKey)) {
             throw new InvalidKeyException(name + " needs an RSA " + (publicSide ? "public" : "private") + " key to "
@@ -123,7 +120,7 @@ public final class RsaOaepCipher extends WholeMessageCipher {
                     + (key == null ? "null" : key.getAlgorithm() + " " + key.getClass().getName()));
         }
         int modulusBytes = (modulusOf(key).bitLength() + 7) / 8;
-        OaepCodec c = codec(s);
+        OaepCodec c = OaepParameters.codec(s);
         if (c.maxMessageLength(modulusBytes) < 0) {
             throw new InvalidKeyException("an RSA key of " + modulusOf(key).bitLength() + " bits is too short for"
                     + " OAEP with " + s.getDigestAlgorithm() + ": it needs at least " + (2 * c.hashLength() + 2)
@@ -134,34 +131,6 @@ public final class RsaOaepCipher extends WholeMessageCipher {
         this.spec = s;
         this.codec = c;
         this.random = random;
-    }
-
-    private OAEPParameterSpec oaepSpec(AlgorithmParameterSpec s) throws InvalidAlgorithmParameterException {
-        if (s == null) {
-            return defaults;
-        }
-        if (!(s instanceof OAEPParameterSpec)) {
-            throw new InvalidAlgorithmParameterException(name + " accepts only an OAEPParameterSpec, not "
-                    + s.getClass().getName());
-        }
-        OAEPParameterSpec o = (OAEPParameterSpec) s;
-        if (!"MGF1".equalsIgnoreCase(o.getMGFAlgorithm()) || !(o.getMGFParameters() instanceof MGF1ParameterSpec)) {
-            throw new InvalidAlgorithmParameterException(name + " supports only MGF1 with an MGF1ParameterSpec,"
-                    + " not " + o.getMGFAlgorithm());
-        }
-        if (!(o.getPSource() instanceof PSource.PSpecified)) {
-            throw new InvalidAlgorithmParameterException(name + " supports only PSource.PSpecified labels");
-        }
-        return o;
-    }
-
-    private static OaepCodec codec(OAEPParameterSpec s) throws InvalidAlgorithmParameterException {
-        try {
-            return new OaepCodec(s.getDigestAlgorithm(), ((MGF1ParameterSpec) s.getMGFParameters()).getDigestAlgorithm(),
-                    ((PSource.PSpecified) s.getPSource()).getValue());
-        } catch (NoSuchAlgorithmException e) {
-            throw new InvalidAlgorithmParameterException("OAEP hash not available: " + e.getMessage(), e);
-        }
     }
 
     private BigInteger modulusOf(Key key) throws InvalidKeyException {

@@ -1,5 +1,6 @@
 package io.sessionkeys.internal.key;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sessionkeys.DestroyReason;
 import io.sessionkeys.KeyPolicy;
 import io.sessionkeys.KeyState;
+import java.nio.ByteBuffer;
 import java.security.InvalidKeyException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -19,8 +21,9 @@ class KeyCoreLifecycleTest {
 
     private final SteppingClock clock = new SteppingClock();
 
+    /** A key with non-zero bytes ({@link BackgroundDestructionTest#nonZeroKey}): zeroizing it is visible. */
     private ManagedSessionKey key(KeyPolicy policy) {
-        byte[] bytes = new byte[16];
+        byte[] bytes = BackgroundDestructionTest.nonZeroKey();
         return ManagedSessionKey.create("AES", 128, bytes, 0, 16, policy, null, clock);
     }
 
@@ -35,16 +38,20 @@ class KeyCoreLifecycleTest {
         assertTrue(e.getMessage().contains("encryption lifetime"), e.getMessage());
         k.checkUsable(KeyUse.PROCESS);
         assertThrows(IllegalStateException.class, () -> k.withMaterial(KeyUse.PROTECT, null, b -> b.get(0)));
-        assertEquals(0, (byte) k.withMaterial(KeyUse.PROCESS, null, b -> b.get(0)));
+        assertArrayEquals(BackgroundDestructionTest.nonZeroKey(),
+                k.withMaterial(KeyUse.PROCESS, null, BackgroundDestructionTest::contents));
     }
 
     @Test
     void decryptLifetime_over_keyIsDestroyedAsExpired() {
         ManagedSessionKey k = key(KeyPolicy.builder().lifetime(Duration.ofSeconds(30)).build());
+        ByteBuffer precomputed = k.withMaterial(KeyUse.PROCESS, BackgroundDestructionTest.COPY, b -> b);
+        assertArrayEquals(BackgroundDestructionTest.nonZeroKey(), BackgroundDestructionTest.contents(precomputed));
         clock.advance(Duration.ofSeconds(30));
         assertEquals(KeyState.DESTROYED, k.state());
         assertEquals(DestroyReason.EXPIRED, k.destroyReason().orElseThrow());
-        assertTrue(k.core().material().rawIsAllZero());
+        assertTrue(k.core().material().rawIsAllZero(), "raw key bytes left after expiry");
+        assertTrue(BackgroundDestructionTest.allZero(precomputed), "precomputation left");
         InvalidKeyException e = assertThrows(InvalidKeyException.class, () -> k.checkUsable(KeyUse.PROCESS));
         assertTrue(e.getMessage().contains("lifetime expired"), e.getMessage());
     }
@@ -86,7 +93,9 @@ class KeyCoreLifecycleTest {
     @Test
     void destroy_twice_firstReasonWinsAndStateIsDestroyed() {
         ManagedSessionKey k = key(KeyPolicy.builtInDefaults());
+        assertFalse(k.core().material().rawIsAllZero());
         k.destroy(DestroyReason.SCOPE_CLOSED);
+        assertTrue(k.core().material().rawIsAllZero(), "raw key bytes left after destroy");
         k.destroy();
         assertEquals(DestroyReason.SCOPE_CLOSED, k.destroyReason().orElseThrow());
         assertTrue(k.isDestroyed());

@@ -25,7 +25,9 @@ class HmacReferenceTest {
 
     static SecretKey sessionKey(String algorithm, byte[] raw) throws Exception {
         return SecretKeyFactory.getInstance(algorithm, SESSION_KEYS).generateSecret(
-                new SessionKeyImportSpec(new SecretKeySpec(raw, algorithm), KeyPolicy.builtInDefaults(), null));
+                SessionKeyImportSpec.builder()
+                        .key(new SecretKeySpec(raw, algorithm))
+                        .policy(KeyPolicy.builtInDefaults()).build());
     }
 
     @Property(tries = 300)

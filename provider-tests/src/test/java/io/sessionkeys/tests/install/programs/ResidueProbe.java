@@ -27,6 +27,7 @@ import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.SecretKeySpec;
+import javax.management.AttributeNotFoundException;
 import javax.management.JMX;
 import javax.management.ObjectName;
 import javax.security.auth.DestroyFailedException;
@@ -35,8 +36,10 @@ import javax.security.auth.DestroyFailedException;
  * The child JVM of the residue tests. Imports four keys with known bytes (AES-128, AES-256,
  * ChaCha20, HMAC-SHA256), uses each through every service that takes it (GCM, CTR, CBC,
  * ChaCha20-Poly1305, KW and KWP wrap and unwrap, HMAC, HKDF), dumps the live heap,
- * gets rid of the keys by one route, dumps the whole heap (unreachable objects too), prints
- * {@code READY <pid>} and waits for a line on standard input while the parent reads its memory.
+ * prints {@code LIVE <pid> <memory tier>} and waits for a line on standard input while the parent
+ * reads its memory with the keys live, gets rid of the keys by one route, dumps the whole heap
+ * (unreachable objects too), prints {@code READY <pid>} and waits for a line again while the parent
+ * reads its memory once more.
  *
  * <p>Arguments: seed, provider ({@code SessionKeys} or {@code SunJCE}), route ({@code explicit},
  * {@code expiry}, {@code scope}, {@code dropped}), dump directory. A control array with other
@@ -44,9 +47,14 @@ import javax.security.auth.DestroyFailedException;
  */
 public final class ResidueProbe {
 
-    /** Key algorithm and length, in the order the parent derives their bytes (seed + index). */
+    /** Key algorithm and length, in the order the parent derives their bytes ({@link #keyBytes}). */
     public static final String[] ALGORITHMS = {"AES", "AES", "ChaCha20", "HmacSHA256"};
     public static final int[] LENGTHS = {16, 32, 32, 32};
+
+    /** The bytes of key {@code index}: independent of the other keys' and of the control's. */
+    public static byte[] keyBytes(long seed, int index) {
+        return KeyPattern.bytes(seed + index, LENGTHS[index]);
+    }
 
     private static byte[] control;
     private static List<SecretKey> keys = new ArrayList<>();
@@ -64,11 +72,16 @@ public final class ResidueProbe {
         KeyScope scope = KeyScope.open();
         KeyPolicy policy = route.equals("expiry") ? KeyPolicy.builder().lifetime(Duration.ofSeconds(2)).build() : null;
         for (int i = 0; i < ALGORITHMS.length; i++) {
-            keys.add(importKey(provider, ours, ALGORITHMS[i], KeyPattern.bytes(seed + i, LENGTHS[i]), policy,
+            keys.add(importKey(provider, ours, ALGORITHMS[i], keyBytes(seed, i), policy,
                     route.equals("scope") ? scope : null));
         }
         useEveryService(provider, ours);
         dump(dir.resolve("live.hprof"), true);
+        BufferedReader parent = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        // The parent may read this process's memory now, while the keys are live.
+        System.out.println("LIVE " + ProcessHandle.current().pid() + " " + (ours ? memoryTier() : "java-heap"));
+        System.out.flush();
+        parent.readLine();
 
         switch (route) {
             case "explicit":
@@ -100,7 +113,7 @@ public final class ResidueProbe {
         dump(dir.resolve("destroyed.hprof"), false);
         System.out.println("READY " + ProcessHandle.current().pid());
         System.out.flush();
-        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        parent.readLine();
         Reference.reachabilityFence(control);
         Reference.reachabilityFence(keys);
     }
@@ -110,7 +123,10 @@ public final class ResidueProbe {
         if (ours) {
             // The consuming form: the factory zeroes this very array, so no copy is left behind.
             return SecretKeyFactory.getInstance(algorithm, provider)
-                    .generateSecret(SessionKeyImportSpec.consuming(bytes, algorithm, policy, scope));
+                    .generateSecret(SessionKeyImportSpec.builder()
+                            .consume(bytes, algorithm)
+                            .policy(policy)
+                            .scope(scope).build());
         }
         try {
             return new SecretKeySpec(bytes, algorithm);
@@ -162,6 +178,19 @@ public final class ResidueProbe {
             SessionKey derived = (SessionKey) hkdf.generateKey();
             check(derived.keySizeBits() == 256, "HKDF-SHA256");
             derived.destroy(); // a different key, gone before the scans
+        }
+    }
+
+    /**
+     * The memory tier the provider reports for its key arenas. A provider without tiers (no
+     * {@code MemoryTier} attribute) keeps keys in plain direct memory: "plain".
+     */
+    private static String memoryTier() throws Exception {
+        try {
+            return String.valueOf(ManagementFactory.getPlatformMBeanServer()
+                    .getAttribute(new ObjectName(SessionKeysMXBean.OBJECT_NAME), "MemoryTier"));
+        } catch (AttributeNotFoundException none) {
+            return "plain";
         }
     }
 

@@ -45,7 +45,9 @@ class HkdfKdfApiTest {
 
     private SecretKey importSecret(byte[] raw, KeyPolicy policy) throws Exception {
         return SecretKeyFactory.getInstance("HmacSHA256", provider)
-                .generateSecret(new SessionKeyImportSpec(new SecretKeySpec(raw, "HmacSHA256"), policy, null));
+                .generateSecret(SessionKeyImportSpec.builder()
+                        .key(new SecretKeySpec(raw, "HmacSHA256"))
+                        .policy(policy).build());
     }
 
     @Property(tries = 60)
@@ -53,7 +55,7 @@ class HkdfKdfApiTest {
             @ForAll @Size(min = 1, max = 100) byte[] ikm, @ForAll @Size(max = 40) byte[] salt,
             @ForAll @Size(max = 40) byte[] info) throws Exception {
         SecretKey shared = importSecret(ikm, EXPORTABLE);
-        KDF ours = KDF.getInstance(hkdf, new SessionKeyKdfParameters(EXPORTABLE, null), provider);
+        KDF ours = KDF.getInstance(hkdf, SessionKeyKdfParameters.builder().policy(EXPORTABLE).build(), provider);
         SecretKey derived = ours.deriveKey("AES", HKDFParameterSpec.ofExtract().addIKM(shared).addSalt(salt)
                 .thenExpand(info, 32));
 
@@ -103,7 +105,7 @@ class HkdfKdfApiTest {
     @Test
     void deriveKey_withSessionKeyKdfParameters_derivedKeyCarriesThePolicy() throws Exception {
         KeyPolicy policy = KeyPolicy.builder().lifetime(Duration.ofMinutes(10)).wrappable(false).build();
-        KDF kdf = KDF.getInstance("HKDF-SHA384", new SessionKeyKdfParameters(policy, null), provider);
+        KDF kdf = KDF.getInstance("HKDF-SHA384", SessionKeyKdfParameters.builder().policy(policy).build(), provider);
         SessionKey derived = (SessionKey) kdf.deriveKey("ChaCha20",
                 HKDFParameterSpec.ofExtract().addIKM(new byte[48]).thenExpand(new byte[0], 32));
         assertEquals(policy, derived.policy());
