@@ -73,8 +73,9 @@ class ModeWrapTest {
         sun.init(Cipher.WRAP_MODE, new SecretKeySpec(KEK, "AES"), BlockModes.iv(4));
         byte[] wrapped = sun.wrap(new SecretKeySpec(KEY, "AES"));
         Cipher ours = cipher("AES/CFB8/NoPadding");
-        ours.init(Cipher.UNWRAP_MODE, sessionKey(KEK), new io.sessionkeys.SessionKeyUnwrapSpec(
-                KeyPolicy.builder().plaintextExportable(true).build(), null, BlockModes.iv(4)));
+        ours.init(Cipher.UNWRAP_MODE, sessionKey(KEK), io.sessionkeys.SessionKeyUnwrapSpec.builder()
+                .policy(KeyPolicy.builder().plaintextExportable(true).build()).cipherParameters(BlockModes.iv(4))
+                .build());
         assertArrayEquals(KEY, ours.unwrap(wrapped, "AES", Cipher.SECRET_KEY).getEncoded());
     }
 

@@ -161,7 +161,7 @@ class RsaPkcs1Test {
 
     private static SecretKey unwrap(KeyPair pair, byte[] wrapped, String algorithm) throws Exception {
         Cipher u = Cipher.getInstance(NAME, SESSION_KEYS);
-        u.init(Cipher.UNWRAP_MODE, pair.getPrivate(), new SessionKeyUnwrapSpec(EXPORTABLE));
+        u.init(Cipher.UNWRAP_MODE, pair.getPrivate(), SessionKeyUnwrapSpec.builder().policy(EXPORTABLE).build());
         return (SecretKey) u.unwrap(wrapped, algorithm, Cipher.SECRET_KEY);
     }
 
