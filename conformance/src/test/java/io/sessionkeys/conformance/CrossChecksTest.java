@@ -65,29 +65,16 @@ class CrossChecksTest {
         Report report = new Report("test");
         Differential.run(SESSION_KEYS, PEERS, 3, report);
         for (Comparison c : report.comparisons()) {
-            if (!c.involvesSessionKeys() && !peerGap(c)) {
+            if (!c.involvesSessionKeys()) {
                 assertNull(c.notRun(), c.algorithm());
                 assertEquals(3, c.trials(), c.algorithm());
             }
         }
     }
 
-    /**
-     * Primitives a peer does not offer, so cells with it cannot run: Bouncy Castle has no PCBC (a
-     * mode of Kerberos v4 that SunJCE still registers, and so SessionKeys too).
-     */
-    private static final java.util.Set<String> PEER_GAPS = java.util.Set.of("AES/PCBC/PKCS5Padding BC");
-
-    private static boolean peerGap(Comparison c) {
-        return PEER_GAPS.contains(c.algorithm() + " " + c.producer()) || PEER_GAPS.contains(c.algorithm() + " " + c.consumer());
-    }
-
     private static void assertAllRunCellsPass(Report report, int trials) {
         List<String> failures = new ArrayList<>();
         for (Comparison c : report.comparisons()) {
-            if (peerGap(c) && c.notRun() != null) {
-                continue;
-            }
             if (c.involvesSessionKeys() && c.notRun() != null) {
                 failures.add(c.algorithm() + " " + c.producer() + " vs " + c.consumer() + " not run: " + c.notRun());
             } else if (c.involvesSessionKeys() && c.trials() != trials) {

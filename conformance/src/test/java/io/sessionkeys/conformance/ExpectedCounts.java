@@ -86,6 +86,7 @@ final class ExpectedCounts {
         pin("RSA/ECB/OAEPPadding", "wycheproof rsa_oaep_4096_sha256_mgf1sha1_test.json", "SessionKeys", 32, 0);
         pin("RSA/ECB/OAEPPadding", "wycheproof rsa_oaep_4096_sha256_mgf1sha256_test.json", "SessionKeys", 37, 0);
         pin("RSA/ECB/OAEPPadding", "wycheproof rsa_oaep_misc_test.json", "SessionKeys", 395, 0);
+        // PKCS#1 v1.5: DECRYPT_MODE as SunJCE on every vector; UNWRAP_MODE gives the implicit-rejection key
         pin("RSA/ECB/PKCS1Padding", "wycheproof rsa_pkcs1_2048_test.json", "SessionKeys", 67, 0);
         pin("RSA/ECB/PKCS1Padding", "wycheproof rsa_pkcs1_3072_test.json", "SessionKeys", 67, 0);
         pin("RSA/ECB/PKCS1Padding", "wycheproof rsa_pkcs1_4096_test.json", "SessionKeys", 67, 0);

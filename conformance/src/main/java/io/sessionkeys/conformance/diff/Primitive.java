@@ -58,7 +58,6 @@ abstract class Primitive {
                 cipher("AES/CFB/NoPadding", "AES", AES, 16, false, 1, 0, in -> new IvParameterSpec(in.iv)),
                 cipher("AES/OFB/NoPadding", "AES", AES, 16, false, 1, 0, in -> new IvParameterSpec(in.iv)),
                 cipher("AES/CTS/NoPadding", "AES", AES, 16, false, 1, 16, in -> new IvParameterSpec(in.iv)),
-                cipher("AES/PCBC/PKCS5Padding", "AES", AES, 16, false, 1, 0, in -> new IvParameterSpec(in.iv)),
                 cipher("AES/ECB/PKCS5Padding", "AES", AES, 0, false, 1, 0, in -> null),
                 cipher("AES/KW/NoPadding", "AES", AES, 0, false, 8, 16, in -> null, "AESWrap"),
                 cipher("AES/KWP/NoPadding", "AES", AES, 0, false, 1, 1, in -> null, "AESWrapPad"),
