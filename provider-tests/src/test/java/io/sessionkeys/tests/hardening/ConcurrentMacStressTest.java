@@ -57,6 +57,10 @@ class ConcurrentMacStressTest {
         AtomicInteger finished = new AtomicInteger();
         AtomicInteger verified = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
+        // Every worker stops at a third and at two thirds of its messages until the fault is done,
+        // so the faults always fall mid-stream however fast the messages run.
+        java.util.concurrent.CountDownLatch destroyed = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch expired = new java.util.concurrent.CountDownLatch(1);
         BlockingQueue<Mac> macs = new ArrayBlockingQueue<>(3);
         for (int i = 0; i < 3; i++) {
             macs.add(Mac.getInstance(algorithm, provider));
@@ -65,6 +69,11 @@ class ConcurrentMacStressTest {
             SplittableRandom rnd = new SplittableRandom(index);
             Mac sun = Mac.getInstance(algorithm, "SunJCE");
             for (int m = 0; m < each; m++, finished.incrementAndGet()) {
+                if (m == each / 3) {
+                    destroyed.await();
+                } else if (m == 2 * each / 3) {
+                    expired.await();
+                }
                 Mac mac = macs.take(); // passed between threads, one user at a time
                 try {
                     int k = rnd.nextInt(keys.size());
@@ -95,10 +104,12 @@ class ConcurrentMacStressTest {
                 }
             }
         }, ignored -> {
-            Workers.awaitUntil(() -> finished.get() >= threads * each / 3, 30);
+            Workers.awaitUntil(() -> finished.get() >= threads * (each / 3), 30);
             keys.get(0).destroy();
-            Workers.awaitUntil(() -> finished.get() >= 2 * threads * each / 3, 30);
+            destroyed.countDown();
+            Workers.awaitUntil(() -> finished.get() >= threads * (2 * each / 3), 30);
             clock.advance(Duration.ofMinutes(5));
+            expired.countDown();
         }, 60);
         assertEquals(KeyState.DESTROYED, keys.get(0).state());
         assertEquals(KeyState.DESTROYED, keys.get(1).state());
