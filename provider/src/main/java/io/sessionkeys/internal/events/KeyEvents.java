@@ -28,6 +28,11 @@ public final class KeyEvents {
         }
     }
 
+    /** Whether {@link #destroyed} would record an event now, so that callers can skip computing its fields. */
+    public static boolean recordsDestroyed() {
+        return new KeyDestroyedEvent().isEnabled();
+    }
+
     public static void destroyed(long keyId, String algorithm, String reason, long ageMillis, long encryptions,
             long bytes) {
         KeyDestroyedEvent e = new KeyDestroyedEvent();

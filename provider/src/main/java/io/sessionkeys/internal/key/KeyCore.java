@@ -47,6 +47,7 @@ final class KeyCore {
     private static final AtomicReferenceFieldUpdater<KeyCore, DestroyReason> DESTROY_REASON =
             AtomicReferenceFieldUpdater.newUpdater(KeyCore.class, DestroyReason.class, "destroyReason");
     private volatile Future<?> expiryTask;
+    private LiveKeys.Entry liveEntry;
     private volatile List<KeyExport> exports;
     private volatile ConcurrentHashMap<Attachment<?>, Object> attachments;
 
@@ -76,9 +77,13 @@ final class KeyCore {
         return sum < createdMillis ? NO_DEADLINE : sum;
     }
 
-    /** Registers the key with the live set and, if it has a lifetime, with the expiry timer. */
-    void start() {
-        LiveKeys.add(this);
+    /**
+     * Adds the key to the live set (which destroys it if {@code handle} becomes unreachable) and,
+     * if it has a lifetime, to the expiry timer. Runs before the handle is published, so every
+     * thread that can destroy the key sees {@link #liveEntry}.
+     */
+    void start(ManagedSessionKey handle) {
+        liveEntry = LiveKeys.add(handle, this);
         KeyStatistics.created();
         KeyEvents.created(id, algorithm, sizeBits, policy);
         if (decryptUntil != NO_DEADLINE) {
@@ -135,7 +140,7 @@ final class KeyCore {
             return false;
         }
         material.zeroize();
-        LiveKeys.remove(this);
+        LiveKeys.remove(liveEntry);
         Future<?> task = expiryTask;
         if (task != null) {
             task.cancel(false);
@@ -146,7 +151,9 @@ final class KeyCore {
             attached.clear();
         }
         KeyStatistics.destroyed(reason);
-        KeyEvents.destroyed(id, algorithm, reason.name(), clock.millis() - createdMillis, encryptions, bytes);
+        if (KeyEvents.recordsDestroyed()) { // the clock read costs as much as the rest of the event
+            KeyEvents.destroyed(id, algorithm, reason.name(), clock.millis() - createdMillis, encryptions, bytes);
+        }
         return true;
     }
 

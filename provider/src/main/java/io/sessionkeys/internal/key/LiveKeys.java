@@ -1,61 +1,177 @@
 package io.sessionkeys.internal.key;
 
 import io.sessionkeys.DestroyReason;
+import java.lang.ref.PhantomReference;
+import java.lang.ref.ReferenceQueue;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Every live key in the JVM, so that JVM exit can zeroize them all. Holds the keys' cores, never
- * their handles, so it keeps no key reachable for the cleaner's purposes.
+ * Every live key in the JVM, and the cleaner that destroys the ones that become unreachable.
+ *
+ * <p>One structure does both jobs: each key's handle is tracked by a phantom reference that
+ * sits in a linked list until the key is destroyed. The list is the live set (JVM exit zeroizes
+ * everything in it); the reference queue tells the cleaner thread which handles the application
+ * dropped. A {@code java.lang.ref.Cleaner} beside a concurrent set would register every key twice,
+ * and making and destroying a key is on the path whose cost the key-life budget bounds.
+ *
+ * <p>References hold the keys' cores, never their handles, so the live set keeps no key
+ * reachable. The lists are striped by key id so that threads making keys at once rarely share a
+ * lock.
  */
 final class LiveKeys {
 
-    private static final Set<KeyCore> LIVE = ConcurrentHashMap.newKeySet();
-    private static volatile boolean hookInstalled;
+    private static final int STRIPES = 16; // a power of two
+    private static final Stripe[] STRIPE = new Stripe[STRIPES];
+    private static final ReferenceQueue<ManagedSessionKey> DROPPED = new ReferenceQueue<>();
+    private static volatile boolean threadsStarted;
+
+    static {
+        for (int i = 0; i < STRIPES; i++) {
+            STRIPE[i] = new Stripe();
+        }
+    }
 
     private LiveKeys() {
     }
 
-    static void add(KeyCore core) {
-        if (!hookInstalled) {
-            installShutdownHook();
+    /** A key's entry: in its stripe's list from {@link #add} until {@link #remove}. */
+    static final class Entry extends PhantomReference<ManagedSessionKey> {
+        final KeyCore core;
+        private final Stripe stripe;
+        private Entry previous;
+        private Entry next;
+        private boolean linked;
+
+        private Entry(ManagedSessionKey handle, KeyCore core, Stripe stripe) {
+            super(handle, DROPPED);
+            this.core = core;
+            this.stripe = stripe;
         }
-        LIVE.add(core);
     }
 
-    static void remove(KeyCore core) {
-        LIVE.remove(core);
+    /** One lock and the doubly linked list of the entries it guards. */
+    private static final class Stripe {
+        private Entry head;
+        private int size;
+
+        synchronized void link(Entry e) {
+            e.next = head;
+            if (head != null) {
+                head.previous = e;
+            }
+            head = e;
+            e.linked = true;
+            size++;
+        }
+
+        synchronized boolean unlink(Entry e) {
+            if (!e.linked) {
+                return false;
+            }
+            if (e.previous != null) {
+                e.previous.next = e.next;
+            } else {
+                head = e.next;
+            }
+            if (e.next != null) {
+                e.next.previous = e.previous;
+            }
+            e.previous = null;
+            e.next = null;
+            e.linked = false;
+            size--;
+            return true;
+        }
+
+        synchronized void collect(List<KeyCore> into) {
+            for (Entry e = head; e != null; e = e.next) {
+                into.add(e.core);
+            }
+        }
+
+        synchronized int size() {
+            return size;
+        }
+    }
+
+    /**
+     * Adds the key whose handle is {@code handle}: it is live until its core is destroyed, and
+     * destroyed (reason {@link DestroyReason#UNREACHABLE}) if the handle becomes unreachable first.
+     */
+    static Entry add(ManagedSessionKey handle, KeyCore core) {
+        if (!threadsStarted) {
+            startThreads();
+        }
+        Entry e = new Entry(handle, core, STRIPE[(int) core.id & (STRIPES - 1)]);
+        e.stripe.link(e);
+        return e;
+    }
+
+    /** Removes a destroyed key's entry; the cleaner will never see it. */
+    static void remove(Entry e) {
+        if (e.stripe.unlink(e)) {
+            e.clear();
+        }
     }
 
     static boolean contains(KeyCore core) {
-        return LIVE.contains(core);
+        return cores().contains(core);
     }
 
     static Map<String, Integer> countByAlgorithm() {
         Map<String, Integer> counts = new TreeMap<>();
-        for (KeyCore core : LIVE) {
+        for (KeyCore core : cores()) {
             counts.merge(core.algorithm, 1, Integer::sum);
         }
         return counts;
     }
 
     static int count() {
-        return LIVE.size();
+        int n = 0;
+        for (Stripe s : STRIPE) {
+            n += s.size();
+        }
+        return n;
     }
 
-    private static synchronized void installShutdownHook() {
-        if (hookInstalled) {
+    private static List<KeyCore> cores() {
+        List<KeyCore> all = new ArrayList<>();
+        for (Stripe s : STRIPE) {
+            s.collect(all);
+        }
+        return all;
+    }
+
+    private static synchronized void startThreads() {
+        if (threadsStarted) {
             return;
         }
-        Thread hook = new Thread(LiveKeys::destroyAll, "sessionkeys-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        hookInstalled = true;
+        Thread cleaner = new Thread(LiveKeys::destroyDropped, "sessionkeys-cleaner");
+        cleaner.setDaemon(true);
+        cleaner.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(LiveKeys::destroyAll, "sessionkeys-shutdown"));
+        threadsStarted = true;
+    }
+
+    /** The cleaner thread: destroys the keys whose handles the application dropped. */
+    private static void destroyDropped() {
+        while (true) {
+            try {
+                Entry dropped = (Entry) DROPPED.remove();
+                dropped.core.destroy(DestroyReason.UNREACHABLE);
+            } catch (InterruptedException ignored) {
+                // A daemon thread that nothing should interrupt: keep cleaning.
+            } catch (RuntimeException | Error e) {
+                // One key's failure must not stop the cleaning of all the others.
+            }
+        }
     }
 
     private static void destroyAll() {
-        for (KeyCore core : LIVE.toArray(new KeyCore[0])) {
+        for (KeyCore core : cores()) {
             core.destroy(DestroyReason.SHUTDOWN);
         }
     }

@@ -9,7 +9,6 @@ import io.sessionkeys.SessionKey;
 import java.io.NotSerializableException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.lang.ref.Cleaner;
 import java.lang.ref.Reference;
 import java.security.InvalidKeyException;
 import java.time.Clock;
@@ -24,40 +23,17 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>{@link #withMaterial} is the only way to read key material, so every read is easy to find.
  * It keeps this handle reachable for the whole read ({@link Reference#reachabilityFence}): the
  * cleaner, which zeroizes keys that become unreachable, can never run while the key is in use
- * (the failure behind CVE-2022-45146, where a cleaner zeroized a key still being used).
+ * (the failure behind CVE-2022-45146, where a cleaner zeroized a key still being used). The
+ * cleaner is {@link LiveKeys}: it destroys a key once its handle is unreachable.
  */
 public final class ManagedSessionKey implements SessionKey, KeyScope.Member {
 
     private static final long serialVersionUID = 1L;
 
-    private static final class CleanerHolder {
-        static final Cleaner CLEANER = Cleaner.create(runnable -> {
-            Thread t = new Thread(runnable, "sessionkeys-cleaner");
-            t.setDaemon(true);
-            return t;
-        });
-    }
-
     private final transient KeyCore core;
-    private final transient Cleaner.Cleanable cleanable;
 
     private ManagedSessionKey(KeyCore core) {
         this.core = core;
-        this.cleanable = CleanerHolder.CLEANER.register(this, new UnreachableAction(core));
-    }
-
-    /** The cleaner's action; a static class so that it cannot capture the handle. */
-    private static final class UnreachableAction implements Runnable {
-        private final KeyCore core;
-
-        UnreachableAction(KeyCore core) {
-            this.core = core;
-        }
-
-        @Override
-        public void run() {
-            core.destroy(DestroyReason.UNREACHABLE);
-        }
     }
 
     /**
@@ -71,7 +47,7 @@ public final class ManagedSessionKey implements SessionKey, KeyScope.Member {
         KeyMaterial material = new KeyMaterial(source, offset, length);
         KeyCore core = new KeyCore(algorithm, sizeBits, ThreadLocalRandom.current().nextLong(), policy, clock, material);
         ManagedSessionKey key = new ManagedSessionKey(core);
-        core.start();
+        core.start(key);
         if (scope != null) {
             scope.bind(key);
         }
@@ -146,7 +122,6 @@ public final class ManagedSessionKey implements SessionKey, KeyScope.Member {
     /** Destroys the key for {@code reason}; the first reason wins. Idempotent and thread-safe. */
     public void destroy(DestroyReason reason) {
         core.destroy(reason);
-        cleanable.clean(); // deregisters from the cleaner; its action is now a no-op
     }
 
     /** For {@link KeyScope#close()}. */
