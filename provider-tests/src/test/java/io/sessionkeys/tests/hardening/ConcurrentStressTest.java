@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.AEADBadTagException;
@@ -99,10 +100,20 @@ class ConcurrentStressTest {
             decryptors.add(Cipher.getInstance(f.transformation, provider));
         }
 
+        // Every worker stops at a third and at two thirds of its messages until the fault is done,
+        // so the faults always fall mid-stream however fast the messages run.
+        CountDownLatch destroyed = new CountDownLatch(1);
+        CountDownLatch expired = new CountDownLatch(1);
+
         Workers.run(THREADS, index -> {
             SplittableRandom rnd = new SplittableRandom(1000 + index);
             Cipher sun = Cipher.getInstance(f.transformation, "SunJCE");
             for (int m = 0; m < MESSAGES_PER_THREAD; m++, finished.incrementAndGet()) {
+                if (m == MESSAGES_PER_THREAD / 3) {
+                    destroyed.await();
+                } else if (m == 2 * MESSAGES_PER_THREAD / 3) {
+                    expired.await();
+                }
                 // Cipher objects pass from thread to thread, one user at a time, as JCA allows; a
                 // message left unfinished by a refusal is picked up by another thread's init.
                 Cipher enc = encryptors.take();
@@ -151,10 +162,12 @@ class ConcurrentStressTest {
                 }
             }
         }, ignored -> {
-            Workers.awaitUntil(() -> finished.get() >= total / 3, 30);
+            Workers.awaitUntil(() -> finished.get() >= THREADS * (MESSAGES_PER_THREAD / 3), 30);
             keys.get(0).key.destroy();
-            Workers.awaitUntil(() -> finished.get() >= 2 * total / 3, 30);
+            destroyed.countDown();
+            Workers.awaitUntil(() -> finished.get() >= THREADS * (2 * MESSAGES_PER_THREAD / 3), 30);
             clock.advance(Duration.ofMinutes(11));
+            expired.countDown();
         }, 60);
 
         for (Tracked t : keys) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Cipher;
@@ -84,10 +85,17 @@ class ConcurrentWrapStressTest {
         AtomicInteger refused = new AtomicInteger();
         AtomicInteger verified = new AtomicInteger();
 
+        // Every worker stops a third of the way until the keys are destroyed, so the destruction
+        // always falls mid-stream however fast the operations run.
+        CountDownLatch destroyed = new CountDownLatch(1);
+
         Workers.run(THREADS, index -> {
             SplittableRandom rnd = new SplittableRandom(index);
             Cipher sun = Cipher.getInstance(transformation, "SunJCE");
             for (int op = 0; op < OPERATIONS_PER_THREAD; op++, finished.incrementAndGet()) {
+                if (op == OPERATIONS_PER_THREAD / 3) {
+                    destroyed.await();
+                }
                 Tracked kek = keks.get(rnd.nextInt(keks.size()));
                 Tracked victim = victims.get(rnd.nextInt(victims.size()));
                 Cipher c = ciphers.take();
@@ -122,9 +130,10 @@ class ConcurrentWrapStressTest {
                 }
             }
         }, ignored -> {
-            Workers.awaitUntil(() -> finished.get() >= THREADS * OPERATIONS_PER_THREAD / 3, 30);
+            Workers.awaitUntil(() -> finished.get() >= THREADS * (OPERATIONS_PER_THREAD / 3), 30);
             keks.get(0).key.destroy();
             victims.get(3).key.destroy();
+            destroyed.countDown();
         }, 60);
 
         for (Tracked kek : keks) {
