@@ -2,6 +2,7 @@
 # Runs the SessionKeys benchmark suite on one JDK and writes JMH JSON, a markdown table and a chart.
 #
 #   benchmarks/run.sh [--jdk PATH] [--profile smoke|short|full] [--out DIR] [--include REGEX] [--no-build]
+#                     [--libcrypto PATH]
 #   benchmarks/run.sh --report-only DIR     # redraw report.md and throughput.png from DIR's JSON
 #
 #   --jdk PATH     JDK home to measure on (default: $JAVA_HOME, else the `java` on PATH).
@@ -13,6 +14,8 @@
 #   --out DIR      where results go (default: benchmarks/results/<profile>-jdk<N>-<UTC time>)
 #   --include RE   only rows whose name matches RE, e.g. 'AeadBenchmark' or 'KeyLife|Hkdf'
 #   --no-build     use the jar already in benchmarks/target
+#   --libcrypto P  the libcrypto SessionKeys' native engine opens (sessionkeys.libcrypto), e.g. the
+#                  OpenSSL 3.5 that benchmarks/build-openssl.sh builds; default: the system's
 #
 # Writes into DIR: jmh-result.json (JMH), availability.tsv (measured / not provided / error),
 # environment.properties, jmh.log (JMH's console), report.md (the table) and throughput.png, and
@@ -32,6 +35,7 @@ out=""
 include=""
 build=1
 report_only=""
+libcrypto=""
 
 die() { echo "run.sh: $*" >&2; exit 2; }
 
@@ -42,8 +46,9 @@ while [ $# -gt 0 ]; do
     --out) out="${2:?--out needs a directory}"; shift 2 ;;
     --include) include="${2:?--include needs a regular expression}"; shift 2 ;;
     --no-build) build=0; shift ;;
+    --libcrypto) libcrypto="${2:?--libcrypto needs the path of a libcrypto.so}"; shift 2 ;;
     --report-only) report_only="${2:?--report-only needs a results directory}"; shift 2 ;;
-    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown argument '$1' (try --help)" ;;
   esac
 done
@@ -91,6 +96,11 @@ driver_opts=(-Xmx512m)
 # Newer JDKs warn about ACCP's and Conscrypt's System.load (22+) and JMH's use of sun.misc.Unsafe (24+).
 [ "${feature%%.*}" -lt 22 ] || driver_opts+=(--enable-native-access=ALL-UNNAMED)
 [ "${feature%%.*}" -lt 24 ] || driver_opts+=(--sun-misc-unsafe-memory-access=allow)
+# The suite hands every sessionkeys.* property of its own JVM on to the benchmark forks.
+if [ -n "$libcrypto" ]; then
+  [ -f "$libcrypto" ] || die "--libcrypto $libcrypto: no such file"
+  driver_opts+=("-Dsessionkeys.libcrypto=$libcrypto")
+fi
 "$java" "${driver_opts[@]}" -cp "$jar" io.sessionkeys.benchmarks.suite.Suite "${args[@]}" || status=$?
 if [ -s "$out/availability.tsv" ]; then
   report "$out"
@@ -99,7 +109,9 @@ fi
 # against the system's OpenSSL (needs gcc and libssl-dev; skipped in smoke runs).
 if [ "$profile" != smoke ] && [ -z "$include" ] && command -v gcc >/dev/null 2>&1; then
   if gcc -O2 -o "$here/target/evp_loop" "$here/native/evp_loop.c" -lcrypto 2>/dev/null; then
-    "$here/target/evp_loop" 3 > "$out/c-reference.tsv" || echo "the C reference loop failed" >&2
+    # The same soname: with --libcrypto the loop runs on that OpenSSL, as the provider does.
+    LD_LIBRARY_PATH="${libcrypto:+$(dirname "$libcrypto")}" "$here/target/evp_loop" 3 > "$out/c-reference.tsv" \
+      || echo "the C reference loop failed" >&2
   else
     echo "C reference row skipped: gcc could not build benchmarks/native/evp_loop.c (libssl-dev missing?)" >&2
   fi

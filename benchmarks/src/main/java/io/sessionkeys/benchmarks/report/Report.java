@@ -51,6 +51,11 @@ public final class Report {
                     List.of("HkdfBenchmark.derive"), List.of(),
                     "Through `javax.crypto.KDF` (JDK 24 and later) unless a note says otherwise."));
 
+    private static final String NOT_WARM = String.format(Locale.ROOT, "The last third of this cell's measurement"
+            + " iterations ran more than %.2f× as fast as the first third: the JIT was still compiling, so the"
+            + " score understates the provider's warm speed. Rerun with a longer warm-up (the full profile) before"
+            + " quoting it.", Measurement.NOT_WARM_SPEEDUP);
+
     private final Map<String, Measurement> measurements = new HashMap<>();
     private final Map<String, Map<String, ResultFiles.Cell>> rows = new LinkedHashMap<>();
     private final Map<String, Integer> notes = new LinkedHashMap<>();
@@ -89,7 +94,8 @@ public final class Report {
         line("Profile", env.getProperty("profile.detail", "?"));
         line("SunJCE-nointrinsics", "SunJCE in forks started with `" + env.getProperty("nointrinsics.flags", "?")
                 + "`");
-        line("SessionKeys", env.getProperty("sessionkeys.version", "?"));
+        line("SessionKeys", env.getProperty("sessionkeys.version", "?") + "; engines: "
+                + env.getProperty("sessionkeys.engines", "?"));
         md.append("\nThroughput, higher is better. `±` is JMH's 99.9% confidence half-width relative to the score"
                 + " (absent with a single iteration). **SK ÷ SunJCE** and **SK ÷ best peer** divide SessionKeys'"
                 + " throughput by SunJCE's and by the fastest of SunJCE, BC, ACCP and Conscrypt: above 1×"
@@ -162,6 +168,9 @@ public final class Report {
                 double relative = m.relativeError();
                 if (!Double.isNaN(relative)) {
                     value += String.format(Locale.ROOT, " ±%.0f%%", relative * 100);
+                }
+                if (m.notWarm()) {
+                    value = "**not warm** " + value + " " + note(NOT_WARM);
                 }
                 return cell.detail().isEmpty() ? value : value + " " + note(cell.detail());
         }

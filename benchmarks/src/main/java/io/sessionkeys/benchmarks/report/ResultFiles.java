@@ -44,10 +44,46 @@ final class ResultFiles {
                     }
                 }
             }
+            boolean timePerOperation = String.valueOf(primary.get("scoreUnit")).contains("/op");
             measurements.add(new Measurement((String) result.get("benchmark"), params,
-                    number(primary.get("score")), number(primary.get("scoreError")), allocation));
+                    number(primary.get("score")), number(primary.get("scoreError")), allocation,
+                    lateSpeedup((List<Object>) primary.get("rawData"), timePerOperation)));
         }
         return measurements;
+    }
+
+    /**
+     * The mean of each fork's last third of iterations divided by the mean of its first third
+     * (inverted for time-per-operation scores, so above 1 always means "got faster"), averaged
+     * over forks; NaN without at least three iterations in a fork.
+     */
+    @SuppressWarnings("unchecked")
+    static double lateSpeedup(List<Object> rawData, boolean timePerOperation) {
+        if (rawData == null) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        int forks = 0;
+        for (Object fork : rawData) {
+            List<Object> iterations = (List<Object>) fork;
+            int third = iterations.size() / 3;
+            if (third == 0) {
+                continue;
+            }
+            double first = mean(iterations.subList(0, third));
+            double last = mean(iterations.subList(iterations.size() - third, iterations.size()));
+            sum += timePerOperation ? first / last : last / first;
+            forks++;
+        }
+        return forks == 0 ? Double.NaN : sum / forks;
+    }
+
+    private static double mean(List<Object> values) {
+        double sum = 0;
+        for (Object v : values) {
+            sum += number(v);
+        }
+        return sum / values.size();
     }
 
     /** One availability line: benchmark, params key, provider, status, detail. */

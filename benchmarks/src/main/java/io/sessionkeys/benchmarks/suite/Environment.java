@@ -1,9 +1,11 @@
 package io.sessionkeys.benchmarks.suite;
 
+import io.sessionkeys.SessionKeysMXBean;
 import io.sessionkeys.SessionKeysProvider;
 import io.sessionkeys.benchmarks.Intrinsics;
 import java.io.IOException;
 import java.io.Writer;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +14,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Properties;
+import javax.management.ObjectName;
+import javax.management.openmbean.CompositeData;
+import javax.management.openmbean.TabularData;
 
 /** What the numbers were measured on: written once per run, read by the report for its header. */
 final class Environment {
@@ -34,8 +39,30 @@ final class Environment {
         p.setProperty("cpus", Integer.toString(Runtime.getRuntime().availableProcessors()));
         p.setProperty("sessionkeys.version", SessionKeysProvider.VERSION);
         p.setProperty("nointrinsics.flags", String.join(" ", Intrinsics.switchOffArguments()));
+        p.setProperty("sessionkeys.engines", engines());
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             p.store(w, "SessionKeys benchmark run");
+        }
+    }
+
+    /**
+     * Which engine runs each SessionKeys algorithm in this JVM (and so, with the same settings, in
+     * the forks): the provider's MXBean after one service was asked for, which selects the engines.
+     */
+    private static String engines() {
+        try {
+            javax.crypto.Cipher.getInstance("AES/GCM/NoPadding", new SessionKeysProvider());
+            Object engines = ManagementFactory.getPlatformMBeanServer()
+                    .getAttribute(new ObjectName(SessionKeysMXBean.OBJECT_NAME), "Engines");
+            StringBuilder text = new StringBuilder();
+            for (Object row : ((TabularData) engines).values()) {
+                CompositeData entry = (CompositeData) row;
+                text.append(text.length() == 0 ? "" : "; ").append(entry.get("key")).append(": ")
+                        .append(entry.get("value"));
+            }
+            return text.toString();
+        } catch (Exception | LinkageError e) {
+            return "unknown (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
         }
     }
 

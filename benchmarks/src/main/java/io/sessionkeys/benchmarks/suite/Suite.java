@@ -237,6 +237,12 @@ public final class Suite {
      */
     private static List<String> forkJvmArgs() {
         List<String> args = new ArrayList<>(List.of("-Xms1g", "-Xmx1g"));
+        // The driver's SessionKeys settings (run.sh --libcrypto, -Dsessionkeys.engine=...) hold in every fork.
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith("sessionkeys.")) {
+                args.add("-D" + name + "=" + System.getProperty(name));
+            }
+        }
         int feature = Runtime.version().feature();
         if (feature >= 22) {
             args.add("--enable-native-access=ALL-UNNAMED");

@@ -1,6 +1,7 @@
 package io.sessionkeys.benchmarks.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -29,7 +30,9 @@ class ReportAndChartTest {
                 result("AeadBenchmark.encrypt", "SunJCE", "AES-128-GCM", "1024", 10000, "NaN", 2048),
                 result("AeadBenchmark.encrypt", "ACCP", "AES-128-GCM", "1024", 40000, 400, 0),
                 result("AeadBenchmark.encrypt", "SessionKeys", "AES-128-GCM", "65536", 500, 10, 512),
-                result("AeadBenchmark.encrypt", "SunJCE", "AES-128-GCM", "65536", 1000, 10, 2048),
+                result("AeadBenchmark.encrypt", "SunJCE", "AES-128-GCM", "65536", 1000, 10, 2048)
+                        .replace("\"scoreUnit\":\"ops/s\"}", "\"scoreUnit\":\"ops/s\",\"rawData\":[[500,600,"
+                                + "1000,1000,1400,1500]]}"),
                 keyLife("generateDestroy", "SessionKeys", 1_500_000),
                 keyLife("generate", "SunJCE", 2_000_000)) + "]";
         Files.writeString(dir.resolve("jmh-result.json"), json, StandardCharsets.UTF_8);
@@ -57,6 +60,29 @@ class ReportAndChartTest {
                 + " not provided [2] | 2.00× | 0.50× (ACCP) |"), report);
         assertTrue(report.contains("[1] the benchmark failed"), report);
         assertTrue(report.contains("[2] no Cipher X"), report);
+    }
+
+    @Test
+    void report_cellStillSpeedingUp_isMarkedNotWarmWithTheReason() throws IOException {
+        String report = report();
+
+        // SunJCE at 64 KiB: last two iterations average 1450, first two 550: 2.6× faster at the end.
+        assertTrue(report.contains("| AES-128-GCM | 64 KiB | 31.3 ±2% | – | **not warm** 62.5 ±1% [3] |"), report);
+        assertTrue(report.contains("[3] The last third of this cell's measurement iterations ran more than 1.15×"),
+                report);
+        assertFalse(report.contains("**not warm** 9.77"), report);
+    }
+
+    @Test
+    void lateSpeedup_comparesLastThirdWithFirstThird_perForkAndForTimeScores() {
+        List<Object> climbing = List.of(List.of(100.0, 100.0, 150.0, 150.0, 200.0, 200.0));
+        List<Object> steady = List.of(List.of(100.0, 101.0, 99.0), List.of(50.0, 50.0, 50.0));
+
+        assertEquals(2.0, ResultFiles.lateSpeedup(climbing, false), 1e-9);
+        assertEquals(0.5, ResultFiles.lateSpeedup(climbing, true), 1e-9);
+        assertEquals((0.99 + 1.0) / 2, ResultFiles.lateSpeedup(steady, false), 1e-9);
+        assertTrue(Double.isNaN(ResultFiles.lateSpeedup(List.of(List.of(1.0, 2.0)), false)));
+        assertTrue(Double.isNaN(ResultFiles.lateSpeedup(null, false)));
     }
 
     @Test
