@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs the SessionKeys benchmark suite on one JDK and writes JMH JSON, a markdown table and a chart.
 #
-#   benchmarks/run.sh [--jdk PATH] [--profile smoke|short|full] [--out DIR] [--include REGEX] [--no-build]
-#                     [--libcrypto PATH]
+#   benchmarks/run.sh [--jdk PATH] [--profile smoke|short|full|publish] [--out DIR] [--include REGEX] [--no-build]
+#                     [--libcrypto PATH] [--providers LABEL,...]
 #   benchmarks/run.sh --report-only DIR     # redraw report.md and throughput.png from DIR's JSON
 #
 #   --jdk PATH     JDK home to measure on (default: $JAVA_HOME, else the `java` on PATH).
@@ -10,16 +10,18 @@
 #                  (with --jdk on JDK 25+, that JDK also compiles the provider's JDK 25 part).
 #   --profile      smoke: every benchmark and provider, one 100 ms iteration (CI; numbers mean nothing)
 #                  short: about 7-8 minutes on 2 quiet cores (the default)
-#                  full:  for publishing, 2 forks and long iterations (about an hour)
+#                  full:  2 forks and long iterations (about an hour)
+#                  publish: 1 fork, 5 x 1 s warm-up, 4 x 1 s measurement; for the README (publish.sh)
 #   --out DIR      where results go (default: benchmarks/results/<profile>-jdk<N>-<UTC time>)
 #   --include RE   only rows whose name matches RE, e.g. 'AeadBenchmark' or 'KeyLife|Hkdf'
 #   --no-build     use the jar already in benchmarks/target
+#   --providers L  only these providers, e.g. SessionKeys,SunJCE,ACCP (default: all; labels as in the table)
 #   --libcrypto P  the libcrypto SessionKeys' native engine opens (sessionkeys.libcrypto), e.g. the
 #                  OpenSSL 3.5 that benchmarks/build-openssl.sh builds; default: the system's
 #
 # Writes into DIR: jmh-result.json (JMH), availability.tsv (measured / not provided / error),
 # environment.properties, jmh.log (JMH's console), report.md (the table) and throughput.png, and
-# (short and full profiles) c-reference.tsv: the native engine's EVP calls in a plain C loop.
+# (short, full and publish profiles) c-reference.tsv: the native engine's EVP calls in a plain C loop.
 # Exit status: 0 if every cell that should have run did; 3 if some failed (see report.md and jmh.log);
 # 4 if another JMH run holds the machine (/tmp/jmh.lock; smoke runs ignore it); 2 for bad usage.
 # Run nothing else heavy meanwhile: the numbers are only as quiet as the machine.
@@ -36,24 +38,26 @@ include=""
 build=1
 report_only=""
 libcrypto=""
+providers=""
 
 die() { echo "run.sh: $*" >&2; exit 2; }
 
 while [ $# -gt 0 ]; do
   case "$1" in
     --jdk) jdk="${2:?--jdk needs a path}"; shift 2 ;;
-    --profile) profile="${2:?--profile needs smoke, short or full}"; shift 2 ;;
+    --profile) profile="${2:?--profile needs smoke, short, full or publish}"; shift 2 ;;
     --out) out="${2:?--out needs a directory}"; shift 2 ;;
     --include) include="${2:?--include needs a regular expression}"; shift 2 ;;
     --no-build) build=0; shift ;;
+    --providers) providers="${2:?--providers needs a comma-separated list}"; shift 2 ;;
     --libcrypto) libcrypto="${2:?--libcrypto needs the path of a libcrypto.so}"; shift 2 ;;
     --report-only) report_only="${2:?--report-only needs a results directory}"; shift 2 ;;
-    -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown argument '$1' (try --help)" ;;
   esac
 done
 
-case "$profile" in smoke|short|full) ;; *) die "unknown profile '$profile': smoke, short or full" ;; esac
+case "$profile" in smoke|short|full|publish) ;; *) die "unknown profile '$profile': smoke, short, full or publish" ;; esac
 
 if [ -n "$jdk" ]; then
   java="$jdk/bin/java"
@@ -91,6 +95,7 @@ echo "Measuring on $("$java" -version 2>&1 | head -n 1) ($java), profile $profil
 
 args=(--profile "$profile" --out "$out")
 [ -z "$include" ] || args+=(--include "$include")
+[ -z "$providers" ] || args+=(--providers "$providers")
 status=0
 driver_opts=(-Xmx512m)
 # Newer JDKs warn about ACCP's and Conscrypt's System.load (22+) and JMH's use of sun.misc.Unsafe (24+).
@@ -107,7 +112,7 @@ if [ -s "$out/availability.tsv" ]; then
 fi
 # The reference row for the native engine's crossing cost: the same EVP calls in a plain C loop,
 # against the system's OpenSSL (needs gcc and libssl-dev; skipped in smoke runs).
-if [ "$profile" != smoke ] && [ -z "$include" ] && command -v gcc >/dev/null 2>&1; then
+if [ "$profile" != smoke ] && { [ -z "$include" ] || [ "$profile" = publish ]; } && command -v gcc >/dev/null 2>&1; then
   if gcc -O2 -o "$here/target/evp_loop" "$here/native/evp_loop.c" -lcrypto 2>/dev/null; then
     # The same soname: with --libcrypto the loop runs on that OpenSSL, as the provider does.
     LD_LIBRARY_PATH="${libcrypto:+$(dirname "$libcrypto")}" "$here/target/evp_loop" 3 > "$out/c-reference.tsv" \

@@ -59,7 +59,8 @@ public final class Report {
     private final Map<String, Measurement> measurements = new HashMap<>();
     private final Map<String, Map<String, ResultFiles.Cell>> rows = new LinkedHashMap<>();
     private final Map<String, Integer> notes = new LinkedHashMap<>();
-    private final List<String> providers = ProviderUnderTest.labels();
+    /** The providers with at least one cell in this run (a run may leave some out), in the suite's order. */
+    private final List<String> providers = new ArrayList<>();
     private final StringBuilder md = new StringBuilder();
 
     public static void main(String[] args) throws IOException {
@@ -80,6 +81,11 @@ public final class Report {
         }
         for (ResultFiles.Cell c : cells) {
             rows.computeIfAbsent(c.benchmark() + "|" + c.paramsKey(), k -> new LinkedHashMap<>()).put(c.provider(), c);
+        }
+        for (String label : ProviderUnderTest.labels()) {
+            if (cells.stream().anyMatch(c -> c.provider().equals(label))) {
+                providers.add(label);
+            }
         }
     }
 

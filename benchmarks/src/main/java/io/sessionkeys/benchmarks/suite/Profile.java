@@ -19,7 +19,14 @@ public enum Profile {
      * For publishing: two forks per cell, real warm-up, tighter error bars. About an hour (two forks
      * of each of about 200 cells).
      */
-    FULL(2, 3, 3, 1000, 5, 1000, List.of("64", "1024", "16384", "1048576"));
+    FULL(2, 3, 3, 1000, 5, 1000, List.of("64", "1024", "16384", "1048576")),
+    /**
+     * For the README's tables ({@code publish.sh}, a subset chosen with {@code --include}): one
+     * fork per cell, but a warm-up long enough for the JDK's intrinsics (5 x 1 s) and 4 x 1 s
+     * measured, so that the rows that matter fit in about twelve minutes per JDK. The report marks
+     * any cell still speeding up.
+     */
+    PUBLISH(1, 5, 5, 1000, 4, 1000, List.of("64", "1024", "16384", "1048576"));
 
     private static final int LARGE_MESSAGE_BYTES = 1 << 20;
 
@@ -50,7 +57,7 @@ public enum Profile {
         try {
             return valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown profile '" + name + "': expected smoke, short or full");
+            throw new IllegalArgumentException("unknown profile '" + name + "': expected smoke, short, full or publish");
         }
     }
 

@@ -45,7 +45,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * {@code report.Chart}. Exit status: 0 when every cell that should run ran, 3 otherwise, 4 when
  * another JMH run holds the machine (JMH's {@code /tmp/jmh.lock}; a smoke run ignores it).
  *
- * <p>Usage: {@code Suite --profile smoke|short|full --out DIR [--include REGEX]}
+ * <p>Usage: {@code Suite --profile smoke|short|full|publish --out DIR [--include REGEX] [--providers LABEL,...]}
  */
 public final class Suite {
 
@@ -55,13 +55,16 @@ public final class Suite {
     private static final double FORK_OVERHEAD_SECONDS = 1.2;
 
     private final Profile profile;
+    /** The providers to measure (labels); the others' cells are left out of the run and the table. */
+    private final Set<String> providers;
     private final Path out;
     private final PrintStream jmhLog;
     private final List<RunResult> results = new ArrayList<>();
     private final List<String> availability = new ArrayList<>();
     private int errors;
 
-    private Suite(Profile profile, Path out, PrintStream jmhLog) {
+    private Suite(Profile profile, Path out, PrintStream jmhLog, Set<String> providers) {
+        this.providers = providers;
         this.profile = profile;
         this.out = out;
         this.jmhLog = jmhLog;
@@ -71,6 +74,7 @@ public final class Suite {
         Profile profile = Profile.SHORT;
         Path out = null;
         Pattern include = Pattern.compile(".*");
+        Set<String> providers = new LinkedHashSet<>(ProviderUnderTest.labels());
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--profile":
@@ -82,9 +86,15 @@ public final class Suite {
                 case "--include":
                     include = Pattern.compile(value(args, ++i));
                     break;
+                case "--providers":
+                    providers = new LinkedHashSet<>();
+                    for (String label : value(args, ++i).split(",")) {
+                        providers.add(ProviderUnderTest.byLabel(label.trim()).label());
+                    }
+                    break;
                 default:
-                    throw new IllegalArgumentException("unknown argument '" + args[i]
-                            + "'; usage: Suite --profile smoke|short|full --out DIR [--include REGEX]");
+                    throw new IllegalArgumentException("unknown argument '" + args[i] + "'; usage: Suite --profile"
+                            + " smoke|short|full|publish --out DIR [--include REGEX] [--providers LABEL,...]");
             }
         }
         if (out == null) {
@@ -99,7 +109,7 @@ public final class Suite {
         int status;
         try (PrintStream log = new PrintStream(Files.newOutputStream(out.resolve("jmh.log")), true,
                 StandardCharsets.UTF_8)) {
-            status = new Suite(profile, out, log).run(include);
+            status = new Suite(profile, out, log, providers).run(include);
         }
         System.exit(status);
     }
@@ -149,8 +159,8 @@ public final class Suite {
             List<String> measurable = new ArrayList<>();
             boolean sunJceOffers = false;
             for (ProviderUnderTest p : ProviderUnderTest.values()) {
-                if (p == ProviderUnderTest.SUNJCE_NO_INTRINSICS) {
-                    continue; // decided from SunJCE's probe below
+                if (p == ProviderUnderTest.SUNJCE_NO_INTRINSICS || !providers.contains(p.label())) {
+                    continue; // nointrinsics: decided from SunJCE's probe below
                 }
                 String note;
                 try {
@@ -170,7 +180,8 @@ public final class Suite {
             if (!measurable.isEmpty()) {
                 plan.add(new Run(c, measurable, List.of()));
             }
-            if (c.intrinsicsMatter() && sunJceOffers) {
+            if (c.intrinsicsMatter() && sunJceOffers
+                    && providers.contains(ProviderUnderTest.SUNJCE_NO_INTRINSICS.label())) {
                 String label = ProviderUnderTest.SUNJCE_NO_INTRINSICS.label();
                 record(c, label, Availability.Status.MEASURED, "");
                 plan.add(new Run(c, List.of(label), switchOff));
