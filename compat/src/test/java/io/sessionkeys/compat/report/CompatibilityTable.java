@@ -19,8 +19,10 @@ import java.util.Map;
  *
  * Prints markdown: the full table (library, version, case, one column per JDK; "n/a" where that JDK
  * has no such case, such as a cipher suite it does not enable by default), or with
- * {@code --summary} one line per library and JDK with the counts; {@code --into DOC} rewrites the
- * runs, summary and table sections of that document in place.
+ * {@code --summary} one line per library and JDK with the counts; {@code --into DOC} rewrites in
+ * place the sections of that document it finds: runs, summary, the full table, and the cases that do
+ * not simply work ({@code compat-notable}: refused by design, works with a setting, breaks), which is
+ * what the README shows beside the summary.
  */
 public final class CompatibilityTable {
 
@@ -42,11 +44,22 @@ public final class CompatibilityTable {
             System.exit(2);
         }
         if (into != null) {
+            Map<String, String> sections = new LinkedHashMap<>();
+            sections.put("compat-runs", runs(runs));
+            sections.put("compat-summary", summary(runs));
+            sections.put("compat-table", table(runs));
+            sections.put("compat-notable", notable(runs));
             String doc = Files.readString(into, StandardCharsets.UTF_8);
-            doc = replaceBetween(doc, "compat-runs", runs(runs));
-            doc = replaceBetween(doc, "compat-summary", summary(runs));
-            doc = replaceBetween(doc, "compat-table", table(runs));
-            Files.writeString(into, doc, StandardCharsets.UTF_8);
+            String updated = doc;
+            for (Map.Entry<String, String> section : sections.entrySet()) {
+                if (updated.contains("<!-- " + section.getKey() + " -->\n")) {
+                    updated = replaceBetween(updated, section.getKey(), section.getValue());
+                }
+            }
+            if (!sections.keySet().stream().anyMatch(name -> doc.contains("<!-- " + name + " -->\n"))) {
+                throw new IllegalArgumentException(into + " has none of the sections " + sections.keySet());
+            }
+            Files.writeString(into, updated, StandardCharsets.UTF_8);
         } else {
             System.out.print(mode.equals("--summary") ? summary(runs) : table(runs));
         }
@@ -82,6 +95,16 @@ public final class CompatibilityTable {
     }
 
     static String table(List<ResultFile> runs) {
+        return table(runs, false);
+    }
+
+    /** The table's rows for the cases that, on some JDK, are anything but "works"; a sentence if there are none. */
+    static String notable(List<ResultFile> runs) {
+        String table = table(runs, true);
+        return table.lines().count() > 2 ? table : "Every case works as it does without SessionKeys.\n";
+    }
+
+    private static String table(List<ResultFile> runs, boolean notableOnly) {
         StringBuilder out = new StringBuilder("| Library | Version | Case |");
         StringBuilder rule = new StringBuilder("|---|---|---|");
         for (ResultFile run : runs) {
@@ -90,6 +113,10 @@ public final class CompatibilityTable {
         }
         out.append('\n').append(rule).append('\n');
         for (Map.Entry<String, Row> e : casesInOrder(runs).entrySet()) {
+            if (notableOnly && runs.stream().flatMap(run -> run.rows().stream())
+                    .noneMatch(r -> r.id().equals(e.getKey()) && r.verdict() != Verdict.WORKS)) {
+                continue;
+            }
             Row first = e.getValue();
             out.append("| ").append(first.library()).append(" | ").append(version(runs.get(0), first.library()))
                     .append(" | ").append(escape(first.description())).append(" |");

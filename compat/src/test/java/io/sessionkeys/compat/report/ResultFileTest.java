@@ -54,4 +54,23 @@ class ResultFileTest {
         assertTrue(table.startsWith("| Library | Version | Case | JDK 17 |"), table);
         assertTrue(table.contains("| Santuario | the JDK's | rsa-1_5 | **breaks**: sender:"), table);
     }
+
+    @Test
+    void notable_listsOnlyCasesThatDoNotSimplyWork_onAnyJdk() {
+        Outcome works = Outcome.worked("ok");
+        Outcome fails = Outcome.failed(new java.io.NotSerializableException("cannot be serialized or stored"));
+        Refusal refusal = new Refusal("b", "volatile", "cannot be serialized", null);
+        Row same = Row.judge("a", "KeyStore", "PKCS12", works, works, null, null);
+        Row refused = Row.judge("b", "KeyStore", "JCEKS", works, fails, null, refusal);
+        Row sameOn25 = Row.judge("b", "KeyStore", "JCEKS", works, works, null, null);
+        List<ResultFile> runs = List.of(new ResultFile(Map.of("jdk", "17"), List.of(same, refused)),
+                new ResultFile(Map.of("jdk", "25"), List.of(same, sameOn25)));
+
+        String notable = CompatibilityTable.notable(runs);
+
+        assertTrue(notable.contains("| KeyStore | the JDK's | JCEKS | refused by design: volatile;"), notable);
+        assertTrue(!notable.contains("| PKCS12 |"), notable);
+        assertEquals("Every case works as it does without SessionKeys.\n",
+                CompatibilityTable.notable(List.of(new ResultFile(Map.of("jdk", "17"), List.of(same)))));
+    }
 }
