@@ -26,6 +26,12 @@ public interface SessionKeysMXBean {
     /** Times a key left the provider, wrapped or in plaintext. */
     long getExportedKeys();
 
+    /**
+     * Times an application read a key's bytes through {@code getEncoded()} (each is also a
+     * {@code io.sessionkeys.KeyExported} JFR event, method "plaintext", with the reader's stack trace).
+     */
+    long getPlaintextReads();
+
     /** Operations refused because a key was destroyed, expired or at a limit. */
     long getRefusedOperations();
 

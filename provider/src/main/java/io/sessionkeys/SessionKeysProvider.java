@@ -4,6 +4,8 @@ import io.sessionkeys.internal.config.Settings;
 import io.sessionkeys.internal.engine.openssl.DeferredEngines;
 import io.sessionkeys.internal.key.ArenaMemory;
 import io.sessionkeys.internal.service.ProviderContext;
+import io.sessionkeys.internal.service.RequestRoute;
+import io.sessionkeys.internal.service.Routing;
 import io.sessionkeys.internal.provider.ServiceCatalog;
 import io.sessionkeys.internal.service.ServiceDefinition;
 import io.sessionkeys.internal.provider.SelfTest;
@@ -158,7 +160,13 @@ public final class SessionKeysProvider extends Provider {
                         + selfTest.failures());
             }
             engines.resolve(); // sessionkeys.engine=native that cannot run: ConfigurationException here
-            return definition.newInstance(context, constructorParameter);
+            // Keys made for code that did not name SessionKeys follow sessionkeys.dropIn.keyBytes.
+            // A Mac makes no keys: it is spared the look at the stack.
+            boolean mayMakeKeys = !"Mac".equals(getType());
+            ProviderContext forThis = context.forUnnamedRequests() == context || !mayMakeKeys
+                    || RequestRoute.providerNamed() ? context : context.forUnnamedRequests();
+            return Routing.front(definition.newInstance(forThis, constructorParameter), definition, forThis,
+                    getProvider());
         }
     }
 

@@ -49,7 +49,12 @@ public final class Report {
                     "`init` included. RSA-OAEP: 2048-bit key, SHA-256 with MGF1-SHA-256 given explicitly."),
             new Section("HKDF-SHA256 (extract and expand to an AES-256 key)", "ops/s",
                     List.of("HkdfBenchmark.derive"), List.of(),
-                    "Through `javax.crypto.KDF` (JDK 24 and later) unless a note says otherwise."));
+                    "Through `javax.crypto.KDF` (JDK 24 and later) unless a note says otherwise."),
+            new Section("TLS 1.3 bulk transfer, the JDK's own TLS", "MiB/s",
+                    List.of("TlsBulkBenchmark.transfer"), List.of("suite"),
+                    "Two `SSLEngine`s in memory, 1 MiB from client to server per operation, so ops/s = MiB/s."
+                            + " `SunJCE`: the JDK's providers alone; `SessionKeys`: the same with SessionKeys"
+                            + " first. SessionKeys should not be in this path: SK ÷ SunJCE should be 0.95× or more."));
 
     private static final String NOT_WARM = String.format(Locale.ROOT, "The last third of this cell's measurement"
             + " iterations ran more than %.2f× as fast as the first third: the JIT was still compiling, so the"

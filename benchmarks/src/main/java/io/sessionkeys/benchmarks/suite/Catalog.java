@@ -6,6 +6,7 @@ import io.sessionkeys.benchmarks.HkdfBenchmark;
 import io.sessionkeys.benchmarks.HkdfRoute;
 import io.sessionkeys.benchmarks.KeyLifeBenchmark;
 import io.sessionkeys.benchmarks.ProviderUnderTest;
+import io.sessionkeys.benchmarks.TlsBulkBenchmark;
 import io.sessionkeys.benchmarks.WrapBenchmark;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +22,8 @@ final class Catalog {
     private static final List<String> AEAD_ALGORITHMS = List.of("AES-128-GCM", "AES-256-GCM", "ChaCha20-Poly1305");
     private static final List<String> BLOCK_MODES = List.of("AES-256-CTR", "AES-256-CBC");
     private static final List<String> WRAP_ALGORITHMS = List.of("AES-KW", "AES-KWP", "RSA-OAEP-SHA256");
+    private static final List<String> TLS_SUITES =
+            List.of("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256");
 
     private Catalog() {
     }
@@ -77,7 +80,21 @@ final class Catalog {
             b.open();
             return HkdfRoute.routeNote(ProviderUnderTest.byLabel(who));
         }));
+        // The JDK's TLS with SessionKeys first ("SessionKeys") and without it ("SunJCE"); no other provider.
+        for (String suite : TLS_SUITES) {
+            cases.add(new BenchmarkCase(name(TlsBulkBenchmark.class, "transfer"), params("suite", suite), false,
+                    Catalog::probeTls));
+        }
         return cases;
+    }
+
+    private static String probeTls(String who, Map<String, String> params) throws Exception {
+        TlsBulkBenchmark b = new TlsBulkBenchmark();
+        b.provider = who;
+        b.suite = params.get("suite");
+        b.connect();
+        b.close();
+        return "";
     }
 
     private static String probeAead(String who, Map<String, String> params) throws Exception {

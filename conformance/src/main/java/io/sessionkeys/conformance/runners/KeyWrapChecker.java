@@ -11,7 +11,6 @@ import io.sessionkeys.conformance.subject.KeyFingerprint;
 import io.sessionkeys.conformance.subject.Subject;
 import java.util.Set;
 import javax.crypto.Cipher;
-import javax.crypto.SecretKey;
 
 /**
  * AES-KW and AES-KWP, both ways a user meets them: {@code ENCRYPT_MODE}/{@code DECRYPT_MODE}
@@ -93,7 +92,7 @@ final class KeyWrapChecker implements Checker<KeyWrapCase> {
 
             @Override
             public byte[] run(Cipher u) throws Exception {
-                return fingerprint.of((SecretKey) u.unwrap(c.ct, "AES", Cipher.SECRET_KEY), s);
+                return fingerprint.of(s.unwrapped(u.unwrap(c.ct, "AES", Cipher.SECRET_KEY)), s);
             }
         }), expected);
         return judge.result();

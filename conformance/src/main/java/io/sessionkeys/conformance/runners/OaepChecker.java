@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import javax.crypto.Cipher;
-import javax.crypto.SecretKey;
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
 
@@ -115,13 +114,13 @@ final class OaepChecker implements Checker<OaepCase> {
             @Override
             public Cipher init() throws Exception {
                 Cipher u = Cipher.getInstance(CIPHER, s.provider());
-                u.init(Cipher.UNWRAP_MODE, c.privateKey, c.params);
+                s.initUnwrap(u, c.privateKey, c.params);
                 return u;
             }
 
             @Override
             public byte[] run(Cipher u) throws Exception {
-                return fingerprint.of((SecretKey) u.unwrap(c.ct, "AES", Cipher.SECRET_KEY), s);
+                return fingerprint.of(s.unwrapped(u.unwrap(c.ct, "AES", Cipher.SECRET_KEY)), s);
             }
         }), expected);
         return judge.result();

@@ -20,7 +20,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import javax.crypto.Cipher;
-import javax.crypto.SecretKey;
 
 /**
  * RSA/ECB/PKCS1Padding: {@code DECRYPT_MODE} on every data path must give the message of a valid
@@ -94,13 +93,13 @@ final class Pkcs1Checker implements Checker<Pkcs1Case> {
             @Override
             public Cipher init() throws Exception {
                 Cipher u = Cipher.getInstance(CIPHER, s.provider());
-                u.init(Cipher.UNWRAP_MODE, c.privateKey);
+                s.initUnwrap(u, c.privateKey, null);
                 return u;
             }
 
             @Override
             public byte[] run(Cipher u) throws Exception {
-                return fingerprint.of((SecretKey) u.unwrap(c.ct, KEY_ALGORITHM, Cipher.SECRET_KEY), s);
+                return fingerprint.of(s.unwrapped(u.unwrap(c.ct, KEY_ALGORITHM, Cipher.SECRET_KEY)), s);
             }
         });
         boolean realKey = c.expectation != Expectation.INVALID && c.msg.length > 0;

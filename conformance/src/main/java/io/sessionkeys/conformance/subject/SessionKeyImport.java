@@ -1,5 +1,7 @@
 package io.sessionkeys.conformance.subject;
 
+import io.sessionkeys.SessionKey;
+import io.sessionkeys.SessionKeyUnwrapSpec;
 import java.security.GeneralSecurityException;
 import java.security.Provider;
 import java.security.SecureRandom;
@@ -25,16 +27,33 @@ final class SessionKeyImport {
     }
 
     SecretKey importKey(String algorithm, byte[] raw) throws GeneralSecurityException {
+        SecretKey key;
         if (route == KeyRoute.FACTORY) {
-            return SecretKeyFactory.getInstance(algorithm, sessionKeys).generateSecret(new SecretKeySpec(raw, algorithm));
+            key = SecretKeyFactory.getInstance(algorithm, sessionKeys).generateSecret(new SecretKeySpec(raw, algorithm));
+        } else {
+            String wrapName = wrapNameFor(raw.length);
+            Cipher wrapper = Cipher.getInstance(wrapName, "SunJCE");
+            wrapper.init(Cipher.WRAP_MODE, kek);
+            byte[] wrapped = wrapper.wrap(new SecretKeySpec(raw, algorithm));
+            Cipher unwrapper = Cipher.getInstance(wrapName, sessionKeys);
+            // The KEK is foreign: without a SessionKeyUnwrapSpec, SessionKeys passes the unwrap to the
+            // next provider (as the JDK would serve that key) and a SecretKeySpec comes back.
+            unwrapper.init(Cipher.UNWRAP_MODE, kek, SessionKeyUnwrapSpec.builder().build());
+            key = (SecretKey) unwrapper.unwrap(wrapped, algorithm, Cipher.SECRET_KEY);
         }
-        String wrapName = wrapNameFor(raw.length);
-        Cipher wrapper = Cipher.getInstance(wrapName, "SunJCE");
-        wrapper.init(Cipher.WRAP_MODE, kek);
-        byte[] wrapped = wrapper.wrap(new SecretKeySpec(raw, algorithm));
-        Cipher unwrapper = Cipher.getInstance(wrapName, sessionKeys);
-        unwrapper.init(Cipher.UNWRAP_MODE, kek);
-        return (SecretKey) unwrapper.unwrap(wrapped, algorithm, Cipher.SECRET_KEY);
+        return requireSessionKey(key, route.label());
+    }
+
+    /**
+     * {@code key}, if it is a session key. A route that gave a plain key would make every later
+     * operation with it run on the next provider, and its rows would measure that provider.
+     */
+    static SecretKey requireSessionKey(SecretKey key, String how) {
+        if (!(key instanceof SessionKey)) {
+            throw new IllegalStateException("SessionKeys (" + how + ") gave a " + key.getClass().getName()
+                    + ", not a session key");
+        }
+        return key;
     }
 
     String missingService(String algorithm) {

@@ -1,8 +1,11 @@
 package io.sessionkeys.conformance.subject;
 
+import io.sessionkeys.SessionKeyUnwrapSpec;
 import java.security.GeneralSecurityException;
+import java.security.Key;
 import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
+import java.security.spec.AlgorithmParameterSpec;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -46,6 +49,27 @@ public final class Subject {
     /** The key for {@code raw}: a session key made through this subject's route, or a plain spec. */
     public SecretKey key(String algorithm, byte[] raw) throws GeneralSecurityException {
         return sessionKeyImport == null ? new SecretKeySpec(raw, algorithm) : sessionKeyImport.importKey(algorithm, raw);
+    }
+
+    /**
+     * Initializes {@code c} of this provider to unwrap under {@code kek}, a key the provider did not
+     * make (an RSA private key, a SunJCE key), with the cipher's own {@code parameters} (or null).
+     * SessionKeys is asked for a session key with a {@link SessionKeyUnwrapSpec}: without one it
+     * passes an unwrap under a foreign key to the next provider, as the JDK would serve that key.
+     */
+    public void initUnwrap(Cipher c, Key kek, AlgorithmParameterSpec parameters) throws GeneralSecurityException {
+        if (isSessionKeys()) {
+            c.init(Cipher.UNWRAP_MODE, kek, SessionKeyUnwrapSpec.builder().cipherParameters(parameters).build());
+        } else if (parameters == null) {
+            c.init(Cipher.UNWRAP_MODE, kek);
+        } else {
+            c.init(Cipher.UNWRAP_MODE, kek, parameters);
+        }
+    }
+
+    /** {@code key}, unwrapped by this provider; for SessionKeys it must be a session key. */
+    public SecretKey unwrapped(Key key) {
+        return isSessionKeys() ? SessionKeyImport.requireSessionKey((SecretKey) key, "unwrap") : (SecretKey) key;
     }
 
     /**

@@ -125,10 +125,17 @@ class AeadStateContractTest {
 
     @ParameterizedTest
     @EnumSource(Aead.class)
-    void getIvAndParameters_beforeInit_null(Aead aead) throws Exception {
+    void getIvAndParameters_beforeInit_asSunJceAnswersWithoutAKey(Aead aead) throws Exception {
         Cipher c = aead.cipher();
-        assertNull(c.getIV());
-        assertNull(c.getParameters());
+        Cipher sun = Cipher.getInstance(c.getAlgorithm(), "SunJCE");
+        assertArrayEquals(sun.getIV(), c.getIV());
+        java.security.AlgorithmParameters ours = c.getParameters();
+        java.security.AlgorithmParameters theirs = sun.getParameters();
+        assertEquals(theirs == null, ours == null);
+        if (theirs != null) { // SunJCE makes random parameters: compare their shape
+            assertEquals(theirs.getAlgorithm(), ours.getAlgorithm());
+            assertEquals(theirs.getEncoded().length, ours.getEncoded().length);
+        }
     }
 
     @ParameterizedTest

@@ -112,29 +112,6 @@ class HostileWrapProperties {
                 new byte[][] {raw}, mutation, wrongKey, r);
     }
 
-    @Property(tries = 60)
-    void decrypt_damagedOaepCiphertext_checkedExceptionOnlyAndNoOutput(@ForAll("oaepWrappers") String transformation,
-            @ForAll Mutation mutation, @ForAll CipherForm form, @ForAll long seed) throws Exception {
-        SplittableRandom r = new SplittableRandom(seed);
-        KeyPair pair = rsaPairs()[0];
-        byte[] message = new byte[1 + r.nextInt(60)];
-        r.nextBytes(message);
-        Cipher enc = Cipher.getInstance(transformation, Hostile.PROVIDER);
-        enc.init(Cipher.ENCRYPT_MODE, pair.getPublic());
-        byte[] damaged = mutation.apply(enc.doFinal(message), r);
-        Cipher dec = Cipher.getInstance(transformation, Hostile.PROVIDER);
-        dec.init(Cipher.DECRYPT_MODE, pair.getPrivate());
-        try {
-            form.run(dec, damaged, r);
-            fail(transformation + " decrypted a damaged ciphertext (" + mutation + ")");
-        } catch (java.security.GeneralSecurityException | RuntimeException e) {
-            // ShortBufferException: the output has room for the ciphertext's length plus 64, less than
-            // getOutputSize (the largest message the modulus holds) for a truncated ciphertext.
-            Hostile.assertAllowed(e, new byte[][] {message}, javax.crypto.BadPaddingException.class,
-                    javax.crypto.IllegalBlockSizeException.class, javax.crypto.ShortBufferException.class);
-        }
-    }
-
     /**
      * Wraps a session key made from {@code raw} under {@code wrapKey}, damages the blob (or keeps it
      * and unwraps with {@code wrongUnwrapKey}), and checks the unwrap fails as documented.

@@ -153,7 +153,7 @@ class AesWrapInteropTest {
     @MethodSource("fixedSizeNames")
     void fixedSizeNames_otherKekSize_refused(String name, String sunName, int kekBytes) throws Exception {
         Cipher here = Cipher.getInstance(name, SESSION_KEYS);
-        Key wrongSize = new SecretKeySpec(bytes(kekBytes == 16 ? 32 : 16, 1), "AES");
+        Key wrongSize = sessionKey(bytes(kekBytes == 16 ? 32 : 16, 1), "AES", KeyPolicy.builtInDefaults());
         InvalidKeyException e = assertThrows(InvalidKeyException.class, () -> here.init(Cipher.WRAP_MODE, wrongSize));
         assertTrue(e.getMessage().contains(kekBytes + " bytes"), e.getMessage());
     }

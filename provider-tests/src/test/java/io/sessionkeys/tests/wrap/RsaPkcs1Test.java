@@ -153,10 +153,22 @@ class RsaPkcs1Test {
     }
 
     @Test
-    void wrapWithPrivateKeyOrUnwrapWithPublicKey_isRefused() throws Exception {
-        Cipher c = Cipher.getInstance(NAME, SESSION_KEYS);
-        assertThrows(java.security.InvalidKeyException.class, () -> c.init(Cipher.WRAP_MODE, rsa().getPrivate()));
-        assertThrows(java.security.InvalidKeyException.class, () -> c.init(Cipher.UNWRAP_MODE, rsa().getPublic()));
+    void wrapWithPrivateKeyOrUnwrapWithPublicKey_asSunJce() throws Exception {
+        // The application's RSA key is not SessionKeys' own: it gets what SunJCE gives it.
+        for (int mode : new int[] {Cipher.WRAP_MODE, Cipher.UNWRAP_MODE}) {
+            java.security.Key key = mode == Cipher.WRAP_MODE ? rsa().getPrivate() : rsa().getPublic();
+            assertEquals(initOutcome(Cipher.getInstance(NAME, "SunJCE"), mode, key),
+                    initOutcome(Cipher.getInstance(NAME, SESSION_KEYS), mode, key), "mode " + mode);
+        }
+    }
+
+    private static String initOutcome(Cipher c, int mode, java.security.Key key) {
+        try {
+            c.init(mode, key);
+            return "accepted";
+        } catch (java.security.GeneralSecurityException e) {
+            return e.getClass().getName();
+        }
     }
 
     private static SecretKey unwrap(KeyPair pair, byte[] wrapped, String algorithm) throws Exception {

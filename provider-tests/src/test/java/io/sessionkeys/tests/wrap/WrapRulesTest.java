@@ -54,6 +54,11 @@ class WrapRulesTest {
         return kw(Cipher.WRAP_MODE, new SecretKeySpec(KEK, "AES")).wrap(sessionKey(KEY, "AES", KeyPolicy.builtInDefaults()));
     }
 
+    /** The KEK's bytes as a session key: the unwrapping rules below are SessionKeys' own. */
+    private static Key sessionKek() throws Exception {
+        return sessionKey(KEK, "AES", KeyPolicy.builtInDefaults());
+    }
+
     private static void assertNoSecretIn(String message) {
         String text = message.toLowerCase(Locale.ROOT);
         for (byte[] secret : new byte[][] {KEK, KEY}) {
@@ -108,11 +113,20 @@ class WrapRulesTest {
     }
 
     @Test
-    void unwrap_withoutSpec_getsTheConfiguredDefaultPolicy() throws Exception {
-        Key key = kw(Cipher.UNWRAP_MODE, new SecretKeySpec(KEK, "AES")).unwrap(wrapped(), "AES", Cipher.SECRET_KEY);
+    void unwrap_sessionKekWithoutSpec_getsTheConfiguredDefaultPolicy() throws Exception {
+        Key key = kw(Cipher.UNWRAP_MODE, sessionKek()).unwrap(wrapped(), "AES", Cipher.SECRET_KEY);
         assertTrue(key instanceof SessionKey);
         assertEquals(SESSION_KEYS.defaultPolicy(), ((SessionKey) key).policy());
         assertEquals(null, key.getEncoded());
+    }
+
+    @Test
+    void unwrap_foreignKekWithoutSpec_isTheNextProvidersUnwrap() throws Exception {
+        Key key = kw(Cipher.UNWRAP_MODE, new SecretKeySpec(KEK, "AES")).unwrap(wrapped(), "AES", Cipher.SECRET_KEY);
+        Cipher sun = Cipher.getInstance("AES/KW/NoPadding", "SunJCE");
+        sun.init(Cipher.UNWRAP_MODE, new SecretKeySpec(KEK, "AES"));
+        assertEquals(sun.unwrap(wrapped(), "AES", Cipher.SECRET_KEY), key);
+        assertArrayEquals(KEY, key.getEncoded());
     }
 
     @Test
@@ -173,7 +187,7 @@ class WrapRulesTest {
 
     @Test
     void unwrap_lengthThatDoesNotFitTheAlgorithm_refused() throws Exception {
-        Cipher c = kw(Cipher.UNWRAP_MODE, new SecretKeySpec(KEK, "AES"));
+        Cipher c = kw(Cipher.UNWRAP_MODE, sessionKek());
         InvalidKeyException e = assertThrows(InvalidKeyException.class,
                 () -> c.unwrap(wrapped(), "ChaCha20", Cipher.SECRET_KEY));
         assertTrue(e.getMessage().contains("16 bytes"), e.getMessage());
@@ -181,7 +195,7 @@ class WrapRulesTest {
 
     @Test
     void unwrap_unknownAlgorithmOrNonSecretType_noSuchAlgorithm() throws Exception {
-        Cipher c = kw(Cipher.UNWRAP_MODE, new SecretKeySpec(KEK, "AES"));
+        Cipher c = kw(Cipher.UNWRAP_MODE, sessionKek());
         assertThrows(NoSuchAlgorithmException.class, () -> c.unwrap(wrapped(), "Blowfish", Cipher.SECRET_KEY));
         assertThrows(NoSuchAlgorithmException.class, () -> c.unwrap(wrapped(), "AES", Cipher.PRIVATE_KEY));
     }
@@ -252,13 +266,13 @@ class WrapRulesTest {
         assertArrayEquals(KEY, sun.unwrap(blob, "AES", Cipher.SECRET_KEY).getEncoded());
         assertArrayEquals(icv.getIV(), here.getIV());
 
+        // SessionKeys' own rule (a session KEK): KWP's ICV is fixed; KW's is 8 bytes
         Cipher kwp = Cipher.getInstance("AES/KWP/NoPadding", SESSION_KEYS);
         assertThrows(InvalidAlgorithmParameterException.class,
-                () -> kwp.init(Cipher.WRAP_MODE, new SecretKeySpec(KEK, "AES"), new IvParameterSpec(new byte[4])));
-        kwp.init(Cipher.WRAP_MODE, new SecretKeySpec(KEK, "AES"),
-                new IvParameterSpec(new byte[] {(byte) 0xA6, 0x59, 0x59, (byte) 0xA6}));
+                () -> kwp.init(Cipher.WRAP_MODE, sessionKek(), new IvParameterSpec(new byte[4])));
+        kwp.init(Cipher.WRAP_MODE, sessionKek(), new IvParameterSpec(new byte[] {(byte) 0xA6, 0x59, 0x59, (byte) 0xA6}));
         assertThrows(InvalidAlgorithmParameterException.class,
-                () -> here.init(Cipher.WRAP_MODE, new SecretKeySpec(KEK, "AES"), new IvParameterSpec(new byte[4])));
+                () -> here.init(Cipher.WRAP_MODE, sessionKek(), new IvParameterSpec(new byte[4])));
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.sessionkeys.internal.key.ManagedSessionKey;
 import io.sessionkeys.internal.key.SafetyLimits;
 import io.sessionkeys.internal.key.SessionKeyChecks;
 import io.sessionkeys.internal.service.ProviderContext;
+import io.sessionkeys.internal.service.SessionKeysCipherSpi;
 import java.nio.ByteBuffer;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
@@ -46,7 +47,7 @@ import javax.crypto.ShortBufferException;
  * constructed (unique by counting), and only their per-key fixed field is random, drawn once from
  * the provider's own {@code SecureRandom}.
  */
-public abstract class AeadCipher extends javax.crypto.CipherSpi {
+public abstract class AeadCipher extends SessionKeysCipherSpi {
 
     private final ProviderContext context;
     private final AeadEngine engine;

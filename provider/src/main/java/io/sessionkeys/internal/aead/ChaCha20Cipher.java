@@ -17,7 +17,7 @@ import java.security.SecureRandom;
 import java.security.spec.AlgorithmParameterSpec;
 import java.util.Arrays;
 import javax.crypto.Cipher;
-import javax.crypto.CipherSpi;
+import io.sessionkeys.internal.service.SessionKeysCipherSpi;
 import javax.crypto.NoSuchPaddingException;
 import javax.crypto.ShortBufferException;
 import javax.crypto.spec.ChaCha20ParameterSpec;
@@ -32,7 +32,7 @@ import javax.crypto.spec.ChaCha20ParameterSpec;
  * under, by either algorithm and in any {@code Cipher} object, is refused. A message may not run
  * past block 2<sup>32</sup> - 1 (SunJCE's "Counter exhausted"); the check comes before any output.
  */
-public final class ChaCha20Cipher extends CipherSpi {
+public final class ChaCha20Cipher extends SessionKeysCipherSpi {
 
     private static final String NAME = "ChaCha20";
     private static final int NONCE_LENGTH = 12;

@@ -1,6 +1,7 @@
 package io.sessionkeys.internal.blob;
 
 import io.sessionkeys.SessionKey;
+import io.sessionkeys.SessionKeyUnwrapSpec;
 import io.sessionkeys.internal.common.WindowsKeyBlobs;
 import io.sessionkeys.internal.service.ProviderContext;
 import java.nio.ByteBuffer;
@@ -18,7 +19,7 @@ import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.InvalidKeySpecException;
 import java.util.Arrays;
 import javax.crypto.Cipher;
-import javax.crypto.CipherSpi;
+import io.sessionkeys.internal.service.SessionKeysCipherSpi;
 import javax.crypto.IllegalBlockSizeException;
 import javax.crypto.NoSuchPaddingException;
 
@@ -37,7 +38,7 @@ import javax.crypto.NoSuchPaddingException;
  * anything. Only what the header and the ciphertext's length say in the clear (public data) is
  * refused with an exception.
  */
-public final class SimpleBlobCipher extends CipherSpi {
+public final class SimpleBlobCipher extends SessionKeysCipherSpi {
 
     private static final String NAME = "SIMPLEBLOB";
     private static final String RSA = "RSA/ECB/PKCS1Padding";
@@ -131,7 +132,10 @@ public final class SimpleBlobCipher extends CipherSpi {
                     : " unwraps with the RSA private key") + ", not " + describe(key));
         }
         Cipher c = rsaCipher();
-        c.init(mode, key, spec, random != null ? random : context.random());
+        // An RSA key is the application's, so without a SessionKeyUnwrapSpec the RSA cipher would be
+        // served by the next provider (plain key bytes, no implicit rejection): always pass one.
+        AlgorithmParameterSpec rsaSpec = wrap || spec != null ? spec : SessionKeyUnwrapSpec.builder().build();
+        c.init(mode, key, rsaSpec, random != null ? random : context.random());
         this.rsa = c;
         this.opmode = mode;
         this.modulusBytes = (((RSAKey) key).getModulus().bitLength() + 7) / 8;

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.security.ProviderException;
 import java.util.Arrays;
 import javax.crypto.BadPaddingException;
+import io.sessionkeys.internal.service.SessionKeysCipherSpi;
 import javax.crypto.CipherSpi;
 import javax.crypto.IllegalBlockSizeException;
 import javax.crypto.ShortBufferException;
@@ -17,7 +18,7 @@ import javax.crypto.ShortBufferException;
  * (zeroed copies where CipherSpi's would not be); the output needs room only for what the call
  * really writes.
  */
-abstract class BufferFormsCipherSpi extends CipherSpi {
+abstract class BufferFormsCipherSpi extends SessionKeysCipherSpi {
 
     /** Throws {@link IllegalStateException} unless the cipher may process data now. */
     abstract void requireReady();

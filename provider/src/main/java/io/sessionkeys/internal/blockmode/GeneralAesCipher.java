@@ -11,7 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.security.spec.AlgorithmParameterSpec;
 import javax.crypto.BadPaddingException;
-import javax.crypto.CipherSpi;
+import io.sessionkeys.internal.service.SessionKeysCipherSpi;
 import javax.crypto.IllegalBlockSizeException;
 import javax.crypto.NoSuchPaddingException;
 import javax.crypto.ShortBufferException;
@@ -23,7 +23,7 @@ import javax.crypto.ShortBufferException;
  * {@link #engineSetPadding}. Plain {@code "AES"} is ECB with PKCS5 padding. The mode object is
  * made on first use after that, and every call goes to it.
  */
-final class GeneralAesCipher extends CipherSpi {
+final class GeneralAesCipher extends SessionKeysCipherSpi {
 
     private final ProviderContext context;
     private final BlockCipherEngine engine;

@@ -74,6 +74,18 @@ enum Setting {
             }
             target.memory = v;
         }
+    },
+    DROP_IN_KEY_BYTES("sessionkeys.dropIn.keyBytes", "readable or sealed") {
+        @Override
+        void apply(String value, Settings.Builder target) {
+            if (value.equalsIgnoreCase("readable")) {
+                target.dropInReadable = true;
+            } else if (value.equalsIgnoreCase("sealed")) {
+                target.dropInReadable = false;
+            } else {
+                throw new IllegalArgumentException("neither readable nor sealed");
+            }
+        }
     };
 
 
@@ -89,7 +101,7 @@ enum Setting {
     abstract void apply(String value, Settings.Builder target);
 
     /** The prefixes under which every system property must be a setting. */
-    private static final String[] GROUPS = {"sessionkeys.policy."};
+    private static final String[] GROUPS = {"sessionkeys.policy.", "sessionkeys.dropIn."};
 
     /** Settings that are a name of their own rather than a group. */
     private static final String[] SINGLES = {"sessionkeys.engine", "sessionkeys.libcrypto", "sessionkeys.memory"};

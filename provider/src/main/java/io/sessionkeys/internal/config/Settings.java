@@ -7,15 +7,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.security.Security;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 
 /**
- * The provider's configuration: built-in defaults, then a configuration file (if the provider
- * was configured with one), then system properties, each overriding the one before. Immutable
- * once read.
+ * The provider's configuration: built-in defaults, then security properties of the same names
+ * (from {@code java.security} or a {@code -Djava.security.properties} file such as the shipped
+ * snippet), then a configuration file (if the provider was configured with one), then system
+ * properties, each overriding the one before. Immutable once read.
  *
  * <p>System properties are read by group ({@code sessionkeys.policy.*}, plus the single names
  * {@code sessionkeys.engine}, {@code sessionkeys.libcrypto} and {@code sessionkeys.memory}): every property in a group must
@@ -30,6 +32,7 @@ import java.util.TreeMap;
 public final class Settings {
 
     private final KeyPolicy defaultPolicy;
+    private final boolean dropInReadable;
     private final String source;
     private final String engine;
     private final String libcrypto;
@@ -40,6 +43,7 @@ public final class Settings {
         this.engine = b.engine;
         this.libcrypto = b.libcrypto;
         this.memory = b.memory;
+        this.dropInReadable = b.dropInReadable;
         try {
             this.defaultPolicy = b.policy.build();
         } catch (IllegalArgumentException e) {
@@ -50,6 +54,7 @@ public final class Settings {
     /** Built-in defaults overridden by system properties. */
     public static Settings fromSystemProperties() {
         Builder b = new Builder();
+        applySecurityProperties(b);
         applySystemProperties(b, System.getProperties());
         return new Settings(b, "system properties");
     }
@@ -57,6 +62,7 @@ public final class Settings {
     /** Built-in defaults, then {@code file}, then system properties. */
     public static Settings fromFile(String file) {
         Builder b = new Builder();
+        applySecurityProperties(b);
         List<String> lines;
         try {
             lines = Files.readAllLines(Path.of(file), StandardCharsets.UTF_8);
@@ -90,6 +96,16 @@ public final class Settings {
             return colon;
         }
         return colon < 0 ? eq : Math.min(eq, colon);
+    }
+
+    /** Every setting given as a security property (the shipped snippet sets one). */
+    private static void applySecurityProperties(Builder b) {
+        for (Setting setting : Setting.values()) {
+            String value = Security.getProperty(setting.key);
+            if (value != null) {
+                apply(b, "security property", setting.key, value.strip());
+            }
+        }
     }
 
     private static void applySystemProperties(Builder b, Properties properties) {
@@ -136,6 +152,14 @@ public final class Settings {
         return memory;
     }
 
+    /**
+     * Whether keys made without a policy, for code that did not name SessionKeys, reveal their
+     * bytes through {@code getEncoded()} (each read recorded): {@code sessionkeys.dropIn.keyBytes}.
+     */
+    public boolean dropInReadable() {
+        return dropInReadable;
+    }
+
     /** Where the settings came from, for the self-test report. */
     public String source() {
         return source;
@@ -147,5 +171,6 @@ public final class Settings {
         String engine = "auto";
         String libcrypto;
         String memory = "auto";
+        boolean dropInReadable;
     }
 }

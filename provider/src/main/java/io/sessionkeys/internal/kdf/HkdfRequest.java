@@ -106,7 +106,8 @@ final class HkdfRequest {
 
     /**
      * Derives bytes for the caller: plaintext that leaves the provider, so refused when an input
-     * session key may not be revealed in plaintext.
+     * session key may not be revealed in plaintext, and recorded as its plaintext export otherwise
+     * (the bytes are as good as the key for whatever they were derived for).
      */
     byte[] deriveBytes() throws InvalidAlgorithmParameterException {
         for (KeyingPart part : input) {
@@ -115,6 +116,9 @@ final class HkdfRequest {
                 throw new InvalidAlgorithmParameterException("HKDF output derived from a session key whose policy"
                         + " forbids plaintext export can only be a session key: use deriveKey, not deriveData");
             }
+        }
+        for (KeyingPart part : input) {
+            part.recordDerivedData();
         }
         byte[] out = new byte[length];
         Hkdf.derive(hash, mode, salt, input, info, out);

@@ -44,6 +44,10 @@ abstract class KeyingPart {
         return null;
     }
 
+    /** Records that plaintext was derived from this part, if it is a session key. */
+    void recordDerivedData() throws InvalidAlgorithmParameterException {
+    }
+
     private static final class Bytes extends KeyingPart {
         private final byte[] bytes;
 
@@ -108,6 +112,15 @@ abstract class KeyingPart {
         @Override
         KeyPolicy policy() {
             return key.policy();
+        }
+
+        @Override
+        void recordDerivedData() throws InvalidAlgorithmParameterException {
+            try {
+                key.recordExport("HKDF deriveData", true);
+            } catch (InvalidKeyException e) {
+                throw new InvalidAlgorithmParameterException(e.getMessage(), e);
+            }
         }
     }
 

@@ -48,15 +48,22 @@ public final class KeyAlgorithm {
         return new KeyAlgorithm(name, defaultBits, null);
     }
 
-    /** The kind of session key called {@code name} (case-insensitive), if the provider makes it. */
+    /**
+     * The kind of session key called {@code name} (case-insensitive), if the provider makes it:
+     * its own name, or any name or OID the JDK gives it ({@link KeyAlgorithmNames}).
+     */
     public static Optional<KeyAlgorithm> forName(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
         for (KeyAlgorithm a : SIZED_AES) {
             if (("AES_" + a.defaultBits).equalsIgnoreCase(name)) {
                 return Optional.of(a);
             }
         }
+        String canonical = KeyAlgorithmNames.canonical(name);
         for (KeyAlgorithm a : KNOWN) {
-            if (a.name.equalsIgnoreCase(name)) {
+            if (a.name.equalsIgnoreCase(canonical)) {
                 return Optional.of(a);
             }
         }

@@ -19,6 +19,7 @@ public final class KeyStatistics implements SessionKeysMXBean {
     private static final System.Logger LOG = System.getLogger("io.sessionkeys");
     private static final LongAdder CREATED = new LongAdder();
     private static final LongAdder EXPORTED = new LongAdder();
+    private static final LongAdder PLAINTEXT_READS = new LongAdder();
     private static final LongAdder REFUSED = new LongAdder();
     private static volatile boolean registered;
     private static final Map<DestroyReason, LongAdder> DESTROYED = new EnumMap<>(DestroyReason.class);
@@ -87,6 +88,14 @@ public final class KeyStatistics implements SessionKeysMXBean {
         EXPORTED.increment();
     }
 
+    static void plaintextRead() {
+        PLAINTEXT_READS.increment();
+    }
+
+    public static long plaintextReadCount() {
+        return PLAINTEXT_READS.sum();
+    }
+
     public static long createdCount() {
         return CREATED.sum();
     }
@@ -136,6 +145,11 @@ public final class KeyStatistics implements SessionKeysMXBean {
     @Override
     public long getExportedKeys() {
         return exportedCount();
+    }
+
+    @Override
+    public long getPlaintextReads() {
+        return plaintextReadCount();
     }
 
     @Override

@@ -145,13 +145,22 @@ public final class ManagedSessionKey implements SessionKey, KeyScope.Member {
     }
 
     /**
-     * A fresh copy of the key if the policy allows plaintext export (recorded as an export), else
-     * {@code null}, as the JCA contract provides for keys without an encoding.
+     * A fresh copy of the key if the policy allows plaintext export (each read recorded: an export
+     * in {@link #exports()}, a {@code io.sessionkeys.KeyExported} JFR event with the reader's stack
+     * trace, the MBean's plaintext-read count), else {@code null}, as the JCA contract provides for
+     * keys without an encoding; except that a {@code KeyStore} asking to store a sealed key is told
+     * why it cannot ({@link IllegalStateException}), instead of failing on the {@code null}.
      */
     @Override
     public byte[] getEncoded() {
         requireLive();
         if (!core.policy.plaintextExportable()) {
+            if (KeyStoreReads.inProgress()) {
+                // The KeyStore turns this into its KeyStoreException, message included.
+                throw new IllegalStateException(this + " is a volatile session key and cannot be stored in a"
+                        + " KeyStore: its policy seals its bytes. Keep it for the session, or store it wrapped"
+                        + " (Cipher WRAP_MODE under a key from the KeyStore)");
+            }
             return null;
         }
         byte[] copy = withMaterial(KeyUse.PROCESS, null, material -> {
@@ -160,6 +169,7 @@ public final class ManagedSessionKey implements SessionKey, KeyScope.Member {
             return out;
         });
         core.recordExport("plaintext");
+        KeyStatistics.plaintextRead();
         return copy;
     }
 
@@ -244,8 +254,8 @@ public final class ManagedSessionKey implements SessionKey, KeyScope.Member {
     // ---- no serialization: a session key never leaves the provider unwrapped ----
 
     private void writeObject(ObjectOutputStream out) throws NotSerializableException {
-        throw new NotSerializableException("a SessionKey cannot be serialized; export it by wrapping it"
-                + " with a Cipher in WRAP_MODE");
+        throw new NotSerializableException("a SessionKey is volatile and cannot be serialized or stored in a"
+                + " KeyStore; export it by wrapping it with a Cipher in WRAP_MODE");
     }
 
     private void readObject(ObjectInputStream in) throws NotSerializableException {

@@ -25,9 +25,10 @@ public final class UnwrappedKeys {
             throw new NoSuchAlgorithmException(service + " in SessionKeys unwraps only secret keys"
                     + " (Cipher.SECRET_KEY) into session keys, not key type " + type);
         }
-        return KeyAlgorithm.forName(algorithm).orElseThrow(() -> new NoSuchAlgorithmException(service
-                + " in SessionKeys cannot make a session key of algorithm " + algorithm + "; it makes "
-                + KeyAlgorithm.knownNames()));
+        return KeyAlgorithm.forName(algorithm).orElseThrow(() -> new NoSuchAlgorithmException(algorithm
+                + " is not a kind of key SessionKeys makes, so " + service + " cannot unwrap it into a session"
+                + " key; SessionKeys makes " + KeyAlgorithm.knownNames() + " keys, under the JDK's names and OIDs"
+                + " for them"));
     }
 
     /**

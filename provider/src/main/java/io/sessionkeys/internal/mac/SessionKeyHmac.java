@@ -11,7 +11,7 @@ import java.security.InvalidAlgorithmParameterException;
 import java.security.InvalidKeyException;
 import java.security.Key;
 import java.security.spec.AlgorithmParameterSpec;
-import javax.crypto.MacSpi;
+import io.sessionkeys.internal.service.SessionKeysMacSpi;
 
 /**
  * {@code Mac} HmacSHA256, HmacSHA384 and HmacSHA512 with session keys only.
@@ -31,7 +31,7 @@ import javax.crypto.MacSpi;
  *
  * <p>Not {@link Cloneable}: a clone would be a second copy of keyed state outside the key.
  */
-public final class SessionKeyHmac extends MacSpi {
+public final class SessionKeyHmac extends SessionKeysMacSpi {
 
     private final ShaAlgorithm hash;
     private final HmacKeySchedule schedule;

@@ -19,6 +19,9 @@ public final class ProviderContext {
     private final Clock clock;
     private final SpecAccess specAccess;
     private final Provider provider;
+    private final KeyPolicy defaultPolicy;
+    /** The context for services reached without naming SessionKeys; this one if it is the same. */
+    private final ProviderContext unnamed;
     private volatile SecureRandom random;
 
     /** A context outside any provider (white-box tests, self-tests): no spec secrets, no provider. */
@@ -36,6 +39,28 @@ public final class ProviderContext {
         this.clock = clock;
         this.specAccess = specAccess;
         this.provider = provider;
+        this.defaultPolicy = settings.defaultPolicy();
+        this.unnamed = settings.dropInReadable() && !defaultPolicy.plaintextExportable()
+                ? new ProviderContext(this, defaultPolicy.toBuilder().plaintextExportable(true).build()) : this;
+    }
+
+    private ProviderContext(ProviderContext named, KeyPolicy defaultPolicy) {
+        this.settings = named.settings;
+        this.clock = named.clock;
+        this.specAccess = named.specAccess;
+        this.provider = named.provider;
+        this.defaultPolicy = defaultPolicy;
+        this.unnamed = this;
+    }
+
+    /**
+     * The context for an SPI that code reached without naming SessionKeys ({@code getInstance(alg)},
+     * or JCA's choice at {@code init}): the same, except that with {@code sessionkeys.dropIn.keyBytes
+     * = readable} (the shipped snippet's setting) the keys it makes without a policy reveal their
+     * bytes, so that applications written for the JDK's keys keep working.
+     */
+    public ProviderContext forUnnamedRequests() {
+        return unnamed;
     }
 
     public Settings settings() {
@@ -70,7 +95,7 @@ public final class ProviderContext {
 
     /** The policy to use when the caller gave none. */
     public KeyPolicy policyOrDefault(KeyPolicy policy) {
-        return policy != null ? policy : settings.defaultPolicy();
+        return policy != null ? policy : defaultPolicy;
     }
 
     /**

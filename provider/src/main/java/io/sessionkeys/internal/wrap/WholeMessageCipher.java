@@ -20,7 +20,7 @@ import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.InvalidParameterSpecException;
 import javax.crypto.BadPaddingException;
 import javax.crypto.Cipher;
-import javax.crypto.CipherSpi;
+import io.sessionkeys.internal.service.SessionKeysCipherSpi;
 import javax.crypto.IllegalBlockSizeException;
 import javax.crypto.ShortBufferException;
 
@@ -42,7 +42,7 @@ import javax.crypto.ShortBufferException;
  *       block size, IV, parameters, key size).
  * </ul>
  */
-abstract class WholeMessageCipher extends CipherSpi {
+abstract class WholeMessageCipher extends SessionKeysCipherSpi {
 
     final ProviderContext context;
     /** The transformation, for messages. */

@@ -5,9 +5,11 @@ import io.sessionkeys.KeyScope;
 import io.sessionkeys.SessionKeyKdfParameters;
 import io.sessionkeys.internal.engine.sha.ShaAlgorithm;
 import io.sessionkeys.internal.key.KeyAlgorithm;
+import io.sessionkeys.internal.service.ProviderAware;
 import io.sessionkeys.internal.service.ProviderContext;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.NoSuchAlgorithmException;
+import java.security.Provider;
 import java.security.spec.AlgorithmParameterSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,23 +19,40 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.HKDFParameterSpec;
 
 /**
- * {@code KDF} HKDF-SHA256/384/512 through the standard JDK 25 API: {@code deriveKey} returns a
- * session key, with the policy from {@link SessionKeyKdfParameters} (or the configured default).
- * Input keying material may be session keys (read only through the provider), keys with a RAW
- * encoding, or bytes. {@code deriveData} returns plaintext bytes, so it is refused when an input
- * session key's policy forbids plaintext export.
+ * {@code KDF} HKDF-SHA256/384/512 through the standard JDK 25 API. A derivation from a session key
+ * (as input, salt or PRK), or one made with {@link SessionKeyKdfParameters}, is SessionKeys':
+ * {@code deriveKey} returns a session key with the parameters' policy (or the configured default);
+ * other inputs may be keys with a RAW encoding or bytes. {@code deriveData} returns plaintext
+ * bytes, so it is refused when an input session key's policy forbids plaintext export, and
+ * recorded as a plaintext export of that key otherwise. Any other derivation is passed on whole to
+ * the provider that would have done it without SessionKeys ({@link ForeignDerivation}).
  */
-final class HkdfKdf extends KDFSpi {
+final class HkdfKdf extends KDFSpi implements ProviderAware {
 
     private final ProviderContext context;
     private final ShaAlgorithm hash;
     private final SessionKeyKdfParameters parameters;
+    private final ForeignDerivation foreign;
 
     HkdfKdf(ProviderContext context, ShaAlgorithm hash, Object parameters) throws InvalidAlgorithmParameterException {
         super(checked(hash, parameters));
         this.context = context;
         this.hash = hash;
         this.parameters = (SessionKeyKdfParameters) parameters;
+        this.foreign = new ForeignDerivation(KdfServices.hkdfName(hash));
+    }
+
+    @Override
+    public void servedBy(Provider provider) {
+        foreign.servedBy(provider);
+    }
+
+    /**
+     * Whether this derivation is another provider's: no session key among its inputs, and no
+     * {@link SessionKeyKdfParameters} asking SessionKeys for a session key from plain inputs.
+     */
+    private boolean notOurs(AlgorithmParameterSpec spec) {
+        return parameters == null && ForeignDerivation.holdsNoSessionKey(spec);
     }
 
     private static KDFParameters checked(ShaAlgorithm hash, Object parameters)
@@ -56,6 +75,12 @@ final class HkdfKdf extends KDFSpi {
         if (alg == null) {
             throw new NullPointerException("the algorithm for the SecretKey return value must not be null");
         }
+        if (notOurs(derivationSpec)) {
+            SecretKey theirs = foreign.run(kdf -> kdf.deriveKey(alg, derivationSpec));
+            if (theirs != null) {
+                return theirs;
+            }
+        }
         KeyAlgorithm algorithm = KeyAlgorithm.forName(alg).orElseThrow(() -> new NoSuchAlgorithmException(
                 KdfServices.hkdfName(hash) + " in SessionKeys derives session keys of " + KeyAlgorithm.knownNames()
                 + ", not " + alg));
@@ -69,6 +94,16 @@ final class HkdfKdf extends KDFSpi {
 
     @Override
     protected byte[] engineDeriveData(AlgorithmParameterSpec derivationSpec) throws InvalidAlgorithmParameterException {
+        if (notOurs(derivationSpec)) {
+            try {
+                byte[] theirs = foreign.run(kdf -> kdf.deriveData(derivationSpec));
+                if (theirs != null) {
+                    return theirs;
+                }
+            } catch (NoSuchAlgorithmException impossible) {
+                throw new InvalidAlgorithmParameterException(impossible.getMessage(), impossible);
+            }
+        }
         return request(derivationSpec).deriveBytes();
     }
 

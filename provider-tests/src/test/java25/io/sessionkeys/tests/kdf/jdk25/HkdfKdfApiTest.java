@@ -114,11 +114,25 @@ class HkdfKdfApiTest {
     }
 
     @Test
-    void deriveKey_withoutParameters_derivedKeyGetsTheConfiguredDefault() throws Exception {
+    void deriveKey_fromASessionKeyWithoutParameters_derivedKeyGetsTheConfiguredDefault() throws Exception {
+        SecretKey shared = importSecret(new byte[32], KeyPolicy.builtInDefaults());
         SessionKey derived = (SessionKey) KDF.getInstance("HKDF-SHA256", provider).deriveKey("AES",
-                HKDFParameterSpec.ofExtract().addIKM(new byte[16]).thenExpand(new byte[0], 16));
+                HKDFParameterSpec.ofExtract().addIKM(shared).thenExpand(new byte[0], 16));
         assertEquals(provider.defaultPolicy(), derived.policy());
         assertNull(derived.getEncoded());
+    }
+
+    @Test
+    void deriveKeyAndData_noSessionKeyAmongTheInputs_passedOnToSunJceEvenWhenNamed() throws Exception {
+        HKDFParameterSpec spec = HKDFParameterSpec.ofExtract().addIKM(new SecretKeySpec(new byte[16], "Generic"))
+                .addSalt(new byte[5]).thenExpand(new byte[] {1}, 16);
+        KDF ours = KDF.getInstance("HKDF-SHA256", provider);
+        KDF sun = KDF.getInstance("HKDF-SHA256", "SunJCE");
+        SecretKey key = ours.deriveKey("AES", spec);
+        assertEquals(sun.deriveKey("AES", spec), key);
+        assertEquals(SecretKeySpec.class, key.getClass());
+        assertArrayEquals(sun.deriveData(spec), ours.deriveData(spec));
+        assertEquals("SessionKeys", ours.getProviderName());
     }
 
     @Test
@@ -137,20 +151,33 @@ class HkdfKdfApiTest {
     }
 
     @Test
-    void sessionKeysFirst_deriveKeyGivesASessionKey_unknownKeyAlgorithmFallsToSunJce() throws Exception {
+    void sessionKeysFirst_plainInputsGetSunJcesKey_sessionKeyInputGetsASessionKey() throws Exception {
         Security.insertProviderAt(provider, 1);
         try {
-            HKDFParameterSpec spec = HKDFParameterSpec.ofExtract().addIKM(new byte[32]).thenExpand(new byte[0], 32);
+            HKDFParameterSpec plain = HKDFParameterSpec.ofExtract().addIKM(new byte[32]).thenExpand(new byte[0], 32);
             KDF first = KDF.getInstance("HKDF-SHA256");
-            assertTrue(first.deriveKey("AES", spec) instanceof SessionKey);
+            SecretKey theirs = first.deriveKey("AES", plain);
+            assertEquals(KDF.getInstance("HKDF-SHA256", "SunJCE").deriveKey("AES", plain), theirs);
+            assertEquals(SecretKeySpec.class, theirs.getClass());
+
+            // the same KDF object, now holding SessionKeys, still derives from a session key
+            HKDFParameterSpec fromSession = HKDFParameterSpec.ofExtract()
+                    .addIKM(importSecret(new byte[32], KeyPolicy.builtInDefaults())).thenExpand(new byte[0], 32);
+            assertTrue(first.deriveKey("AES", fromSession) instanceof SessionKey);
             assertEquals("SessionKeys", first.getProviderName());
 
             KDF other = KDF.getInstance("HKDF-SHA256");
-            SecretKey generic = other.deriveKey("Generic", spec);
-            assertEquals("SunJCE", other.getProviderName());
-            assertEquals(32, generic.getEncoded().length);
+            assertTrue(other.deriveKey("AES", fromSession) instanceof SessionKey);
         } finally {
             Security.removeProvider(provider.getName());
         }
+    }
+
+    @Test
+    void deriveData_fromAReadableSessionKey_recordedAsAPlaintextExport() throws Exception {
+        SecretKey shared = importSecret(new byte[32], KeyPolicy.builder().plaintextExportable(true).build());
+        KDF.getInstance("HKDF-SHA256", provider).deriveData(
+                HKDFParameterSpec.ofExtract().addIKM(shared).thenExpand(new byte[0], 12));
+        assertEquals("HKDF deriveData", ((SessionKey) shared).exports().get(0).method());
     }
 }
