@@ -18,6 +18,7 @@ rows=(
   'WrapBenchmark\.wrap algorithm=AES-KW$'
   'WrapBenchmark\.unwrap algorithm=(AES-KW|RSA-OAEP-SHA256)$'
   'HmacBenchmark'
+  'TlsBulkBenchmark\.transfer suite=TLS_AES_128_GCM_SHA256$'
 )
 include=$(IFS='|'; echo "${rows[*]}")
 exec "$here/run.sh" --profile publish --providers SessionKeys,SessionKeys-java,SunJCE,BC,ACCP \
