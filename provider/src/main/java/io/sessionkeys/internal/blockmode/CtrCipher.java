@@ -119,17 +119,40 @@ final class CtrCipher extends BlockModeCipher {
 
     @Override
     int processUpdate(ByteBuffer schedule, byte[] in, int inOff, int len, byte[] out, int outOff) {
-        if (len == 0) {
-            return 0;
+        if (len > 0) {
+            operation(schedule).process(schedule, in, inOff, len, out, outOff);
+            account(len);
         }
+        return len;
+    }
+
+    /** Direct buffers by address, where the engine takes them (the native one). */
+    @Override
+    boolean byAddress(ByteBuffer input, ByteBuffer output) {
+        return input.isDirect() && output.isDirect() && modes.takesDirectBuffers();
+    }
+
+    @Override
+    int processDirect(ByteBuffer schedule, ByteBuffer in, int inIndex, int len, ByteBuffer out, int outIndex) {
+        if (len > 0) {
+            operation(schedule).process(schedule, in, inIndex, len, out, outIndex);
+            account(len);
+        }
+        return len;
+    }
+
+    private BlockModeOperation operation(ByteBuffer schedule) {
         if (operation == null) {
             operation = modes.start(schedule, BlockModeEngine.Mode.CTR, true, firstCounter);
         }
-        operation.process(schedule, in, inOff, len, out, outOff);
+        return operation;
+    }
+
+    /** Counts {@code len} bytes against the message's counter budget and the partial block. */
+    private void account(int len) {
         long blocks = freshBlocks(len);
         blocksLeft -= blocks;
         leftoverLength = blocks == 0 ? leftoverLength - len : (int) (blocks * BLOCK - (len - leftoverLength));
-        return len;
     }
 
     @Override

@@ -36,4 +36,12 @@ public interface BlockModeEngine {
      * @param iv the 16-byte IV (CTR: the first counter block), or {@code null} for ECB; copied
      */
     BlockModeOperation start(ByteBuffer keyData, Mode mode, boolean encrypt, byte[] iv);
+
+    /**
+     * Whether its operations take direct buffers by address
+     * ({@link BlockModeOperation#process(ByteBuffer, ByteBuffer, int, int, ByteBuffer, int)}).
+     */
+    default boolean takesDirectBuffers() {
+        return false;
+    }
 }

@@ -19,6 +19,17 @@ public interface BlockModeOperation {
      */
     void process(ByteBuffer keyData, byte[] in, int inOffset, int length, byte[] out, int outOffset);
 
+    /**
+     * As {@link #process(ByteBuffer, byte[], int, int, byte[], int)}, on direct buffers by address:
+     * {@code length} bytes from {@code in} at index {@code inIndex} to {@code out} at
+     * {@code outIndex}; positions do not move. {@code in} may be read-only, and the two may share
+     * memory in any way. Only where the engine {@link BlockModeEngine#takesDirectBuffers() takes
+     * direct buffers}.
+     */
+    default void process(ByteBuffer keyData, ByteBuffer in, int inIndex, int length, ByteBuffer out, int outIndex) {
+        throw new UnsupportedOperationException("this engine takes byte arrays only");
+    }
+
     /** Remembers the chaining state (CBC), so that {@link #restoreChain} can undo later calls. */
     default void saveChain() {
     }

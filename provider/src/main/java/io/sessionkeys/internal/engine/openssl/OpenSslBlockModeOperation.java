@@ -52,6 +52,29 @@ final class OpenSslBlockModeOperation implements BlockModeOperation {
     }
 
     @Override
+    public void process(ByteBuffer keyData, ByteBuffer in, int inIndex, int length, ByteBuffer out, int outIndex) {
+        if (!in.isDirect() || !out.isDirect()) {
+            throw new IllegalArgumentException("direct buffers only");
+        }
+        Objects.checkFromIndexSize(inIndex, length, in.limit());
+        Objects.checkFromIndexSize(outIndex, length, out.limit());
+        if (length == 0) {
+            return;
+        }
+        long c = open();
+        if (chain != null && !encrypt) {
+            in.get(inIndex + length - BLOCK, chain); // before the call overwrites it, if they share memory
+        }
+        int written = BlockModesNative.update(c, in, inIndex, length, out, outIndex);
+        if (written != length) {
+            throw new IllegalStateException("OpenSSL wrote " + written + " bytes for " + length);
+        }
+        if (chain != null && encrypt) {
+            out.get(outIndex + length - BLOCK, chain);
+        }
+    }
+
+    @Override
     public void saveChain() {
         if (chain != null) {
             System.arraycopy(chain, 0, savedChain, 0, BLOCK);

@@ -40,6 +40,11 @@ final class OpenSslBlockModes implements BlockModeEngine {
     }
 
     @Override
+    public boolean takesDirectBuffers() {
+        return true;
+    }
+
+    @Override
     public BlockModeOperation start(ByteBuffer keyData, Mode mode, boolean encrypt, byte[] iv) {
         if ((mode == Mode.ECB) != (iv == null) || (iv != null && iv.length != 16)) {
             throw new IllegalArgumentException("AES-" + mode + " takes " + (mode == Mode.ECB ? "no IV" : "a 16-byte IV"));

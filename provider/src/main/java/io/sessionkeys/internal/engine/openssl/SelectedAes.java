@@ -77,5 +77,10 @@ final class SelectedAes implements BlockCipherEngine {
         public BlockModeOperation start(ByteBuffer keyData, Mode mode, boolean encrypt, byte[] iv) {
             return target().start(keyData, mode, encrypt, iv);
         }
+
+        @Override
+        public boolean takesDirectBuffers() {
+            return target().takesDirectBuffers();
+        }
     }
 }
