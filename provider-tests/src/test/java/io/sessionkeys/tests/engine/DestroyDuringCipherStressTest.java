@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Threads encrypt and decrypt under one key while another thread destroys it, on whatever engine
  * this run selects (on the native engine this is the race between a running OpenSSL call and the
- * release of the key's contexts). Every operation either completes with the right output or is
+ * release of the key's contexts), for AES-GCM, ChaCha20-Poly1305, AES-CTR and AES-CBC. Every operation either completes with the right output or is
  * refused with the documented IllegalStateException; the JVM never crashes; messages left
  * unfinished by the destruction give their contexts back cleanly on re-init.
  */
@@ -43,6 +43,16 @@ class DestroyDuringCipherStressTest {
     @RepeatedTest(10)
     void chaChaRacingDestroy_completesOrIllegalState() throws Exception {
         race("ChaCha20-Poly1305", "ChaCha20", 12);
+    }
+
+    @RepeatedTest(10)
+    void ctrRacingDestroy_completesOrIllegalState() throws Exception {
+        race("AES/CTR/NoPadding", "AES", 16);
+    }
+
+    @RepeatedTest(10)
+    void cbcRacingDestroy_completesOrIllegalState() throws Exception {
+        race("AES/CBC/PKCS5Padding", "AES", 16);
     }
 
     private static void race(String transformation, String algorithm, int nonceLength) throws Exception {
@@ -64,7 +74,8 @@ class DestroyDuringCipherStressTest {
                     random.nextBytes(nonce);
                     byte[] data = new byte[random.nextInt(1, 20_000)];
                     random.nextBytes(data);
-                    var spec = algorithm.equals("AES") ? new GCMParameterSpec(128, nonce) : new IvParameterSpec(nonce);
+                    var spec = transformation.contains("GCM") ? new GCMParameterSpec(128, nonce)
+                            : new IvParameterSpec(nonce);
                     reference.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(KEY, algorithm), spec);
                     byte[] expected = reference.doFinal(data);
                     try {
@@ -72,7 +83,8 @@ class DestroyDuringCipherStressTest {
                         byte[] sealed = new byte[expected.length];
                         // a message left open if the destruction comes between the two calls
                         int n = cipher.update(data, 0, data.length / 2, sealed, 0);
-                        cipher.doFinal(data, data.length / 2, data.length - data.length / 2, sealed, n);
+                        n += cipher.doFinal(data, data.length / 2, data.length - data.length / 2, sealed, n);
+                        assertEquals(expected.length, n);
                         assertArrayEquals(expected, sealed);
                         cipher.init(Cipher.DECRYPT_MODE, key, spec);
                         assertArrayEquals(data, cipher.doFinal(expected));
@@ -119,6 +131,31 @@ class DestroyDuringCipherStressTest {
             SecretKey next = AeadEngineDifferentialTest.importKey("AES", KEY);
             cipher.init(Cipher.ENCRYPT_MODE, next); // gives the old message's context back, after release
             assertEquals(26, cipher.doFinal(new byte[10]).length);
+            next.destroy();
+        }
+    }
+
+    /** The same for a CTR message, whose lent context holds a partial keystream block across the destruction. */
+    @Test
+    void ctrMessageOpenAcrossDestroy_isRefusedAndReleasesCleanly() throws Exception {
+        byte[] iv = new byte[16];
+        for (int round = 0; round < 200; round++) {
+            SecretKey key = AeadEngineDifferentialTest.importKey("AES", KEY);
+            Cipher cipher = Cipher.getInstance("AES/CTR/NoPadding", SESSION_KEYS);
+            cipher.init(Cipher.ENCRYPT_MODE, key, new IvParameterSpec(iv));
+            cipher.update(new byte[100]);
+            key.destroy();
+            try {
+                cipher.update(new byte[10]);
+                throw new AssertionError("a destroyed key went on with a message");
+            } catch (IllegalStateException expected) {
+                assertTrue(expected.getMessage().contains("destroyed"), expected.getMessage());
+            }
+            SecretKey next = AeadEngineDifferentialTest.importKey("AES", KEY);
+            cipher.init(Cipher.ENCRYPT_MODE, next, new IvParameterSpec(iv));
+            Cipher reference = Cipher.getInstance("AES/CTR/NoPadding", "SunJCE");
+            reference.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(KEY, "AES"), new IvParameterSpec(iv));
+            assertArrayEquals(reference.doFinal(new byte[10]), cipher.doFinal(new byte[10]));
             next.destroy();
         }
     }

@@ -80,6 +80,53 @@ class EngineFallbackTest {
         assertTrue(engineLine(jar, "AES-GCM").contains("OpenSSL"), jar.all());
     }
 
+    /**
+     * An OpenSSL that lacks one cipher leaves only that algorithm on Java. The "OpenSSL" here is a
+     * small library built for the test that forwards everything to the system's libcrypto except
+     * that it finds no AES-CTR (as a libcrypto built without it would): the block modes stay on
+     * Java, saying why, and AES-GCM still runs on OpenSSL. The self-test passes either way.
+     */
+    @Test
+    void libcryptoWithoutAesCtr_leavesOnlyTheBlockModesOnJava(@TempDir Path dir) throws Exception {
+        Path libcrypto = Path.of("/usr/lib/x86_64-linux-gnu/libcrypto.so.3");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(libcrypto) && gccWorks(dir),
+                "needs gcc and the system's libcrypto.so.3");
+        Path source = dir.resolve("no_ctr.c");
+        Files.writeString(source, String.join("\n",
+                "#include <dlfcn.h>",
+                "#include <string.h>",
+                "typedef void *(*fetch_fn)(void *, const char *, const char *);",
+                "void *EVP_CIPHER_fetch(void *ctx, const char *name, const char *props) {",
+                "    if (strstr(name, \"-CTR\") != NULL) return NULL;",
+                "    fetch_fn real = (fetch_fn) dlsym(RTLD_NEXT, \"EVP_CIPHER_fetch\");",
+                "    return real(ctx, name, props);",
+                "}", ""));
+        Path shim = dir.resolve("libcrypto-no-ctr.so");
+        Process gcc = new ProcessBuilder("gcc", "-shared", "-fPIC", "-D_GNU_SOURCE", "-o", shim.toString(),
+                source.toString(), "-Wl,--no-as-needed", libcrypto.toString(), "-ldl").redirectErrorStream(true).start();
+        String gccOutput = new String(gcc.getInputStream().readAllBytes());
+        assertEquals(0, gcc.waitFor(), gccOutput);
+
+        ChildJvm.Result r = cli("-Dsessionkeys.engine=auto", "-Dsessionkeys.libcrypto=" + shim);
+        assertEquals(0, r.exitCode(), r.all());
+        assertTrue(engineLine(r, "AES/CTR, CBC, ECB").contains(JAVA + "this libcrypto lacks it"), r.all());
+        assertTrue(engineLine(r, "AES-GCM").contains("OpenSSL"), r.all());
+        assertTrue(r.stdout().contains("Self-test passed."), r.all());
+
+        ChildJvm.Result refused = cli("-Dsessionkeys.engine=native", "-Dsessionkeys.libcrypto=" + shim);
+        assertNotEquals(0, refused.exitCode(), refused.all());
+        assertTrue(refused.stdout().contains("AES/CTR, CBC, ECB: this libcrypto lacks it"), refused.all());
+    }
+
+    private static boolean gccWorks(Path dir) {
+        try {
+            return new ProcessBuilder("gcc", "--version").redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("gcc-version.txt").toFile()).start().waitFor() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
     /** {@code java -jar} as a user types it: native access comes from the jar's manifest. */
     private static ChildJvm.Result cli(String... options) throws Exception {
         List<String> args = new java.util.ArrayList<>(List.of(options));

@@ -309,6 +309,70 @@ abstract class BlockModeCipher extends BufferFormsCipherSpi {
         }
     }
 
+    // ---- direct buffers ----
+
+    /** Whether this call can go to the engine by address: both buffers direct, an engine that takes them. */
+    boolean byAddress(ByteBuffer input, ByteBuffer output) {
+        return false;
+    }
+
+    /**
+     * The mode's {@link #processUpdate} on direct buffers (indices, not positions); called only
+     * where {@link #byAddress} said yes, inside the gate.
+     */
+    int processDirect(ByteBuffer schedule, ByteBuffer in, int inIndex, int len, ByteBuffer out, int outIndex) {
+        throw new UnsupportedOperationException("no direct-buffer form");
+    }
+
+    @Override
+    protected int engineUpdate(ByteBuffer input, ByteBuffer output) throws ShortBufferException {
+        if (!byAddress(input, output)) {
+            return super.engineUpdate(input, output);
+        }
+        requireReady();
+        int len = input.remaining();
+        checkDirectOutput(output, updateOutputLength(len));
+        checkUpdate(len);
+        return direct(input, output, len);
+    }
+
+    @Override
+    protected int engineDoFinal(ByteBuffer input, ByteBuffer output)
+            throws ShortBufferException, IllegalBlockSizeException, BadPaddingException {
+        if (!byAddress(input, output)) {
+            return super.engineDoFinal(input, output);
+        }
+        requireReady();
+        int len = input.remaining();
+        checkFinal(len);
+        checkDirectOutput(output, finalOutputLength(len));
+        int n = direct(input, output, len);
+        endMessage();
+        return n;
+    }
+
+    private static void checkDirectOutput(ByteBuffer output, int needed) throws ShortBufferException {
+        if (output.remaining() < needed) {
+            throw Errors.shortBuffer(needed, output.remaining());
+        }
+        if (output.isReadOnly()) {
+            throw new java.nio.ReadOnlyBufferException();
+        }
+    }
+
+    /** Runs the remaining input into the output by address; positions move only on success. */
+    private int direct(ByteBuffer input, ByteBuffer output, int len) {
+        int inIndex = input.position();
+        int outIndex = output.position();
+        int n = key.withMaterial(use(), schedule(), schedule -> {
+            chargeStart(len);
+            return processDirect(schedule, input, inIndex, len, output, outIndex);
+        });
+        input.position(inIndex + len);
+        output.position(outIndex + n);
+        return n;
+    }
+
     /** After doFinal: nothing secret stays; decryption restarts under the same IV, encryption needs a new one. */
     private void endMessage() {
         wipe();

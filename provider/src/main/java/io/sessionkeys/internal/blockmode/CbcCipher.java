@@ -1,38 +1,40 @@
 package io.sessionkeys.internal.blockmode;
 
 import io.sessionkeys.internal.common.KeySize;
-import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.engine.BlockCipherEngine;
+import io.sessionkeys.internal.engine.BlockModeEngine;
+import io.sessionkeys.internal.engine.BlockModeOperation;
 import io.sessionkeys.internal.key.ManagedSessionKey;
+import io.sessionkeys.internal.key.Precomputation;
 import io.sessionkeys.internal.key.SafetyLimits;
 import io.sessionkeys.internal.service.ProviderContext;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 
 /**
- * AES in CBC mode (NIST SP 800-38A §6.2). Encryption is serial by nature: one engine call per
- * block. Decryption is not: a whole run of blocks goes through the engine in one call, then each
- * is XORed with the ciphertext block before it. A provider-made IV is 16 bytes from the
- * provider's {@link SecureRandom}: unpredictable, as SP 800-38A Appendix C requires.
+ * AES in CBC mode (NIST SP 800-38A §6.2). The chaining is the engine's ({@link BlockModeEngine},
+ * Java or native); this class and {@link BlockAlignedCipher} keep the partial blocks and the
+ * padding. A provider-made IV is 16 bytes from the provider's {@link SecureRandom}:
+ * unpredictable, as SP 800-38A Appendix C requires.
  */
 final class CbcCipher extends BlockAlignedCipher {
 
-    /** Blocks decrypted per engine call; bounds the ciphertext copy kept for chaining. */
-    private static final int DECRYPT_BATCH = 64;
-
-    /** The previous ciphertext block (the IV at first). */
-    private final byte[] chain = new byte[BLOCK];
-    private final byte[] savedChain = new byte[BLOCK];
-    /** Ciphertext saved before an in-place decryption overwrites it; allocated on first use. */
-    private byte[] ciphertextCopy;
+    private final BlockModeEngine modes;
+    private final byte[] messageIv = new byte[BLOCK];
+    /** The message in the engine, started on its first block (inside the gate); null before. */
+    private BlockModeOperation operation;
+    /** {@link #saveChain} came before the message had started: restoring means starting over. */
+    private boolean savedBeforeStart;
 
     /** @param keyBits the key size this variant pins, or {@link KeySize#ANY} */
     CbcCipher(ProviderContext context, BlockCipherEngine engine, boolean padded, int keyBits) {
         super(context, engine, "CBC", padded, keyBits);
+        this.modes = engine.modes();
     }
 
     CbcCipher(ProviderContext context, BlockCipherEngine engine, BlockPadding padding, int keyBits) {
         super(context, engine, "CBC", padding, keyBits);
+        this.modes = engine.modes();
     }
 
     @Override
@@ -53,67 +55,52 @@ final class CbcCipher extends BlockAlignedCipher {
     }
 
     @Override
-    void startMessage(byte[] messageIv, boolean providerMadeIv) {
-        super.startMessage(messageIv, providerMadeIv);
-        System.arraycopy(messageIv, 0, chain, 0, BLOCK);
+    Precomputation schedule() {
+        return modes.precomputation(BlockModeEngine.Mode.CBC, encrypting);
+    }
+
+    @Override
+    void startMessage(byte[] iv, boolean providerMadeIv) {
+        super.startMessage(iv, providerMadeIv);
+        System.arraycopy(iv, 0, messageIv, 0, BLOCK);
     }
 
     @Override
     void wipe() {
         super.wipe();
-        Zeroing.wipe(chain);
-        Zeroing.wipe(savedChain);
-        // ciphertextCopy holds only ciphertext, which is public: nothing to wipe there
+        BlockModeOperation o = operation;
+        operation = null;
+        if (o != null) {
+            o.wipe();
+        }
     }
 
     @Override
     void saveChain() {
-        System.arraycopy(chain, 0, savedChain, 0, BLOCK);
+        savedBeforeStart = operation == null;
+        if (operation != null) {
+            operation.saveChain();
+        }
     }
 
     @Override
     void restoreChain() {
-        System.arraycopy(savedChain, 0, chain, 0, BLOCK);
+        if (savedBeforeStart) {
+            BlockModeOperation o = operation;
+            operation = null; // the next block starts the message again from its IV
+            if (o != null) {
+                o.wipe();
+            }
+        } else {
+            operation.restoreChain();
+        }
     }
 
     @Override
     void crypt(ByteBuffer schedule, byte[] in, int inOff, byte[] out, int outOff, int blocks) {
-        if (encrypting) {
-            encrypt(schedule, in, inOff, out, outOff, blocks);
-        } else {
-            decrypt(schedule, in, inOff, out, outOff, blocks);
+        if (operation == null) {
+            operation = modes.start(schedule, BlockModeEngine.Mode.CBC, encrypting, messageIv);
         }
-    }
-
-    private void encrypt(ByteBuffer schedule, byte[] in, int inOff, byte[] out, int outOff, int blocks) {
-        for (int b = 0; b < blocks; b++) {
-            int at = b * BLOCK;
-            for (int i = 0; i < BLOCK; i++) {
-                chain[i] ^= in[inOff + at + i];
-            }
-            engine.encryptBlocks(schedule, chain, 0, chain, 0, 1);
-            System.arraycopy(chain, 0, out, outOff + at, BLOCK);
-        }
-    }
-
-    private void decrypt(ByteBuffer schedule, byte[] in, int inOff, byte[] out, int outOff, int blocks) {
-        if (ciphertextCopy == null) {
-            ciphertextCopy = new byte[DECRYPT_BATCH * BLOCK];
-        }
-        for (int done = 0; done < blocks; ) {
-            int n = Math.min(DECRYPT_BATCH, blocks - done);
-            int from = inOff + done * BLOCK;
-            int to = outOff + done * BLOCK;
-            System.arraycopy(in, from, ciphertextCopy, 0, n * BLOCK);
-            engine.decryptBlocks(schedule, in, from, out, to, n);
-            for (int i = 0; i < BLOCK; i++) {
-                out[to + i] ^= chain[i];
-            }
-            for (int i = BLOCK; i < n * BLOCK; i++) {
-                out[to + i] ^= ciphertextCopy[i - BLOCK];
-            }
-            System.arraycopy(ciphertextCopy, (n - 1) * BLOCK, chain, 0, BLOCK);
-            done += n;
-        }
+        operation.process(schedule, in, inOff, blocks * BLOCK, out, outOff);
     }
 }

@@ -1,9 +1,11 @@
 package io.sessionkeys.internal.blockmode;
 
 import io.sessionkeys.internal.common.KeySize;
-import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.engine.BlockCipherEngine;
+import io.sessionkeys.internal.engine.BlockModeEngine;
+import io.sessionkeys.internal.engine.BlockModeOperation;
 import io.sessionkeys.internal.key.ManagedSessionKey;
+import io.sessionkeys.internal.key.Precomputation;
 import io.sessionkeys.internal.key.SafetyLimits;
 import io.sessionkeys.internal.service.ProviderContext;
 import java.nio.ByteBuffer;
@@ -12,8 +14,9 @@ import java.security.SecureRandom;
 
 /**
  * AES in CTR mode (NIST SP 800-38A §6.5), the whole 16-byte counter block incremented as one
- * big-endian number as SunJCE and Bouncy Castle do. Keystream is made a batch of counter blocks
- * per engine call. A stream mode: every update outputs as many bytes as it takes.
+ * big-endian number as SunJCE and Bouncy Castle do. The arithmetic is the engine's
+ * ({@link BlockModeEngine}, Java or native); this class keeps the JCA side and the budget. A
+ * stream mode: every update outputs as many bytes as it takes.
  *
  * <p>A provider-made IV comes from the key's {@link CtrIvLedger}, which gives each message its own
  * range of {@link CtrIvLedger#BLOCKS_PER_MESSAGE} counter blocks; a message that would run past
@@ -21,14 +24,11 @@ import java.security.SecureRandom;
  */
 final class CtrCipher extends BlockModeCipher {
 
-    /** Counter blocks enciphered per engine call. */
-    private static final int BATCH = 64;
-
-    private final byte[] counter = new byte[BLOCK];
-    /** Keystream scratch: wiped after every call, since it is as secret as the plaintext. */
-    private final byte[] keystream = new byte[BATCH * BLOCK];
-    /** Unused keystream of the last partial block, at its end; kept across updates, wiped at doFinal. */
-    private final byte[] leftover = new byte[BLOCK];
+    private final BlockModeEngine modes;
+    private final byte[] firstCounter = new byte[BLOCK];
+    /** The message in the engine, started on its first bytes (inside the gate); null before. */
+    private BlockModeOperation operation;
+    /** How many keystream bytes of the last partial block the engine still holds (a count only). */
     private int leftoverLength;
     /** Counter blocks this message may still use. */
     private long blocksLeft;
@@ -36,6 +36,7 @@ final class CtrCipher extends BlockModeCipher {
     /** Any key size: SunJCE has no fixed-size CTR variants. */
     CtrCipher(ProviderContext context, BlockCipherEngine engine) {
         super(context, engine, "CTR", "NoPadding", KeySize.ANY);
+        this.modes = engine.modes();
     }
 
     @Override
@@ -54,8 +55,13 @@ final class CtrCipher extends BlockModeCipher {
     }
 
     @Override
+    Precomputation schedule() {
+        return modes.precomputation(BlockModeEngine.Mode.CTR, true);
+    }
+
+    @Override
     void startMessage(byte[] iv, boolean providerMadeIv) {
-        System.arraycopy(iv, 0, counter, 0, BLOCK);
+        System.arraycopy(iv, 0, firstCounter, 0, BLOCK);
         leftoverLength = 0;
         // A caller's IV is bounded only by the 2^128 counter space (SunJCE wraps around silently).
         blocksLeft = providerMadeIv ? CtrIvLedger.BLOCKS_PER_MESSAGE : Long.MAX_VALUE;
@@ -68,8 +74,11 @@ final class CtrCipher extends BlockModeCipher {
 
     @Override
     void wipe() {
-        // keystream scratch is zeroed at the end of every call already
-        Zeroing.wipe(leftover);
+        BlockModeOperation o = operation;
+        operation = null;
+        if (o != null) {
+            o.wipe();
+        }
         leftoverLength = 0;
     }
 
@@ -88,11 +97,15 @@ final class CtrCipher extends BlockModeCipher {
         return true;
     }
 
+    /** Counter blocks {@code inputLen} more bytes take beyond the keystream already made. */
+    private long freshBlocks(int inputLen) {
+        long fresh = Math.max(0, inputLen - leftoverLength);
+        return (fresh + BLOCK - 1) / BLOCK;
+    }
+
     @Override
     void checkUpdate(int inputLen) {
-        long fresh = Math.max(0, inputLen - leftoverLength);
-        long blocks = (fresh + BLOCK - 1) / BLOCK;
-        if (blocks > blocksLeft) {
+        if (freshBlocks(inputLen) > blocksLeft) {
             throw new IllegalStateException("AES/CTR message too long for its counter range: it may use "
                     + CtrIvLedger.BLOCKS_PER_MESSAGE + " blocks (64 GiB) under one provider-made IV; end it and"
                     + " encrypt the rest as a new message");
@@ -106,54 +119,40 @@ final class CtrCipher extends BlockModeCipher {
 
     @Override
     int processUpdate(ByteBuffer schedule, byte[] in, int inOff, int len, byte[] out, int outOff) {
-        int done = 0;
-        int dirty = 0; // keystream bytes written, to be zeroed
-        try {
-            while (leftoverLength > 0 && done < len) {
-                out[outOff + done] = (byte) (in[inOff + done] ^ leftover[BLOCK - leftoverLength]);
-                leftover[BLOCK - leftoverLength] = 0;
-                leftoverLength--;
-                done++;
-            }
-            while (done < len) {
-                int rest = len - done;
-                int blocks = Math.min(BATCH, (rest + BLOCK - 1) / BLOCK);
-                dirty = Math.max(dirty, blocks * BLOCK);
-                makeKeystream(schedule, blocks);
-                int n = Math.min(rest, blocks * BLOCK);
-                for (int i = 0; i < n; i++) {
-                    out[outOff + done + i] = (byte) (in[inOff + done + i] ^ keystream[i]);
-                }
-                done += n;
-                int unused = blocks * BLOCK - n;
-                if (unused > 0) {
-                    System.arraycopy(keystream, n, leftover, BLOCK - unused, unused);
-                    leftoverLength = unused;
-                }
-            }
-        } finally {
-            Zeroing.wipe(keystream, 0, dirty);
+        if (len > 0) {
+            operation(schedule).process(schedule, in, inOff, len, out, outOff);
+            account(len);
         }
         return len;
     }
 
-    /** Fills {@code keystream} with {@code blocks} enciphered counter blocks and advances the counter. */
-    private void makeKeystream(ByteBuffer schedule, int blocks) {
-        for (int b = 0; b < blocks; b++) {
-            System.arraycopy(counter, 0, keystream, b * BLOCK, BLOCK);
-            increment(counter);
-        }
-        blocksLeft -= blocks;
-        engine.encryptBlocks(schedule, keystream, 0, keystream, 0, blocks);
+    /** Direct buffers by address, where the engine takes them (the native one). */
+    @Override
+    boolean byAddress(ByteBuffer input, ByteBuffer output) {
+        return input.isDirect() && output.isDirect() && modes.takesDirectBuffers();
     }
 
-    /** Adds one to the 128-bit big-endian counter block (public data, so branching is fine). */
-    private static void increment(byte[] block) {
-        for (int i = BLOCK - 1; i >= 0; i--) {
-            if (++block[i] != 0) {
-                return;
-            }
+    @Override
+    int processDirect(ByteBuffer schedule, ByteBuffer in, int inIndex, int len, ByteBuffer out, int outIndex) {
+        if (len > 0) {
+            operation(schedule).process(schedule, in, inIndex, len, out, outIndex);
+            account(len);
         }
+        return len;
+    }
+
+    private BlockModeOperation operation(ByteBuffer schedule) {
+        if (operation == null) {
+            operation = modes.start(schedule, BlockModeEngine.Mode.CTR, true, firstCounter);
+        }
+        return operation;
+    }
+
+    /** Counts {@code len} bytes against the message's counter budget and the partial block. */
+    private void account(int len) {
+        long blocks = freshBlocks(len);
+        blocksLeft -= blocks;
+        leftoverLength = blocks == 0 ? leftoverLength - len : (int) (blocks * BLOCK - (len - leftoverLength));
     }
 
     @Override

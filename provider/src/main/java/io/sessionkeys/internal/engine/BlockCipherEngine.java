@@ -22,4 +22,13 @@ public interface BlockCipherEngine {
 
     /** Decrypts {@code blocks} consecutive blocks (ECB) from {@code in} to {@code out}; may overlap exactly. */
     void decryptBlocks(ByteBuffer schedule, byte[] in, int inOffset, byte[] out, int outOffset, int blocks);
+
+    /**
+     * CTR, CBC and ECB as whole messages on this cipher: by default the Java modes over
+     * {@link #encryptBlocks} and {@link #decryptBlocks}; the engine selection's AES puts the
+     * native engine's here where it runs.
+     */
+    default BlockModeEngine modes() {
+        return new JavaBlockModes(this);
+    }
 }

@@ -27,12 +27,12 @@ public final class ServiceCatalog {
         return all(new DeferredEngines("java", null));
     }
 
-    /** Every service, the AEAD ones on the engines {@code engines} will select. */
+    /** Every service, the AEAD ones and AES-CTR, CBC, ECB on the engines {@code engines} will select. */
     public static List<ServiceDefinition> all(DeferredEngines engines) {
         List<ServiceDefinition> all = new ArrayList<>();
         all.addAll(KeyServices.definitions());
         all.addAll(AeadServices.definitions(engines.aesGcm(), engines.chaCha20Poly1305()));
-        all.addAll(BlockModeServices.definitions());
+        all.addAll(BlockModeServices.definitions(engines.aes()));
         all.addAll(WrapServices.definitions());
         all.addAll(BlobServices.definitions());
         all.addAll(MacServices.definitions());

@@ -138,7 +138,8 @@ public final class ResidueProbe {
     private static void useEveryService(Provider provider, boolean ours) throws Exception {
         byte[] message = "a message that is longer than one block, to be sure".getBytes(StandardCharsets.UTF_8);
         for (SecretKey aes : List.of(keys.get(0), keys.get(1))) {
-            for (String transformation : List.of("AES/GCM/NoPadding", "AES/CTR/NoPadding", "AES/CBC/PKCS5Padding")) {
+            for (String transformation : List.of("AES/GCM/NoPadding", "AES/CTR/NoPadding", "AES/CBC/PKCS5Padding",
+                    "AES/ECB/PKCS5Padding")) {
                 Cipher enc = Cipher.getInstance(transformation, provider);
                 enc.init(Cipher.ENCRYPT_MODE, aes);
                 byte[] ct = enc.doFinal(message);

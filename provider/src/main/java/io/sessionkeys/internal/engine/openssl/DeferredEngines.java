@@ -2,6 +2,7 @@ package io.sessionkeys.internal.engine.openssl;
 
 import io.sessionkeys.internal.engine.AeadEngine;
 import io.sessionkeys.internal.engine.AeadOperation;
+import io.sessionkeys.internal.engine.BlockCipherEngine;
 import io.sessionkeys.internal.key.Precomputation;
 import java.nio.ByteBuffer;
 import java.util.function.Function;
@@ -45,6 +46,14 @@ public final class DeferredEngines {
 
     public AeadEngine chaCha20Poly1305() {
         return new Deferred(this, EngineSelection::chaCha20Poly1305);
+    }
+
+    /**
+     * The constant-time AES block cipher, whose {@link BlockCipherEngine#modes() modes} (CTR, CBC,
+     * ECB) are those the selection will pick.
+     */
+    public BlockCipherEngine aes() {
+        return new SelectedAes(this);
     }
 
     /** Stands for the engine the selection will pick; every call goes to it. */

@@ -2,6 +2,7 @@ package io.sessionkeys.internal.engine.openssl;
 
 import io.sessionkeys.ConfigurationException;
 import io.sessionkeys.internal.engine.AeadEngine;
+import io.sessionkeys.internal.engine.BlockModeEngine;
 import io.sessionkeys.internal.engine.aes.AesGcmEngine;
 import io.sessionkeys.internal.engine.chacha.ChaCha20Poly1305Engine;
 import io.sessionkeys.internal.key.KeyStatistics;
@@ -54,17 +55,20 @@ public final class EngineSelection {
 
     static final String JAVA_ENGINE = "Java (constant-time)";
     private static final List<String> JAVA_ONLY = List.of(
-            "AES/CTR, CBC, ECB", "AES-KW, AES-KWP", "HMAC-SHA2", "HKDF", "RSA-OAEP");
+            "AES-KW, AES-KWP", "HMAC-SHA2", "HKDF", "RSA-OAEP");
 
     private static final Map<String, EngineSelection> MADE = new ConcurrentHashMap<>();
 
     private final AeadEngine aesGcm;
     private final AeadEngine chaCha20Poly1305;
     private final List<Choice> choices;
+    private final BlockModeEngine aesModes;
 
-    private EngineSelection(AeadEngine aesGcm, AeadEngine chaCha20Poly1305, List<Choice> choices) {
+    private EngineSelection(AeadEngine aesGcm, AeadEngine chaCha20Poly1305, BlockModeEngine aesModes,
+            List<Choice> choices) {
         this.aesGcm = aesGcm;
         this.chaCha20Poly1305 = chaCha20Poly1305;
+        this.aesModes = aesModes;
         this.choices = Collections.unmodifiableList(choices);
     }
 
@@ -108,10 +112,11 @@ public final class EngineSelection {
                         engine, choices);
             }
         }
+        BlockModeEngine modes = BlockModeSelection.select(mode, libcrypto, choices);
         for (String algorithm : JAVA_ONLY) {
             choices.add(new Choice(algorithm, JAVA_ENGINE, "no native engine for it yet"));
         }
-        return new EngineSelection(gcm, chacha, choices);
+        return new EngineSelection(gcm, chacha, modes, choices);
     }
 
     private static AeadEngine pick(Mode mode, String algorithm, String problem, AeadEngine nativeEngine,
@@ -140,7 +145,7 @@ public final class EngineSelection {
         }
     }
 
-    private static void refuseIfNative(Mode mode, String why) {
+    static void refuseIfNative(Mode mode, String why) {
         if (mode == Mode.NATIVE) {
             throw new ConfigurationException("sessionkeys.engine=native, but the native engine cannot run: " + why);
         }
@@ -152,6 +157,11 @@ public final class EngineSelection {
 
     public AeadEngine chaCha20Poly1305() {
         return chaCha20Poly1305;
+    }
+
+    /** AES-CTR, CBC and ECB as whole messages. */
+    public BlockModeEngine aesModes() {
+        return aesModes;
     }
 
     /** Every algorithm family with its engine and reason, for the CLI and the MXBean. */

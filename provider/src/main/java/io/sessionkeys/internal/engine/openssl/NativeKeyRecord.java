@@ -19,6 +19,18 @@ final class NativeKeyRecord implements Precomputation {
     static final NativeKeyRecord CHACHA20_POLY1305 = new NativeKeyRecord("OpenSSL ChaCha20-Poly1305 contexts",
             OpenSslNative.CHACHA20_POLY1305, false, true);
 
+    // The block modes: CTR runs the forward cipher both ways; CBC and ECB need a schedule per direction.
+    static final NativeKeyRecord AES_CTR = new NativeKeyRecord("OpenSSL AES-CTR contexts",
+            OpenSslNative.AES_128_CTR, true, true);
+    static final NativeKeyRecord AES_CBC_ENCRYPT = new NativeKeyRecord("OpenSSL AES-CBC encryption contexts",
+            OpenSslNative.AES_128_CBC, true, true);
+    static final NativeKeyRecord AES_CBC_DECRYPT = new NativeKeyRecord("OpenSSL AES-CBC decryption contexts",
+            OpenSslNative.AES_128_CBC, true, false);
+    static final NativeKeyRecord AES_ECB_ENCRYPT = new NativeKeyRecord("OpenSSL AES-ECB encryption contexts",
+            OpenSslNative.AES_128_ECB, true, true);
+    static final NativeKeyRecord AES_ECB_DECRYPT = new NativeKeyRecord("OpenSSL AES-ECB decryption contexts",
+            OpenSslNative.AES_128_ECB, true, false);
+
     private final String name;
     private final int cipher;
     private final boolean aesKeySizes;
@@ -56,6 +68,11 @@ final class NativeKeyRecord implements Precomputation {
         long record = data.getLong(0);
         data.putLong(0, 0L);
         OpenSslNative.releaseKey(record);
+    }
+
+    /** The direction this record's contexts are keyed for. */
+    boolean encrypts() {
+        return encrypt;
     }
 
     /** The C key record of {@code keyData}, as read through the gate. */

@@ -1,0 +1,82 @@
+/*
+ * The JNI entry points of io.sessionkeys.internal.engine.openssl.BlockModesNative: what the
+ * block modes (CTR, CBC, ECB) need beyond the shared start/update/give-back of openssl_native.c.
+ * The same rules hold: every call runs inside the key's gate, handles are lent contexts
+ * (struct sk_slot), and messages never carry data. Direct buffers are read and written by
+ * address: no copy, no critical region, nothing that holds the garbage collector.
+ */
+#include <jni.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "io_sessionkeys_internal_engine_openssl_BlockModesNative.h"
+#include "keys.h"
+#include "libcrypto.h"
+
+#define BLOCK 16
+
+static void refuse(JNIEnv *env, const char *what) {
+    sk.clear_errors();
+    jclass cls = (*env)->FindClass(env, "java/lang/IllegalStateException");
+    if (cls != NULL) {
+        (*env)->ThrowNew(env, cls, what);
+    }
+}
+
+/* Restarts a CBC context from iv: same key schedule, same direction (enc = -1 keeps it). */
+JNIEXPORT void JNICALL Java_io_sessionkeys_internal_engine_openssl_BlockModesNative_restart(
+        JNIEnv *env, jclass cls, jlong handle, jbyteArray iv) {
+    (void) cls;
+    struct sk_slot *slot = (struct sk_slot *) (intptr_t) handle;
+    unsigned char chain[BLOCK];
+    if ((*env)->GetArrayLength(env, iv) != BLOCK) {
+        refuse(env, "OpenSSL: a block-mode IV has 16 bytes");
+        return;
+    }
+    (*env)->GetByteArrayRegion(env, iv, 0, BLOCK, (jbyte *) chain);
+    if (sk.init(slot->ctx, NULL, NULL, NULL, chain, -1) != 1 || sk.set_padding(slot->ctx, 0) != 1) {
+        refuse(env, "OpenSSL: cannot restart the message");
+    }
+}
+
+/*
+ * Runs length bytes from in + in_index to out + out_index (direct buffers; Java checked the
+ * bounds). OpenSSL refuses input and output that overlap other than exactly, which two views of
+ * one direct buffer can do: then the input is copied first and the copy cleansed afterwards.
+ */
+JNIEXPORT jint JNICALL Java_io_sessionkeys_internal_engine_openssl_BlockModesNative_update(
+        JNIEnv *env, jclass cls, jlong handle, jobject in, jint in_index, jint length, jobject out,
+        jint out_index) {
+    (void) cls;
+    struct sk_slot *slot = (struct sk_slot *) (intptr_t) handle;
+    unsigned char *src = (*env)->GetDirectBufferAddress(env, in);
+    unsigned char *dst = (*env)->GetDirectBufferAddress(env, out);
+    if (src == NULL || dst == NULL) {
+        refuse(env, "OpenSSL: not a direct buffer");
+        return -1;
+    }
+    src += in_index;
+    dst += out_index;
+    unsigned char *copy = NULL;
+    if (src != dst && src < dst + length && dst < src + length) {
+        copy = malloc((size_t) length);
+        if (copy == NULL) {
+            refuse(env, "OpenSSL: out of memory for an overlapping buffer's copy");
+            return -1;
+        }
+        memcpy(copy, src, (size_t) length);
+        src = copy;
+    }
+    int outl = 0;
+    int ok = sk.update(slot->ctx, dst, &outl, src, length) == 1;
+    if (copy != NULL) {
+        sk.cleanse(copy, (size_t) length);
+        free(copy);
+    }
+    if (!ok) {
+        refuse(env, "OpenSSL: cipher update failed");
+        return -1;
+    }
+    return outl;
+}

@@ -1,0 +1,57 @@
+package io.sessionkeys.internal.engine.openssl;
+
+import io.sessionkeys.internal.engine.BlockModeEngine;
+import io.sessionkeys.internal.engine.BlockModeOperation;
+import io.sessionkeys.internal.key.Precomputation;
+import java.nio.ByteBuffer;
+
+/**
+ * AES-CTR, AES-CBC and AES-ECB on the system's OpenSSL, through {@code libsessionkeys.so}, with
+ * padding off: the ciphers keep partial blocks and padding in Java (padding removal stays
+ * constant-time and its errors stay the Java engine's). Made only by {@link EngineSelection},
+ * after the library has loaded and the modes have passed their known-answer tests.
+ */
+final class OpenSslBlockModes implements BlockModeEngine {
+
+    static final OpenSslBlockModes INSTANCE = new OpenSslBlockModes();
+
+    private OpenSslBlockModes() {
+    }
+
+    @Override
+    public String name() {
+        return "AES (OpenSSL)";
+    }
+
+    @Override
+    public Precomputation precomputation(Mode mode, boolean encrypt) {
+        return record(mode, encrypt);
+    }
+
+    private static NativeKeyRecord record(Mode mode, boolean encrypt) {
+        switch (mode) {
+            case CTR:
+                return NativeKeyRecord.AES_CTR;
+            case CBC:
+                return encrypt ? NativeKeyRecord.AES_CBC_ENCRYPT : NativeKeyRecord.AES_CBC_DECRYPT;
+            default:
+                return encrypt ? NativeKeyRecord.AES_ECB_ENCRYPT : NativeKeyRecord.AES_ECB_DECRYPT;
+        }
+    }
+
+    @Override
+    public boolean takesDirectBuffers() {
+        return true;
+    }
+
+    @Override
+    public BlockModeOperation start(ByteBuffer keyData, Mode mode, boolean encrypt, byte[] iv) {
+        if ((mode == Mode.ECB) != (iv == null) || (iv != null && iv.length != 16)) {
+            throw new IllegalArgumentException("AES-" + mode + " takes " + (mode == Mode.ECB ? "no IV" : "a 16-byte IV"));
+        }
+        // the record's direction, which for CTR is always the forward cipher
+        boolean direction = record(mode, encrypt).encrypts();
+        long context = OpenSslNative.start(NativeKeyRecord.handle(keyData), iv, direction);
+        return new OpenSslBlockModeOperation(context, mode == Mode.CBC ? iv : null, direction);
+    }
+}

@@ -1,0 +1,86 @@
+package io.sessionkeys.internal.engine.openssl;
+
+import io.sessionkeys.internal.engine.BlockCipherEngine;
+import io.sessionkeys.internal.engine.BlockModeEngine;
+import io.sessionkeys.internal.engine.BlockModeOperation;
+import io.sessionkeys.internal.engine.aes.AesBlockEngine;
+import io.sessionkeys.internal.key.Precomputation;
+import java.nio.ByteBuffer;
+
+/**
+ * The AES the block-mode ciphers get from {@link DeferredEngines}: single blocks on the
+ * constant-time Java engine (what PCBC, CTS, CFB and OFB are built on), and CTR, CBC and ECB on
+ * whichever engine the selection picks, resolved on first use.
+ */
+final class SelectedAes implements BlockCipherEngine {
+
+    private final BlockModeEngine modes;
+
+    SelectedAes(DeferredEngines engines) {
+        this.modes = new Modes(engines);
+    }
+
+    @Override
+    public Precomputation encryptSchedule() {
+        return AesBlockEngine.INSTANCE.encryptSchedule();
+    }
+
+    @Override
+    public Precomputation decryptSchedule() {
+        return AesBlockEngine.INSTANCE.decryptSchedule();
+    }
+
+    @Override
+    public void encryptBlocks(ByteBuffer schedule, byte[] in, int inOffset, byte[] out, int outOffset, int blocks) {
+        AesBlockEngine.INSTANCE.encryptBlocks(schedule, in, inOffset, out, outOffset, blocks);
+    }
+
+    @Override
+    public void decryptBlocks(ByteBuffer schedule, byte[] in, int inOffset, byte[] out, int outOffset, int blocks) {
+        AesBlockEngine.INSTANCE.decryptBlocks(schedule, in, inOffset, out, outOffset, blocks);
+    }
+
+    @Override
+    public BlockModeEngine modes() {
+        return modes;
+    }
+
+    /** Stands for the modes the selection will pick; every call goes to them. */
+    private static final class Modes implements BlockModeEngine {
+        private final DeferredEngines engines;
+        private volatile BlockModeEngine target;
+
+        Modes(DeferredEngines engines) {
+            this.engines = engines;
+        }
+
+        private BlockModeEngine target() {
+            BlockModeEngine t = target;
+            if (t == null) {
+                t = engines.resolve().aesModes();
+                target = t;
+            }
+            return t;
+        }
+
+        @Override
+        public String name() {
+            return target().name();
+        }
+
+        @Override
+        public Precomputation precomputation(Mode mode, boolean encrypt) {
+            return target().precomputation(mode, encrypt);
+        }
+
+        @Override
+        public BlockModeOperation start(ByteBuffer keyData, Mode mode, boolean encrypt, byte[] iv) {
+            return target().start(keyData, mode, encrypt, iv);
+        }
+
+        @Override
+        public boolean takesDirectBuffers() {
+            return target().takesDirectBuffers();
+        }
+    }
+}
