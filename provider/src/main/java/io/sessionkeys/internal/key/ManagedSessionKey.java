@@ -78,6 +78,26 @@ public final class ManagedSessionKey implements SessionKey, KeyScope.Member {
         return key;
     }
 
+    /**
+     * Makes a session key of {@code length} bytes written by {@code fill} straight into the key's
+     * off-heap slot (a derivation's output, which then never exists on the heap). {@code fill}
+     * gets the zero-filled slot (limit {@code length}) and must not keep it; if it throws, the
+     * slot is zeroed and released and no key is made.
+     *
+     * @param scope a scope to bind the key to, or {@code null}
+     */
+    public static ManagedSessionKey createFilled(String algorithm, int sizeBits, int length,
+            java.util.function.Consumer<java.nio.ByteBuffer> fill, KeyPolicy policy, KeyScope scope, Clock clock) {
+        KeyMaterial material = KeyMaterial.filled(length, fill);
+        KeyCore core = new KeyCore(algorithm, sizeBits, ThreadLocalRandom.current().nextLong(), policy, clock, material);
+        ManagedSessionKey key = new ManagedSessionKey(core);
+        core.start();
+        if (scope != null) {
+            scope.bind(key);
+        }
+        return key;
+    }
+
     // ---- the gate ----
 
     /**

@@ -2,8 +2,11 @@ package io.sessionkeys.internal.engine.openssl;
 
 import io.sessionkeys.ConfigurationException;
 import io.sessionkeys.internal.engine.AeadEngine;
+import io.sessionkeys.internal.engine.HkdfEngine;
+import io.sessionkeys.internal.engine.HmacEngine;
 import io.sessionkeys.internal.engine.aes.AesGcmEngine;
 import io.sessionkeys.internal.engine.chacha.ChaCha20Poly1305Engine;
+import io.sessionkeys.internal.engine.sha.ShaAlgorithm;
 import io.sessionkeys.internal.key.KeyStatistics;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -54,18 +57,21 @@ public final class EngineSelection {
 
     static final String JAVA_ENGINE = "Java (constant-time)";
     private static final List<String> JAVA_ONLY = List.of(
-            "AES/CTR, CBC, ECB", "AES-KW, AES-KWP", "HMAC-SHA2", "HKDF", "RSA-OAEP");
+            "AES/CTR, CBC, ECB", "AES-KW, AES-KWP", "RSA-OAEP");
 
     private static final Map<String, EngineSelection> MADE = new ConcurrentHashMap<>();
 
     private final AeadEngine aesGcm;
     private final AeadEngine chaCha20Poly1305;
     private final List<Choice> choices;
+    private final MacEngineSelection.Engines mac;
 
-    private EngineSelection(AeadEngine aesGcm, AeadEngine chaCha20Poly1305, List<Choice> choices) {
+    private EngineSelection(AeadEngine aesGcm, AeadEngine chaCha20Poly1305, List<Choice> choices,
+            MacEngineSelection.Engines mac) {
         this.aesGcm = aesGcm;
         this.chaCha20Poly1305 = chaCha20Poly1305;
         this.choices = Collections.unmodifiableList(choices);
+        this.mac = mac;
     }
 
     /**
@@ -88,6 +94,8 @@ public final class EngineSelection {
         List<Choice> choices = new ArrayList<>();
         AeadEngine gcm = AesGcmEngine.INSTANCE;
         AeadEngine chacha = ChaCha20Poly1305Engine.INSTANCE;
+        boolean loaded = false;
+        String nativeName = null;
         if (mode == Mode.JAVA) {
             choices.add(new Choice("AES-GCM", JAVA_ENGINE, "sessionkeys.engine=java"));
             choices.add(new Choice("ChaCha20-Poly1305", JAVA_ENGINE, "sessionkeys.engine=java"));
@@ -99,6 +107,7 @@ public final class EngineSelection {
                 choices.add(new Choice("ChaCha20-Poly1305", JAVA_ENGINE, status.detail()));
             } else {
                 String engine = status.detail();
+                loaded = true;
                 String gcmProblem = problem(OpenSslAeadEngine.AES_GCM, NativeKnownAnswers::aesGcm,
                         OpenSslNative.AES_128_GCM, OpenSslNative.AES_192_GCM, OpenSslNative.AES_256_GCM);
                 gcm = pick(mode, "AES-GCM", gcmProblem, OpenSslAeadEngine.AES_GCM, gcm, engine, choices);
@@ -107,11 +116,13 @@ public final class EngineSelection {
                 chacha = pick(mode, "ChaCha20-Poly1305", chachaProblem, OpenSslAeadEngine.CHACHA20_POLY1305, chacha,
                         engine, choices);
             }
+            nativeName = status.detail();
         }
+        MacEngineSelection.Engines mac = MacEngineSelection.select(mode, loaded, nativeName, choices);
         for (String algorithm : JAVA_ONLY) {
             choices.add(new Choice(algorithm, JAVA_ENGINE, "no native engine for it yet"));
         }
-        return new EngineSelection(gcm, chacha, choices);
+        return new EngineSelection(gcm, chacha, choices, mac);
     }
 
     private static AeadEngine pick(Mode mode, String algorithm, String problem, AeadEngine nativeEngine,
@@ -140,7 +151,7 @@ public final class EngineSelection {
         }
     }
 
-    private static void refuseIfNative(Mode mode, String why) {
+    static void refuseIfNative(Mode mode, String why) {
         if (mode == Mode.NATIVE) {
             throw new ConfigurationException("sessionkeys.engine=native, but the native engine cannot run: " + why);
         }
@@ -152,6 +163,14 @@ public final class EngineSelection {
 
     public AeadEngine chaCha20Poly1305() {
         return chaCha20Poly1305;
+    }
+
+    public HmacEngine hmac(ShaAlgorithm hash) {
+        return mac.hmac().get(hash);
+    }
+
+    public HkdfEngine hkdf() {
+        return mac.hkdf();
     }
 
     /** Every algorithm family with its engine and reason, for the CLI and the MXBean. */
