@@ -36,7 +36,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class MacEngineDifferentialTest {
 
-    private static final Provider SESSION_KEYS = new SessionKeysProvider();
+    static final Provider SESSION_KEYS = new SessionKeysProvider();
     private static final String[] HMACS = {"HmacSHA256", "HmacSHA384", "HmacSHA512"};
 
     @Test
