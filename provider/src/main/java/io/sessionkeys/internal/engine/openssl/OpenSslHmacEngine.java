@@ -7,6 +7,7 @@ import io.sessionkeys.internal.key.Precomputation;
 import java.nio.ByteBuffer;
 import java.util.EnumMap;
 import java.util.Map;
+import java.lang.ref.Cleaner;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 
@@ -105,31 +106,30 @@ final class OpenSslHmacEngine implements HmacEngine {
     /**
      * One {@code Mac}'s messages. The lent context is swapped out atomically by {@link #wipe} and
      * {@link #finish}, since the key's destruction may wipe from another thread: a context is
-     * given back exactly once.
+     * given back exactly once. A {@code Mac} dropped in the middle of a message gives its context
+     * back through the cleaner (giving back is safe outside the key's gate, even after release).
      */
     private static final class Computation implements HmacComputation {
         /** Heap input that is neither an array nor direct goes through a copy of this size at most. */
         private static final int COPY_CHUNK = 8192;
-        private static final AtomicLongFieldUpdater<Computation> CONTEXT =
-                AtomicLongFieldUpdater.newUpdater(Computation.class, "context");
 
         private final int tagLength;
-        /** The lent C context; 0 when no message is in progress. */
-        private volatile long context;
+        private final Lent lent = new Lent();
 
         Computation(int tagLength) {
             this.tagLength = tagLength;
+            CleanerHolder.CLEANER.register(this, lent::giveBack);
         }
 
         @Override
         public boolean started() {
-            return context != 0;
+            return lent.context != 0;
         }
 
         @Override
         public void start(ByteBuffer keyData) {
-            wipe();
-            context = OpenSslMacNative.start(keyData.getLong(0));
+            lent.giveBack();
+            lent.context = OpenSslMacNative.start(keyData.getLong(0));
         }
 
         @Override
@@ -164,7 +164,7 @@ final class OpenSslHmacEngine implements HmacEngine {
         @Override
         public void finish(ByteBuffer keyData, byte[] out, int offset) {
             Objects.checkFromIndexSize(offset, tagLength, out.length);
-            long c = CONTEXT.getAndSet(this, 0L);
+            long c = lent.take();
             if (c == 0) {
                 throw new IllegalStateException("no HMAC message is in progress");
             }
@@ -173,18 +173,43 @@ final class OpenSslHmacEngine implements HmacEngine {
 
         @Override
         public void wipe() {
-            long c = CONTEXT.getAndSet(this, 0L);
-            if (c != 0) {
-                OpenSslMacNative.giveBack(c);
-            }
+            lent.giveBack();
         }
 
         private long open() {
-            long c = context;
+            long c = lent.context;
             if (c == 0) {
                 throw new IllegalStateException("no HMAC message is in progress");
             }
             return c;
         }
+    }
+
+    /** The context a computation has on loan; shared with the cleaner, so it names no computation. */
+    private static final class Lent {
+        private static final AtomicLongFieldUpdater<Lent> CONTEXT =
+                AtomicLongFieldUpdater.newUpdater(Lent.class, "context");
+
+        /** The lent C context; 0 when none. */
+        volatile long context;
+
+        long take() {
+            return CONTEXT.getAndSet(this, 0L);
+        }
+
+        void giveBack() {
+            long c = take();
+            if (c != 0) {
+                OpenSslMacNative.giveBack(c);
+            }
+        }
+    }
+
+    private static final class CleanerHolder {
+        static final Cleaner CLEANER = Cleaner.create(runnable -> {
+            Thread t = new Thread(runnable, "sessionkeys-hmac-context-cleaner");
+            t.setDaemon(true);
+            return t;
+        });
     }
 }
