@@ -95,3 +95,7 @@ const char *sk_crypto_open(const char *path, char *reason, size_t reason_size) {
     library = handle;
     return NULL;
 }
+
+void *sk_crypto_library(void) {
+    return library;
+}

@@ -49,4 +49,8 @@ extern struct sk_crypto sk;
  */
 const char *sk_crypto_open(const char *path, char *reason, size_t reason_size);
 
+/* The dlopen handle of the opened libcrypto (NULL before sk_crypto_open succeeded), for the
+ * parts of the engine that resolve their own functions (mac_crypto.c). */
+void *sk_crypto_library(void);
+
 #endif

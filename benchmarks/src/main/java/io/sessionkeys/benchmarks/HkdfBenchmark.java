@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class HkdfBenchmark {
 
-    @Param({"SessionKeys", "SunJCE", "BC", "ACCP", "Conscrypt"})
+    @Param({"SessionKeys", "SessionKeys-java", "SunJCE", "BC", "ACCP", "Conscrypt"})
     public String provider;
 
     private HkdfRoute route;

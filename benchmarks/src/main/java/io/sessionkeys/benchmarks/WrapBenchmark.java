@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class WrapBenchmark {
 
-    @Param({"SessionKeys", "SunJCE", "BC", "ACCP", "Conscrypt"})
+    @Param({"SessionKeys", "SessionKeys-java", "SunJCE", "BC", "ACCP", "Conscrypt"})
     public String provider;
 
     @Param({"AES-KW", "AES-KWP", "RSA-OAEP-SHA256"})

@@ -47,6 +47,8 @@ public final class Report {
             new Section("Wrapping and unwrapping an AES-256 key", "ops/s",
                     List.of("WrapBenchmark.wrap", "WrapBenchmark.unwrap"), List.of("algorithm"),
                     "`init` included. RSA-OAEP: 2048-bit key, SHA-256 with MGF1-SHA-256 given explicitly."),
+            new Section("HMAC tags", "MiB/s", List.of("HmacBenchmark.tag"), List.of("algorithm", "size"),
+                    "Per message: `doFinal` over the whole message, the `Mac` initialized once per iteration."),
             new Section("HKDF-SHA256 (extract and expand to an AES-256 key)", "ops/s",
                     List.of("HkdfBenchmark.derive"), List.of(),
                     "Through `javax.crypto.KDF` (JDK 24 and later) unless a note says otherwise."),

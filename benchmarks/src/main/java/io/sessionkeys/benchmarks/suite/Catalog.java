@@ -4,6 +4,7 @@ import io.sessionkeys.benchmarks.AeadBenchmark;
 import io.sessionkeys.benchmarks.BlockModeBenchmark;
 import io.sessionkeys.benchmarks.HkdfBenchmark;
 import io.sessionkeys.benchmarks.HkdfRoute;
+import io.sessionkeys.benchmarks.HmacBenchmark;
 import io.sessionkeys.benchmarks.KeyLifeBenchmark;
 import io.sessionkeys.benchmarks.ProviderUnderTest;
 import io.sessionkeys.benchmarks.TlsBulkBenchmark;
@@ -24,6 +25,8 @@ final class Catalog {
     private static final List<String> WRAP_ALGORITHMS = List.of("AES-KW", "AES-KWP", "RSA-OAEP-SHA256");
     private static final List<String> TLS_SUITES =
             List.of("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256");
+    private static final List<String> HMACS = List.of("HmacSHA256", "HmacSHA512");
+    private static final List<String> HMAC_SIZES = List.of("64", "1024", "16384");
 
     private Catalog() {
     }
@@ -74,6 +77,12 @@ final class Catalog {
                         !algorithm.startsWith("RSA"), Catalog::probeWrap));
             }
         }
+        for (String algorithm : HMACS) {
+            for (String size : HMAC_SIZES) {
+                cases.add(new BenchmarkCase(name(HmacBenchmark.class, "tag"), params("algorithm", algorithm,
+                        "size", size), false, Catalog::probeHmac));
+            }
+        }
         cases.add(new BenchmarkCase(name(HkdfBenchmark.class, "derive"), Map.of(), false, (who, params) -> {
             HkdfBenchmark b = new HkdfBenchmark();
             b.provider = who;
@@ -109,6 +118,16 @@ final class Catalog {
 
     private static String probeBlockMode(String who, Map<String, String> params) throws Exception {
         BlockModeBenchmark b = new BlockModeBenchmark();
+        b.provider = who;
+        b.algorithm = params.get("algorithm");
+        b.size = Integer.parseInt(params.get("size"));
+        b.open();
+        b.close();
+        return "";
+    }
+
+    private static String probeHmac(String who, Map<String, String> params) throws Exception {
+        HmacBenchmark b = new HmacBenchmark();
         b.provider = who;
         b.algorithm = params.get("algorithm");
         b.size = Integer.parseInt(params.get("size"));

@@ -31,6 +31,9 @@ class EngineFallbackTest {
         assertEquals(0, r.exitCode(), r.all());
         assertTrue(engineLine(r, "AES-GCM").contains(JAVA + "cannot open /nonexistent/libcrypto.so.3"), r.all());
         assertTrue(engineLine(r, "ChaCha20-Poly1305").contains(JAVA + "cannot open"), r.all());
+        for (String macOrKdf : new String[] {"HmacSHA256", "HmacSHA384", "HmacSHA512", "HKDF"}) {
+            assertTrue(engineLine(r, macOrKdf).contains(JAVA + "cannot open"), r.all());
+        }
     }
 
     @Test
@@ -46,6 +49,8 @@ class EngineFallbackTest {
         ChildJvm.Result r = cli("-Dsessionkeys.engine=java");
         assertEquals(0, r.exitCode(), r.all());
         assertTrue(engineLine(r, "AES-GCM").contains(JAVA + "sessionkeys.engine=java"), r.all());
+        assertTrue(engineLine(r, "HmacSHA512").contains(JAVA + "sessionkeys.engine=java"), r.all());
+        assertTrue(engineLine(r, "HKDF").contains(JAVA + "sessionkeys.engine=java"), r.all());
     }
 
     /** A jar built where gcc or OpenSSL's headers were missing carries no library: it still works. */
@@ -57,6 +62,8 @@ class EngineFallbackTest {
         ChildJvm.Result r = ChildJvm.run(List.of("-Dsessionkeys.engine=auto", "-jar", jar.toString()), false);
         assertEquals(0, r.exitCode(), r.all());
         assertTrue(engineLine(r, "AES-GCM").contains(JAVA + "the jar carries no native library"), r.all());
+        assertTrue(engineLine(r, "HmacSHA256").contains(JAVA + "the jar carries no native library"), r.all());
+        assertTrue(engineLine(r, "HKDF").contains(JAVA + "the jar carries no native library"), r.all());
         assertTrue(r.stdout().contains("Self-test passed."), r.all());
     }
 
@@ -78,6 +85,8 @@ class EngineFallbackTest {
         ChildJvm.Result jar = cli("-Dsessionkeys.engine=auto");
         assertFalse(jar.stderr().contains("restricted method"), jar.all());
         assertTrue(engineLine(jar, "AES-GCM").contains("OpenSSL"), jar.all());
+        assertTrue(engineLine(jar, "HmacSHA256").contains("OpenSSL"), jar.all());
+        assertTrue(engineLine(jar, "HKDF").contains("OpenSSL"), jar.all());
     }
 
     /**

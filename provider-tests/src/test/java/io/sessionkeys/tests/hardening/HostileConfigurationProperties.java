@@ -74,13 +74,14 @@ class HostileConfigurationProperties {
                 Hostile.assertAllowed(e, new byte[0][]); // nothing else is allowed: this fails
                 return;
             }
-            // A configuration that was accepted must give keys that work.
+            // A configuration that was accepted must give keys that work, within the limits it set
+            // (sessionkeys.policy.maxBytes=1 is a valid configuration: its keys encrypt one byte).
             KeyGenerator g = KeyGenerator.getInstance("AES", configured);
             g.init(128);
             SessionKey key = (SessionKey) g.generateKey();
             Cipher c = Cipher.getInstance("AES/GCM/NoPadding", configured);
             c.init(Cipher.ENCRYPT_MODE, key);
-            c.doFinal(new byte[16]);
+            c.doFinal(new byte[(int) Math.min(16, key.policy().maxBytes().orElse(16))]);
             key.destroy();
         } finally {
             Files.deleteIfExists(file);

@@ -70,6 +70,47 @@ class HmacMacTest {
         key.destroy();
     }
 
+    /**
+     * A reported wrong tag: a key longer than SHA-256's block (95 bytes, hashed first), and updates
+     * taken from ranges inside larger arrays that leave a partial block between them (19 bytes at
+     * offset 6, 1 byte at offset 8, an empty update, 150 bytes at offset 3), in every update form.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"array", "heap buffer", "direct buffer", "read-only buffer"})
+    void update_rangesOfLargerArrays_afterAPartialBlock_matchesSunJce(String form) throws Exception {
+        byte[] raw = new byte[95];
+        for (int i = 0; i < raw.length; i++) {
+            raw[i] = (byte) (7 * i + 1);
+        }
+        byte[] source = new byte[200];
+        for (int i = 0; i < source.length; i++) {
+            source[i] = (byte) (31 * i + 11);
+        }
+        int[][] parts = {{6, 19}, {8, 1}, {0, 0}, {3, 150}};
+        Mac sun = Mac.getInstance("HmacSHA256", "SunJCE");
+        sun.init(new SecretKeySpec(raw, "HmacSHA256"));
+        Mac mac = Mac.getInstance("HmacSHA256", provider);
+        mac.init(importKey("HmacSHA256", raw, null));
+        for (int[] part : parts) {
+            sun.update(java.util.Arrays.copyOfRange(source, part[0], part[0] + part[1]));
+            switch (form) {
+                case "array":
+                    mac.update(source, part[0], part[1]);
+                    break;
+                case "heap buffer":
+                    mac.update(ByteBuffer.wrap(source, part[0], part[1]));
+                    break;
+                case "direct buffer":
+                    ByteBuffer direct = ByteBuffer.allocateDirect(source.length).put(source);
+                    mac.update(direct.position(part[0]).limit(part[0] + part[1]));
+                    break;
+                default:
+                    mac.update(ByteBuffer.wrap(source, part[0], part[1]).asReadOnlyBuffer());
+            }
+        }
+        assertArrayEquals(sun.doFinal(), mac.doFinal());
+    }
+
     @net.jqwik.api.Provide
     net.jqwik.api.Arbitrary<String> hmacs() {
         return net.jqwik.api.Arbitraries.of("HmacSHA256", "HmacSHA384", "HmacSHA512");

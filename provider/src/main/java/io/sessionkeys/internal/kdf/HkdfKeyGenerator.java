@@ -1,6 +1,7 @@
 package io.sessionkeys.internal.kdf;
 
 import io.sessionkeys.SessionKeyDerivationSpec;
+import io.sessionkeys.internal.engine.HkdfEngine;
 import io.sessionkeys.internal.engine.sha.ShaAlgorithm;
 import io.sessionkeys.internal.key.KeyAlgorithm;
 import io.sessionkeys.internal.service.ProviderContext;
@@ -22,13 +23,15 @@ public final class HkdfKeyGenerator extends KeyGeneratorSpi {
 
     private final ProviderContext context;
     private final ShaAlgorithm hash;
+    private final HkdfEngine engine;
     private SessionKeyDerivationSpec spec;
     private KeyAlgorithm output;
     private HkdfRequest request;
 
-    public HkdfKeyGenerator(ProviderContext context, ShaAlgorithm hash) {
+    public HkdfKeyGenerator(ProviderContext context, ShaAlgorithm hash, HkdfEngine engine) {
         this.context = context;
         this.hash = hash;
+        this.engine = engine;
     }
 
     private String name() {
@@ -81,6 +84,6 @@ public final class HkdfKeyGenerator extends KeyGeneratorSpi {
         if (request == null) {
             throw new IllegalStateException(name() + " must be initialized with a SessionKeyDerivationSpec");
         }
-        return request.deriveKey(output, spec.policy(), spec.scope());
+        return request.deriveKey(engine, output, spec.policy(), spec.scope());
     }
 }

@@ -2,11 +2,12 @@ package io.sessionkeys.internal.kdf;
 
 import io.sessionkeys.KeyPolicy;
 import io.sessionkeys.KeyScope;
-import io.sessionkeys.internal.common.Zeroing;
+import io.sessionkeys.internal.engine.HkdfEngine;
 import io.sessionkeys.internal.engine.sha.ShaAlgorithm;
 import io.sessionkeys.internal.key.ManagedSessionKey;
 import io.sessionkeys.internal.key.KeyAlgorithm;
 import io.sessionkeys.internal.service.ProviderContext;
+import java.nio.ByteBuffer;
 import java.security.InvalidAlgorithmParameterException;
 import java.util.List;
 
@@ -92,16 +93,14 @@ final class HkdfRequest {
         }
     }
 
-    /** Derives a session key of {@code algorithm}; the output never stays on the heap. */
-    ManagedSessionKey deriveKey(KeyAlgorithm algorithm, KeyPolicy policy, KeyScope scope) {
-        byte[] out = new byte[length];
-        try {
-            Hkdf.derive(hash, mode, salt, input, info, out);
-            return ManagedSessionKey.create(algorithm.name(), length * 8, out, 0, length,
-                    context.policyOrDefault(policy), scope, context.clock());
-        } finally {
-            Zeroing.wipe(out);
-        }
+    /**
+     * Derives a session key of {@code algorithm} on {@code engine}, which writes the output
+     * straight into the new key's off-heap slot: the derived key is never on the heap.
+     */
+    ManagedSessionKey deriveKey(HkdfEngine engine, KeyAlgorithm algorithm, KeyPolicy policy, KeyScope scope) {
+        return ManagedSessionKey.createFilled(algorithm.name(), length * 8, length,
+                slot -> Hkdf.derive(engine, hash, mode, salt, input, info, slot),
+                context.policyOrDefault(policy), scope, context.clock());
     }
 
     /**
@@ -109,7 +108,7 @@ final class HkdfRequest {
      * session key may not be revealed in plaintext, and recorded as its plaintext export otherwise
      * (the bytes are as good as the key for whatever they were derived for).
      */
-    byte[] deriveBytes() throws InvalidAlgorithmParameterException {
+    byte[] deriveBytes(HkdfEngine engine) throws InvalidAlgorithmParameterException {
         for (KeyingPart part : input) {
             KeyPolicy source = part.policy();
             if (source != null && !source.plaintextExportable()) {
@@ -121,7 +120,7 @@ final class HkdfRequest {
             part.recordDerivedData();
         }
         byte[] out = new byte[length];
-        Hkdf.derive(hash, mode, salt, input, info, out);
+        Hkdf.derive(engine, hash, mode, salt, input, info, ByteBuffer.wrap(out));
         return out;
     }
 }

@@ -1,5 +1,6 @@
 package io.sessionkeys.internal.kdf;
 
+import io.sessionkeys.internal.engine.HkdfEngine;
 import io.sessionkeys.internal.service.ServiceDefinition;
 import java.util.List;
 
@@ -14,7 +15,7 @@ final class JdkKdfServices {
     private JdkKdfServices() {
     }
 
-    static List<ServiceDefinition> definitions() {
+    static List<ServiceDefinition> definitions(HkdfEngine engine) {
         return List.of();
     }
 }

@@ -1,5 +1,6 @@
 package io.sessionkeys.internal.kdf;
 
+import io.sessionkeys.internal.engine.HkdfEngine;
 import io.sessionkeys.internal.engine.sha.ShaAlgorithm;
 import io.sessionkeys.internal.service.ServiceDefinition;
 import java.util.ArrayList;
@@ -14,13 +15,14 @@ public final class KdfServices {
     private KdfServices() {
     }
 
-    public static List<ServiceDefinition> definitions() {
+    /** @param engine the HKDF engine the provider's selection runs */
+    public static List<ServiceDefinition> definitions(HkdfEngine engine) {
         List<ServiceDefinition> all = new ArrayList<>();
         for (ShaAlgorithm hash : ShaAlgorithm.values()) {
             all.add(ServiceDefinition.of("KeyGenerator", hkdfName(hash), HkdfKeyGenerator.class,
-                    context -> new HkdfKeyGenerator(context, hash)));
+                    context -> new HkdfKeyGenerator(context, hash, engine)));
         }
-        all.addAll(JdkKdfServices.definitions());
+        all.addAll(JdkKdfServices.definitions(engine));
         return all;
     }
 

@@ -2,9 +2,9 @@ package io.sessionkeys.internal.kdf;
 
 import io.sessionkeys.KeyPolicy;
 import io.sessionkeys.internal.common.Zeroing;
+import io.sessionkeys.internal.engine.KeyingSource;
 import io.sessionkeys.internal.key.KeyUse;
 import io.sessionkeys.internal.key.ManagedSessionKey;
-import io.sessionkeys.internal.engine.hmac.HmacState;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.InvalidKeyException;
 import javax.crypto.SecretKey;
@@ -14,7 +14,7 @@ import javax.crypto.SecretKey;
  * its gate, as {@link KeyUse#PROTECT}: deriving makes new keys), or a foreign key with a RAW
  * encoding (its encoding is copied, used and zeroed).
  */
-abstract class KeyingPart {
+abstract class KeyingPart implements KeyingSource {
 
     static KeyingPart of(byte[] bytes) {
         return new Bytes(bytes);
@@ -33,11 +33,9 @@ abstract class KeyingPart {
     /** Refuses a part that cannot be read now (destroyed or DECRYPT_ONLY key, no encoding). */
     abstract void checkUsable() throws InvalidAlgorithmParameterException;
 
-    /** Hashes this part into {@code hmac} without leaving a copy on the heap. */
-    abstract void feed(HmacState hmac);
-
-    /** A heap copy of this part; the caller zeroes it in {@code finally}. */
-    abstract byte[] copy();
+    /** Hands this part to {@code sink} without leaving a copy on the heap (a foreign key's copy is zeroed). */
+    @Override
+    public abstract void feed(Sink sink);
 
     /** The policy of the session key this part is, or {@code null} for bytes and foreign keys. */
     KeyPolicy policy() {
@@ -60,13 +58,8 @@ abstract class KeyingPart {
         }
 
         @Override
-        void feed(HmacState hmac) {
-            hmac.update(bytes, 0, bytes.length);
-        }
-
-        @Override
-        byte[] copy() {
-            return bytes.clone();
+        public void feed(Sink sink) {
+            sink.bytes(bytes, 0, bytes.length);
         }
     }
 
@@ -93,19 +86,10 @@ abstract class KeyingPart {
         }
 
         @Override
-        void feed(HmacState hmac) {
+        public void feed(Sink sink) {
             key.withMaterial(KeyUse.PROTECT, null, material -> {
-                hmac.update(material, 0, material.limit());
+                sink.material(material, 0, material.limit());
                 return null;
-            });
-        }
-
-        @Override
-        byte[] copy() {
-            return key.withMaterial(KeyUse.PROTECT, null, material -> {
-                byte[] out = new byte[material.limit()];
-                material.get(0, out);
-                return out;
             });
         }
 
@@ -142,17 +126,17 @@ abstract class KeyingPart {
         }
 
         @Override
-        void feed(HmacState hmac) {
+        public void feed(Sink sink) {
             byte[] raw = copy();
             try {
-                hmac.update(raw, 0, raw.length);
+                sink.bytes(raw, 0, raw.length);
             } finally {
                 Zeroing.wipe(raw);
             }
         }
 
-        @Override
-        byte[] copy() {
+        /** A heap copy of the key's encoding; the caller zeroes it. */
+        private byte[] copy() {
             byte[] raw = key.getEncoded();
             if (raw == null) {
                 throw new IllegalStateException("the HKDF " + role + " " + key.getAlgorithm()
@@ -163,7 +147,8 @@ abstract class KeyingPart {
     }
 
     /** The session key this part is, or {@code null}. */
-    ManagedSessionKey sessionKey() {
+    @Override
+    public ManagedSessionKey sessionKey() {
         return this instanceof Session ? ((Session) this).key() : null;
     }
 }

@@ -46,6 +46,26 @@ final class KeyMaterial {
         raw.put(0, source, offset, length);
     }
 
+    private KeyMaterial(int length) {
+        this.length = length;
+        this.raw = DirectArena.allocate(length);
+    }
+
+    /** Material written by {@code fill} into the fresh slot; on failure the slot is wiped and released. */
+    static KeyMaterial filled(int length, java.util.function.Consumer<ByteBuffer> fill) {
+        KeyMaterial material = new KeyMaterial(length);
+        boolean done = false;
+        try {
+            fill.accept(material.raw.duplicate().clear().limit(length));
+            done = true;
+            return material;
+        } finally {
+            if (!done) {
+                wipeAndRelease(material.raw);
+            }
+        }
+    }
+
     int length() {
         return length;
     }

@@ -10,12 +10,14 @@ import java.io.NotSerializableException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.lang.ref.Reference;
+import java.nio.ByteBuffer;
 import java.security.InvalidKeyException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 
 /**
  * The one implementation of {@link SessionKey}: a handle whose identity is the key's identity.
@@ -44,7 +46,24 @@ public final class ManagedSessionKey implements SessionKey, KeyScope.Member {
      */
     public static ManagedSessionKey create(String algorithm, int sizeBits, byte[] source, int offset, int length,
             KeyPolicy policy, KeyScope scope, Clock clock) {
-        KeyMaterial material = new KeyMaterial(source, offset, length);
+        return start(algorithm, sizeBits, new KeyMaterial(source, offset, length), policy, scope, clock);
+    }
+
+    /**
+     * Makes a session key of {@code length} bytes written by {@code fill} straight into the key's
+     * off-heap slot (a derivation's output, which then never exists on the heap). {@code fill}
+     * gets the zero-filled slot (limit {@code length}) and must not keep it; if it throws, the
+     * slot is zeroed and released and no key is made.
+     *
+     * @param scope a scope to bind the key to, or {@code null}
+     */
+    public static ManagedSessionKey createFilled(String algorithm, int sizeBits, int length,
+            Consumer<ByteBuffer> fill, KeyPolicy policy, KeyScope scope, Clock clock) {
+        return start(algorithm, sizeBits, KeyMaterial.filled(length, fill), policy, scope, clock);
+    }
+
+    private static ManagedSessionKey start(String algorithm, int sizeBits, KeyMaterial material, KeyPolicy policy,
+            KeyScope scope, Clock clock) {
         KeyCore core = new KeyCore(algorithm, sizeBits, ThreadLocalRandom.current().nextLong(), policy, clock, material);
         ManagedSessionKey key = new ManagedSessionKey(core);
         core.start(key);

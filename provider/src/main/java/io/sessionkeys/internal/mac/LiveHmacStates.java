@@ -1,6 +1,6 @@
 package io.sessionkeys.internal.mac;
 
-import io.sessionkeys.internal.engine.hmac.HmacState;
+import io.sessionkeys.internal.engine.HmacComputation;
 import io.sessionkeys.internal.key.Attachment;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,13 +19,13 @@ final class LiveHmacStates {
     static final Attachment<LiveHmacStates> SLOT =
             new Attachment<>("HMAC computations in progress", LiveHmacStates::new, LiveHmacStates::wipeAll);
 
-    private final Set<HmacState> states = Collections.newSetFromMap(new WeakHashMap<>());
+    private final Set<HmacComputation> states = Collections.newSetFromMap(new WeakHashMap<>());
 
-    synchronized void add(HmacState state) {
+    synchronized void add(HmacComputation state) {
         states.add(state);
     }
 
-    synchronized void remove(HmacState state) {
+    synchronized void remove(HmacComputation state) {
         states.remove(state);
     }
 
@@ -34,12 +34,12 @@ final class LiveHmacStates {
      * computation inside it to finish and refuses new ones, so nobody is using these states.
      */
     void wipeAll() {
-        List<HmacState> snapshot;
+        List<HmacComputation> snapshot;
         synchronized (this) {
             snapshot = new ArrayList<>(states);
             states.clear();
         }
-        for (HmacState state : snapshot) {
+        for (HmacComputation state : snapshot) {
             state.wipe();
         }
     }

@@ -1,7 +1,7 @@
 package io.sessionkeys.internal.mac;
 
-import io.sessionkeys.internal.engine.hmac.HmacKeySchedule;
-import io.sessionkeys.internal.engine.hmac.HmacState;
+import io.sessionkeys.internal.engine.HmacComputation;
+import io.sessionkeys.internal.engine.HmacEngine;
 import io.sessionkeys.internal.engine.sha.ShaAlgorithm;
 import io.sessionkeys.internal.key.KeyUse;
 import io.sessionkeys.internal.key.ManagedSessionKey;
@@ -16,9 +16,11 @@ import io.sessionkeys.internal.service.SessionKeysMacSpi;
 /**
  * {@code Mac} HmacSHA256, HmacSHA384 and HmacSHA512 with session keys only.
  *
- * <p>The keyed state (the chaining values after K0 XOR ipad and K0 XOR opad) lives off-heap with
- * the key ({@link HmacKeySchedule}); this object holds only the current message's state, which is
- * wiped by {@code reset()}, after every {@code doFinal()}, and when the key is destroyed. Every
+ * <p>The keyed state (the chaining values after K0 XOR ipad and K0 XOR opad) lives with the key,
+ * as the engine's precomputation: off-heap beside it on the Java engine, in OpenSSL contexts
+ * keyed from its slot on the native one ({@link HmacEngine}). This object holds only the current
+ * message's computation, which is wiped (or its native context given back) by {@code reset()},
+ * after every {@code doFinal()}, and when the key is destroyed. Every
  * {@code update} and {@code doFinal} passes the key's gate, so a destroyed or expired key is
  * refused on the next step with an {@link IllegalStateException} that names the reason.
  *
@@ -34,13 +36,13 @@ import io.sessionkeys.internal.service.SessionKeysMacSpi;
 public final class SessionKeyHmac extends SessionKeysMacSpi {
 
     private final ShaAlgorithm hash;
-    private final HmacKeySchedule schedule;
+    private final HmacEngine engine;
     private ManagedSessionKey key;
-    private HmacState state;
+    private HmacComputation state;
 
-    public SessionKeyHmac(ShaAlgorithm hash) {
-        this.hash = hash;
-        this.schedule = HmacKeySchedule.of(hash);
+    public SessionKeyHmac(HmacEngine engine) {
+        this.hash = engine.hash();
+        this.engine = engine;
     }
 
     @Override
@@ -58,11 +60,11 @@ public final class SessionKeyHmac extends SessionKeysMacSpi {
         ManagedSessionKey sessionKey = SessionKeyChecks.require(newKey, hash.hmacName(), "Mac " + hash.hmacName());
         sessionKey.checkUsable(KeyUse.PROCESS);
         release();
-        HmacState fresh = new HmacState(schedule);
+        HmacComputation fresh = engine.newComputation();
         sessionKey.attachment(LiveHmacStates.SLOT).add(fresh);
         try {
-            // The first init with a key computes its schedule; later ones only load it.
-            sessionKey.withMaterial(KeyUse.PROCESS, schedule, keyed -> {
+            // The first init with a key computes its keyed state; later ones only load it.
+            sessionKey.withMaterial(KeyUse.PROCESS, engine.precomputation(), keyed -> {
                 fresh.start(keyed);
                 return null;
             });
@@ -76,7 +78,7 @@ public final class SessionKeyHmac extends SessionKeysMacSpi {
 
     @Override
     protected void engineUpdate(byte input) {
-        throughGate(keyed -> state.update(input));
+        throughGate(keyed -> state.update(keyed, input));
     }
 
     @Override
@@ -84,7 +86,7 @@ public final class SessionKeyHmac extends SessionKeysMacSpi {
         if (length == 0) {
             return;
         }
-        throughGate(keyed -> state.update(input, offset, length));
+        throughGate(keyed -> state.update(keyed, input, offset, length));
     }
 
     @Override
@@ -94,7 +96,7 @@ public final class SessionKeyHmac extends SessionKeysMacSpi {
             return;
         }
         int position = input.position();
-        throughGate(keyed -> state.update(input, position, length));
+        throughGate(keyed -> state.update(keyed, input, position, length));
         input.position(position + length);
     }
 
@@ -115,7 +117,7 @@ public final class SessionKeyHmac extends SessionKeysMacSpi {
     /** One step, inside the key's gate; wipes the message state if the key was destroyed. */
     private void throughGate(Step step) {
         try {
-            key.withMaterial(KeyUse.PROCESS, schedule, keyed -> {
+            key.withMaterial(KeyUse.PROCESS, engine.precomputation(), keyed -> {
                 if (!state.started()) {
                     state.start(keyed); // after reset() or doFinal(): a new message
                 }

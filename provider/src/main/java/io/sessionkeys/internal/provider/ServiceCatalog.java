@@ -27,7 +27,7 @@ public final class ServiceCatalog {
         return all(new DeferredEngines("java", null));
     }
 
-    /** Every service, the AEAD ones and AES-CTR, CBC, ECB on the engines {@code engines} will select. */
+    /** Every service, the AEAD, AES-CTR/CBC/ECB, HMAC and HKDF ones on the engines {@code engines} will select. */
     public static List<ServiceDefinition> all(DeferredEngines engines) {
         List<ServiceDefinition> all = new ArrayList<>();
         all.addAll(KeyServices.definitions());
@@ -35,8 +35,8 @@ public final class ServiceCatalog {
         all.addAll(BlockModeServices.definitions(engines.aes()));
         all.addAll(WrapServices.definitions());
         all.addAll(BlobServices.definitions());
-        all.addAll(MacServices.definitions());
-        all.addAll(KdfServices.definitions());
+        all.addAll(MacServices.definitions(engines::hmac));
+        all.addAll(KdfServices.definitions(engines.hkdf()));
         return all;
     }
 }

@@ -3,6 +3,7 @@ package io.sessionkeys.internal.kdf;
 import io.sessionkeys.KeyPolicy;
 import io.sessionkeys.KeyScope;
 import io.sessionkeys.SessionKeyKdfParameters;
+import io.sessionkeys.internal.engine.HkdfEngine;
 import io.sessionkeys.internal.engine.sha.ShaAlgorithm;
 import io.sessionkeys.internal.key.KeyAlgorithm;
 import io.sessionkeys.internal.service.ProviderAware;
@@ -31,13 +32,16 @@ final class HkdfKdf extends KDFSpi implements ProviderAware {
 
     private final ProviderContext context;
     private final ShaAlgorithm hash;
+    private final HkdfEngine engine;
     private final SessionKeyKdfParameters parameters;
     private final ForeignDerivation foreign;
 
-    HkdfKdf(ProviderContext context, ShaAlgorithm hash, Object parameters) throws InvalidAlgorithmParameterException {
+    HkdfKdf(ProviderContext context, ShaAlgorithm hash, HkdfEngine engine, Object parameters)
+            throws InvalidAlgorithmParameterException {
         super(checked(hash, parameters));
         this.context = context;
         this.hash = hash;
+        this.engine = engine;
         this.parameters = (SessionKeyKdfParameters) parameters;
         this.foreign = new ForeignDerivation(KdfServices.hkdfName(hash));
     }
@@ -89,7 +93,7 @@ final class HkdfKdf extends KDFSpi implements ProviderAware {
         KeyPolicy policy = parameters == null ? null : parameters.policy();
         KeyScope scope = parameters == null ? null : parameters.scope();
         request.checkExportRights(context.policyOrDefault(policy));
-        return request.deriveKey(algorithm, policy, scope);
+        return request.deriveKey(engine, algorithm, policy, scope);
     }
 
     @Override
@@ -104,7 +108,7 @@ final class HkdfKdf extends KDFSpi implements ProviderAware {
                 throw new InvalidAlgorithmParameterException(impossible.getMessage(), impossible);
             }
         }
-        return request(derivationSpec).deriveBytes();
+        return request(derivationSpec).deriveBytes(engine);
     }
 
     private HkdfRequest request(AlgorithmParameterSpec spec) throws InvalidAlgorithmParameterException {

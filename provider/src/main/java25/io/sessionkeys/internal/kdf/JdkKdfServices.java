@@ -1,5 +1,6 @@
 package io.sessionkeys.internal.kdf;
 
+import io.sessionkeys.internal.engine.HkdfEngine;
 import io.sessionkeys.internal.engine.sha.ShaAlgorithm;
 import io.sessionkeys.internal.service.ServiceDefinition;
 import java.util.ArrayList;
@@ -16,11 +17,11 @@ final class JdkKdfServices {
     private JdkKdfServices() {
     }
 
-    static List<ServiceDefinition> definitions() {
+    static List<ServiceDefinition> definitions(HkdfEngine engine) {
         List<ServiceDefinition> all = new ArrayList<>();
         for (ShaAlgorithm hash : ShaAlgorithm.values()) {
             all.add(ServiceDefinition.withParameter("KDF", KdfServices.hkdfName(hash), HkdfKdf.class,
-                    (context, parameters) -> new HkdfKdf(context, hash, parameters)));
+                    (context, parameters) -> new HkdfKdf(context, hash, engine, parameters)));
         }
         return all;
     }

@@ -23,6 +23,34 @@ class KeyMaterialTest {
     }
 
     @Test
+    void filled_theFillerWritesStraightIntoTheSlot() {
+        KeyMaterial m = KeyMaterial.filled(3, slot -> {
+            assertTrue(slot.isDirect(), "the filler gets the off-heap slot itself");
+            assertTrue(slot.limit() == 3 && slot.get(0) == 0 && slot.get(2) == 0, "zero-filled, limit = length");
+            slot.put(0, (byte) 7).put(1, (byte) 8).put(2, (byte) 9);
+        });
+        assertArrayEquals(new byte[] {7, 8, 9}, m.read(null, b -> {
+            byte[] o = new byte[b.limit()];
+            b.get(0, o);
+            return o;
+        }));
+        m.zeroize();
+    }
+
+    @Test
+    void filled_aFailingFiller_leavesNoSlotBehind() {
+        ByteBuffer[] seen = new ByteBuffer[1];
+        int freeBefore = DirectArena.freeSmallSlots();
+        assertThrows(IllegalStateException.class, () -> KeyMaterial.filled(16, slot -> {
+            seen[0] = slot;
+            slot.put(0, (byte) 0x5a);
+            throw new IllegalStateException("derivation failed");
+        }));
+        assertTrue(seen[0].get(0) == 0, "the half-written slot was zeroed");
+        assertTrue(DirectArena.freeSmallSlots() == freeBefore, "the slot went back to the arena");
+    }
+
+    @Test
     void zeroize_wipesRawAndPrecomputed_andRefusesLaterReads() {
         KeyMaterial m = new KeyMaterial(new byte[] {9, 9, 9, 9}, 0, 4);
         Precomputation doubled = new Precomputation() {

@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sessionkeys.DestroyReason;
 import io.sessionkeys.KeyPolicy;
+import io.sessionkeys.internal.engine.HmacComputation;
 import io.sessionkeys.internal.engine.hmac.HmacKeySchedule;
-import io.sessionkeys.internal.engine.hmac.HmacState;
+import io.sessionkeys.internal.engine.hmac.JavaHmacEngine;
 import io.sessionkeys.internal.engine.sha.ShaAlgorithm;
 import io.sessionkeys.internal.key.KeyUse;
 import io.sessionkeys.internal.key.ManagedSessionKey;
@@ -27,19 +28,19 @@ class SessionKeyHmacStateTest {
                 KeyPolicy.builtInDefaults(), null, Clock.systemUTC());
     }
 
-    private static HmacState stateOf(SessionKeyHmac spi) throws Exception {
+    private static HmacComputation stateOf(SessionKeyHmac spi) throws Exception {
         Field f = SessionKeyHmac.class.getDeclaredField("state");
         f.setAccessible(true);
-        return (HmacState) f.get(spi);
+        return (HmacComputation) f.get(spi);
     }
 
     @Test
     void destroy_midMessage_wipesTheStateAndRefusesTheNextUpdate() throws Exception {
         ManagedSessionKey key = key(new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
-        SessionKeyHmac spi = new SessionKeyHmac(ShaAlgorithm.SHA256);
+        SessionKeyHmac spi = new SessionKeyHmac(JavaHmacEngine.of(ShaAlgorithm.SHA256));
         spi.engineInit(key, null);
         spi.engineUpdate(new byte[100], 0, 100);
-        HmacState state = stateOf(spi);
+        HmacComputation state = stateOf(spi);
         assertTrue(state.started());
 
         key.destroy(DestroyReason.EXPLICIT);
@@ -55,7 +56,7 @@ class SessionKeyHmacStateTest {
     void resetAndDoFinal_wipeTheState_andTheNextMessageStartsAfresh() throws Exception {
         byte[] raw = {9, 8, 7, 6, 5, 4, 3, 2, 1};
         ManagedSessionKey key = key(raw);
-        SessionKeyHmac spi = new SessionKeyHmac(ShaAlgorithm.SHA256);
+        SessionKeyHmac spi = new SessionKeyHmac(JavaHmacEngine.of(ShaAlgorithm.SHA256));
         spi.engineInit(key, null);
         spi.engineUpdate(new byte[] {42}, 0, 1);
         spi.engineReset();
@@ -72,7 +73,7 @@ class SessionKeyHmacStateTest {
     @Test
     void init_keepsTheKeyScheduleWithTheKey_andDestroyZeroizesIt() throws Exception {
         ManagedSessionKey key = key(new byte[32]);
-        SessionKeyHmac spi = new SessionKeyHmac(ShaAlgorithm.SHA256);
+        SessionKeyHmac spi = new SessionKeyHmac(JavaHmacEngine.of(ShaAlgorithm.SHA256));
         spi.engineInit(key, null);
         java.nio.ByteBuffer[] schedule = new java.nio.ByteBuffer[1];
         key.withMaterial(KeyUse.PROCESS, HmacKeySchedule.of(ShaAlgorithm.SHA256), b -> schedule[0] = b);

@@ -3,8 +3,14 @@ package io.sessionkeys.internal.engine.openssl;
 import io.sessionkeys.internal.engine.AeadEngine;
 import io.sessionkeys.internal.engine.AeadOperation;
 import io.sessionkeys.internal.engine.BlockCipherEngine;
+import io.sessionkeys.internal.engine.HkdfEngine;
+import io.sessionkeys.internal.engine.HmacComputation;
+import io.sessionkeys.internal.engine.HmacEngine;
+import io.sessionkeys.internal.engine.KeyingSource;
+import io.sessionkeys.internal.engine.sha.ShaAlgorithm;
 import io.sessionkeys.internal.key.Precomputation;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -56,6 +62,16 @@ public final class DeferredEngines {
         return new SelectedAes(this);
     }
 
+    /** The HMAC engine for {@code hash} the selection will pick. */
+    public HmacEngine hmac(ShaAlgorithm hash) {
+        return new DeferredHmac(this, hash);
+    }
+
+    /** The HKDF engine the selection will pick. */
+    public HkdfEngine hkdf() {
+        return new DeferredHkdf(this);
+    }
+
     /** Stands for the engine the selection will pick; every call goes to it. */
     private static final class Deferred implements AeadEngine {
         private final DeferredEngines engines;
@@ -99,6 +115,65 @@ public final class DeferredEngines {
         @Override
         public AeadOperation start(ByteBuffer keyData, byte[] nonce, boolean encrypting) {
             return target().start(keyData, nonce, encrypting);
+        }
+    }
+
+    private static final class DeferredHmac implements HmacEngine {
+        private final DeferredEngines engines;
+        private final ShaAlgorithm hash;
+        private volatile HmacEngine target;
+
+        DeferredHmac(DeferredEngines engines, ShaAlgorithm hash) {
+            this.engines = engines;
+            this.hash = hash;
+        }
+
+        private HmacEngine target() {
+            HmacEngine t = target;
+            if (t == null) {
+                t = engines.resolve().hmac(hash);
+                target = t;
+            }
+            return t;
+        }
+
+        @Override
+        public String name() {
+            return target().name();
+        }
+
+        @Override
+        public ShaAlgorithm hash() {
+            return hash;
+        }
+
+        @Override
+        public Precomputation precomputation() {
+            return target().precomputation();
+        }
+
+        @Override
+        public HmacComputation newComputation() {
+            return target().newComputation();
+        }
+    }
+
+    private static final class DeferredHkdf implements HkdfEngine {
+        private final DeferredEngines engines;
+
+        DeferredHkdf(DeferredEngines engines) {
+            this.engines = engines;
+        }
+
+        @Override
+        public String name() {
+            return engines.resolve().hkdf().name();
+        }
+
+        @Override
+        public void derive(ShaAlgorithm hash, boolean extract, boolean expand, List<? extends KeyingSource> salt,
+                List<? extends KeyingSource> input, byte[] info, ByteBuffer out) {
+            engines.resolve().hkdf().derive(hash, extract, expand, salt, input, info, out);
         }
     }
 }

@@ -3,8 +3,11 @@ package io.sessionkeys.internal.engine.openssl;
 import io.sessionkeys.ConfigurationException;
 import io.sessionkeys.internal.engine.AeadEngine;
 import io.sessionkeys.internal.engine.BlockModeEngine;
+import io.sessionkeys.internal.engine.HkdfEngine;
+import io.sessionkeys.internal.engine.HmacEngine;
 import io.sessionkeys.internal.engine.aes.AesGcmEngine;
 import io.sessionkeys.internal.engine.chacha.ChaCha20Poly1305Engine;
+import io.sessionkeys.internal.engine.sha.ShaAlgorithm;
 import io.sessionkeys.internal.key.KeyStatistics;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -55,7 +58,7 @@ public final class EngineSelection {
 
     static final String JAVA_ENGINE = "Java (constant-time)";
     private static final List<String> JAVA_ONLY = List.of(
-            "AES-KW, AES-KWP", "HMAC-SHA2", "HKDF", "RSA-OAEP");
+            "AES-KW, AES-KWP", "RSA-OAEP");
 
     private static final Map<String, EngineSelection> MADE = new ConcurrentHashMap<>();
 
@@ -63,13 +66,15 @@ public final class EngineSelection {
     private final AeadEngine chaCha20Poly1305;
     private final List<Choice> choices;
     private final BlockModeEngine aesModes;
+    private final MacEngineSelection.Engines mac;
 
     private EngineSelection(AeadEngine aesGcm, AeadEngine chaCha20Poly1305, BlockModeEngine aesModes,
-            List<Choice> choices) {
+            List<Choice> choices, MacEngineSelection.Engines mac) {
         this.aesGcm = aesGcm;
         this.chaCha20Poly1305 = chaCha20Poly1305;
         this.aesModes = aesModes;
         this.choices = Collections.unmodifiableList(choices);
+        this.mac = mac;
     }
 
     /**
@@ -92,6 +97,8 @@ public final class EngineSelection {
         List<Choice> choices = new ArrayList<>();
         AeadEngine gcm = AesGcmEngine.INSTANCE;
         AeadEngine chacha = ChaCha20Poly1305Engine.INSTANCE;
+        boolean loaded = false;
+        String nativeName = null;
         if (mode == Mode.JAVA) {
             choices.add(new Choice("AES-GCM", JAVA_ENGINE, "sessionkeys.engine=java"));
             choices.add(new Choice("ChaCha20-Poly1305", JAVA_ENGINE, "sessionkeys.engine=java"));
@@ -103,6 +110,7 @@ public final class EngineSelection {
                 choices.add(new Choice("ChaCha20-Poly1305", JAVA_ENGINE, status.detail()));
             } else {
                 String engine = status.detail();
+                loaded = true;
                 String gcmProblem = problem(OpenSslAeadEngine.AES_GCM, NativeKnownAnswers::aesGcm,
                         OpenSslNative.AES_128_GCM, OpenSslNative.AES_192_GCM, OpenSslNative.AES_256_GCM);
                 gcm = pick(mode, "AES-GCM", gcmProblem, OpenSslAeadEngine.AES_GCM, gcm, engine, choices);
@@ -111,12 +119,14 @@ public final class EngineSelection {
                 chacha = pick(mode, "ChaCha20-Poly1305", chachaProblem, OpenSslAeadEngine.CHACHA20_POLY1305, chacha,
                         engine, choices);
             }
+            nativeName = status.detail();
         }
         BlockModeEngine modes = BlockModeSelection.select(mode, libcrypto, choices);
+        MacEngineSelection.Engines mac = MacEngineSelection.select(mode, loaded, nativeName, choices);
         for (String algorithm : JAVA_ONLY) {
             choices.add(new Choice(algorithm, JAVA_ENGINE, "no native engine for it yet"));
         }
-        return new EngineSelection(gcm, chacha, modes, choices);
+        return new EngineSelection(gcm, chacha, modes, choices, mac);
     }
 
     private static AeadEngine pick(Mode mode, String algorithm, String problem, AeadEngine nativeEngine,
@@ -162,6 +172,14 @@ public final class EngineSelection {
     /** AES-CTR, CBC and ECB as whole messages. */
     public BlockModeEngine aesModes() {
         return aesModes;
+    }
+
+    public HmacEngine hmac(ShaAlgorithm hash) {
+        return mac.hmac().get(hash);
+    }
+
+    public HkdfEngine hkdf() {
+        return mac.hkdf();
     }
 
     /** Every algorithm family with its engine and reason, for the CLI and the MXBean. */
