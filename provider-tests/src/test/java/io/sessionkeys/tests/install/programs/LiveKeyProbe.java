@@ -39,8 +39,16 @@ public final class LiveKeyProbe {
         long seed = Long.parseLong(args[0]);
         control = KeyPattern.control(seed);
         Provider provider = new SessionKeysProvider();
-        SecretKey aes = importKey(provider, "AES", KeyPattern.bytes(seed, LENGTH));
-        SecretKey chacha = importKey(provider, "ChaCha20", KeyPattern.bytes(seed + 1, LENGTH));
+        SecretKeyFactory aesFactory = SecretKeyFactory.getInstance("AES", provider);
+        SecretKeyFactory chachaFactory = SecretKeyFactory.getInstance("ChaCha20", provider);
+        // The key bytes are this program's own heap arrays until the import zeroes them. A
+        // collection while they live would copy them and leave the old image in the heap, where
+        // /proc/<pid>/mem finds it: that is the application's copy, not SessionKeys'. So the
+        // provider is made and its services handed out (engines selected, self-tests run) first,
+        // the heap is collected, and each array lives only for its import.
+        System.gc();
+        SecretKey aes = importKey(aesFactory, "AES", KeyPattern.bytes(seed, LENGTH));
+        SecretKey chacha = importKey(chachaFactory, "ChaCha20", KeyPattern.bytes(seed + 1, LENGTH));
         byte[] message = "a message of more than one block, so that every engine runs".getBytes(StandardCharsets.UTF_8);
         for (String transformation : new String[] {"AES/GCM/NoPadding", "AES/CTR/NoPadding"}) {
             Cipher c = Cipher.getInstance(transformation, provider);
@@ -66,9 +74,8 @@ public final class LiveKeyProbe {
         Reference.reachabilityFence(control);
     }
 
-    private static SecretKey importKey(Provider provider, String algorithm, byte[] bytes) throws Exception {
+    private static SecretKey importKey(SecretKeyFactory factory, String algorithm, byte[] bytes) throws Exception {
         // The consuming form: the factory zeroes this very array, so no heap copy is left.
-        return SecretKeyFactory.getInstance(algorithm, provider)
-                .generateSecret(SessionKeyImportSpec.builder().consume(bytes, algorithm).build());
+        return factory.generateSecret(SessionKeyImportSpec.builder().consume(bytes, algorithm).build());
     }
 }
