@@ -1,9 +1,11 @@
 package io.sessionkeys.compat.scenario;
 
 import java.io.DataInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.SocketException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -130,19 +132,45 @@ final class TlsCases {
     }
 
     private static void echoOnce(SSLServerSocket listener, int length) {
-        try (SSLSocket peer = (SSLSocket) listener.accept()) {
+        SSLSocket peer;
+        try {
+            peer = (SSLSocket) listener.accept();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        try {
             InputStream in = peer.getInputStream();
             OutputStream out = peer.getOutputStream();
             byte[] buffer = new byte[length];
             new DataInputStream(in).readFully(buffer);
             out.write(buffer);
             out.flush();
-            // Let the client close first: closing here while its close_notify is on the way is a broken pipe.
+        } catch (IOException e) {
+            closeQuietly(peer);
+            throw new IllegalStateException(e);
+        }
+        // The echo is complete (the client compares it). Let the client close first; a client that
+        // shuts its socket right after its close_notify can still break the pipe under the read or
+        // the close that answers it, which says nothing about the echo.
+        try {
+            InputStream in = peer.getInputStream();
             while (in.read() >= 0) {
                 // Nothing more is expected but the end of the stream.
             }
-        } catch (Exception e) {
+            peer.close();
+        } catch (SocketException clientLeftFirst) {
+            closeQuietly(peer);
+        } catch (IOException e) {
+            closeQuietly(peer);
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void closeQuietly(SSLSocket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // Already broken: nothing to release that close() could still release.
         }
     }
 
