@@ -50,6 +50,10 @@ final class AesModes {
         return upper;
     }
 
+    /**
+     * The padding called {@code name}. Every padding SunJCE offers for AES is implemented; any
+     * other name is refused with SunJCE's own wording, so callers that match on it keep working.
+     */
     static BlockPadding padding(String name) throws NoSuchPaddingException {
         BlockPadding padding = BlockPadding.forName(name);
         if (padding == null) {
