@@ -11,8 +11,16 @@ import java.util.stream.Collectors;
  * @param intrinsicsMatter whether SunJCE's AES/GHASH/ChaCha20/Poly1305 intrinsics can change the
  *        result, so that a SunJCE-nointrinsics fork is worth running
  * @param probe opens the benchmark's fixture in this JVM to learn what each provider offers
+ * @param forksAtLeast the fewest forks a measuring profile gives this row: 1, or more for a row whose
+ *        result moves from one JVM to the next more than within one (so that one fork per provider
+ *        would compare two draws rather than two providers)
  */
-record BenchmarkCase(String benchmark, Map<String, String> params, boolean intrinsicsMatter, Probe probe) {
+record BenchmarkCase(String benchmark, Map<String, String> params, boolean intrinsicsMatter, Probe probe,
+        int forksAtLeast) {
+
+    BenchmarkCase(String benchmark, Map<String, String> params, boolean intrinsicsMatter, Probe probe) {
+        this(benchmark, params, intrinsicsMatter, probe, 1);
+    }
 
     /** The message size in bytes, or 0 for rows without messages. */
     int size() {

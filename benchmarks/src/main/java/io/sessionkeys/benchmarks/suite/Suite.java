@@ -118,8 +118,8 @@ public final class Suite {
         Environment.write(out.resolve("environment.properties"), profile);
         List<Run> plan = plan(include);
         writeFiles();
-        int forks = plan.stream().mapToInt(r -> r.providers.size() * profile.forks).sum();
-        double seconds = plan.stream().mapToDouble(r -> r.providers.size() * profile.forks
+        int forks = plan.stream().mapToInt(r -> r.providers.size() * forks(r.benchmarkCase)).sum();
+        double seconds = plan.stream().mapToDouble(r -> r.providers.size() * forks(r.benchmarkCase)
                 * (profile.secondsPerFork(r.benchmarkCase.size()) + FORK_OVERHEAD_SECONDS)).sum();
         double minutes = seconds / 60;
         System.out.printf(Locale.ROOT, "%nProfile %s%n%d JMH runs, %d forks: about %.0f minutes on a quiet machine."
@@ -146,6 +146,11 @@ public final class Suite {
         System.out.printf(Locale.ROOT, "%nDone in %.1f minutes: %d results, %d error(s). Files in %s%n",
                 (System.nanoTime() - start) / 60e9, results.size(), errors, out);
         return errors == 0 ? 0 : 3;
+    }
+
+    /** Forks per provider for a row: the profile's, or more where the row asks for more (not in smoke). */
+    private int forks(BenchmarkCase c) {
+        return profile == Profile.SMOKE ? profile.forks : Math.max(profile.forks, c.forksAtLeast());
     }
 
     /** Probes every cell, records the ones not provided, and groups the rest into JMH runs. */
@@ -194,7 +199,7 @@ public final class Suite {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include("^" + Pattern.quote(run.benchmarkCase.benchmark()) + "$")
                 .param("provider", run.providers.toArray(new String[0]))
-                .forks(profile.forks)
+                .forks(forks(run.benchmarkCase))
                 .warmupIterations(profile.warmupIterations(run.benchmarkCase.size()))
                 .warmupTime(TimeValue.milliseconds(profile.warmupMillis))
                 .measurementIterations(profile.measurementIterations)
