@@ -1,72 +1,92 @@
 /*
- * HMAC on OpenSSL 3's EVP_MAC "HMAC", for session keys (and HKDF, built on the same HMAC).
+ * HMAC (RFC 2104) on libcrypto's SHA-2 block functions, for session keys and for HKDF.
  *
- * The functions are resolved from the libcrypto that sk_crypto_open opened, into a table of
- * their own, so a libcrypto without EVP_MAC (1.1.1) leaves only HMAC and HKDF on the Java
- * engine. OpenSSL's headers give the types only.
+ * The SHA-256/384/512 functions (SHA256_Init/_Update/_Final and their SHA-512 family) are
+ * resolved from the libcrypto that sk_crypto_open opened, into a table of their own; a
+ * libcrypto without them leaves only HMAC and HKDF on the Java engine. They are the same
+ * assembly (SHA extensions, AVX2) that OpenSSL's EVP digests run, but their state is a plain
+ * struct: HMAC's keyed state (the digest states after K0 XOR ipad and K0 XOR opad) is kept
+ * once per context, and a message restarts by copying it. OpenSSL 3's EVP_MAC instead
+ * duplicates its digest contexts on the heap at every restart and every tag, which cost more
+ * than hashing a 1 KiB message. OpenSSL's headers give the types only.
  *
- * Keyed contexts, per key: HMAC's keyed state (the digest states after K0 XOR ipad and
- * K0 XOR opad, and OpenSSL's own copy of the key) lives only in EVP_MAC_CTX objects made from
- * the raw key's off-heap slot, read by address. As for the ciphers (keys.h), each key keeps a
- * pool: a message borrows a context, restarts it with EVP_MAC_init(ctx, NULL, 0, NULL) (which
- * keeps the keyed state and only resets the running digest), and gives it back after its tag.
- * Release frees every context with cleansing (EVP_MAC_CTX_free), lent ones included; a lent
- * slot survives as an empty shell until given back, the key record until the last shell is back.
- * Every use of a context happens inside the key's gate, so none can follow the release.
- *
- * Allocations libcrypto makes while keying, restarting or finishing a context (the digest
- * states are duplicated on every restart and every tag) go to the secret heap
- * (secret_memory.h), like the cipher contexts' key schedules.
+ * Keyed contexts, per key: each key keeps a pool of contexts made from the raw key's off-heap
+ * slot, read by address (as the ciphers do, keys.h). A message borrows a context, restarts it,
+ * and gives it back after its tag. Contexts live in secret memory (secret_memory.h) and are
+ * cleansed when freed; release frees every context, lent ones included (a lent slot survives as
+ * an empty shell until given back, the key record until the last shell is back). Every use of
+ * a context happens inside the key's gate, so none can follow the release.
  */
 #ifndef SESSIONKEYS_MAC_CRYPTO_H
 #define SESSIONKEYS_MAC_CRYPTO_H
 
 #include <pthread.h>
 #include <stddef.h>
-#include <openssl/opensslv.h>
+#include <openssl/sha.h>
 
-#if OPENSSL_VERSION_NUMBER >= 0x30000000L
-#define SK_HAVE_EVP_MAC 1
-#include <openssl/evp.h>
-#include <openssl/params.h>
+#define SK_HAVE_HMAC 1
 
 /* The hashes the Java side asks for, by number (OpenSslMacNative.SHA* must match). */
 enum sk_hash { SK_SHA256, SK_SHA384, SK_SHA512, SK_HASH_COUNT };
 
 #define SK_MAX_DIGEST 64
 
+union sk_sha_state {
+    SHA256_CTX sha256;
+    SHA512_CTX sha512; /* SHA-384 too */
+};
+
+/* One HMAC context: the keyed states, and the running digest of the current message. */
+struct sk_hmac {
+    int hash;
+    union sk_sha_state inner; /* after K0 XOR ipad */
+    union sk_sha_state outer; /* after K0 XOR opad */
+    union sk_sha_state running;
+};
+
 struct sk_mac_crypto {
-    EVP_MAC_CTX *(*ctx_new)(EVP_MAC *mac);
-    void (*ctx_free)(EVP_MAC_CTX *ctx); /* cleanses: digest states and OpenSSL's copy of the key */
-    int (*init)(EVP_MAC_CTX *ctx, const unsigned char *key, size_t keylen, const OSSL_PARAM params[]);
-    int (*update)(EVP_MAC_CTX *ctx, const unsigned char *data, size_t datalen);
-    int (*final)(EVP_MAC_CTX *ctx, unsigned char *out, size_t *outl, size_t outsize);
-    OSSL_PARAM (*param_utf8)(const char *key, char *buf, size_t bsize);
-    OSSL_PARAM (*param_end)(void);
+    int (*sha256_init)(SHA256_CTX *c);
+    int (*sha256_update)(SHA256_CTX *c, const void *data, size_t length);
+    int (*sha256_final)(unsigned char *digest, SHA256_CTX *c);
+    int (*sha384_init)(SHA512_CTX *c);
+    int (*sha384_update)(SHA512_CTX *c, const void *data, size_t length);
+    int (*sha384_final)(unsigned char *digest, SHA512_CTX *c);
+    int (*sha512_init)(SHA512_CTX *c);
+    int (*sha512_update)(SHA512_CTX *c, const void *data, size_t length);
+    int (*sha512_final)(unsigned char *digest, SHA512_CTX *c);
     void *(*zalloc)(size_t num, const char *file, int line);
     void (*clear_free)(void *ptr, size_t num, const char *file, int line);
-    EVP_MAC *hmac; /* fetched once */
+    int open; /* 1 once every function is resolved */
 };
 
 extern struct sk_mac_crypto skm;
 
-/* The digest's OpenSSL name and output length; NULL / 0 for an unknown number. */
-const char *sk_hash_name(int hash);
+/* The digest's output length; 0 for an unknown number. */
 size_t sk_hash_length(int hash);
 
-/* A fresh context keyed with key (keylen may be 0) for hash; NULL on failure. Call inside
- * sk_secret_heap_enter/leave. */
-EVP_MAC_CTX *sk_mac_keyed(int hash, const unsigned char *key, size_t keylen);
+/* A context in secret memory keyed with key (keylen may be 0) for hash, restarted; NULL on
+ * failure. Free with sk_hmac_free. */
+struct sk_hmac *sk_hmac_new(int hash, const unsigned char *key, size_t keylen);
+
+/* Cleanses and frees a context from sk_hmac_new (NULL is ignored). */
+void sk_hmac_free(struct sk_hmac *h);
+
+/* Starts a new message with the context's key. */
+void sk_hmac_restart(struct sk_hmac *h);
+
+void sk_hmac_update(struct sk_hmac *h, const unsigned char *data, size_t length);
+
+/* Writes the tag (sk_hash_length bytes) and leaves the context to be restarted. */
+void sk_hmac_final(struct sk_hmac *h, unsigned char *tag);
 
 struct sk_mac_key;
 
 struct sk_mac_slot {
-    EVP_MAC_CTX *ctx;         /* NULL once the key is released */
+    struct sk_hmac *ctx;      /* NULL once the key is released */
     struct sk_mac_key *owner;
     struct sk_mac_slot *next_free;
     struct sk_mac_slot *next_all;
     int lent;
-    int fresh;                /* keyed and not yet used: needs no restart */
 };
 
 struct sk_mac_key {
@@ -82,14 +102,12 @@ struct sk_mac_key {
 
 struct sk_mac_key *sk_mac_key_new(const unsigned char *raw, size_t raw_length, int hash);
 
-/* Lends a context at the start of a message; NULL if OpenSSL or memory fails. */
+/* Lends a context, restarted, at the start of a message; NULL if memory fails. */
 struct sk_mac_slot *sk_mac_key_borrow(struct sk_mac_key *key);
 
 void sk_mac_key_give_back(struct sk_mac_slot *slot);
 
 void sk_mac_key_release(struct sk_mac_key *key);
-
-#endif /* OpenSSL 3 headers */
 
 /* Resolves the table; NULL on success, else why not (a static string). */
 const char *sk_mac_open(void);

@@ -1,6 +1,6 @@
 /*
  * The JNI entry points of io.sessionkeys.internal.engine.openssl.OpenSslMacNative: HMAC with a
- * session key's pooled contexts (mac_crypto.h), and HKDF (RFC 5869) on the same EVP_MAC.
+ * session key's pooled contexts (mac_crypto.h), and HKDF (RFC 5869) on the same HMAC.
  *
  * Handles cross as jlong: a key record (struct sk_mac_key), a lent context (struct sk_mac_slot)
  * or an HKDF job (struct sk_hkdf). Key bytes never cross: a key record reads the raw key from
@@ -24,7 +24,7 @@ JNIEXPORT jstring JNICALL Java_io_sessionkeys_internal_engine_openssl_OpenSslMac
     return why == NULL ? NULL : (*env)->NewStringUTF(env, why);
 }
 
-#ifdef SK_HAVE_EVP_MAC
+#ifdef SK_HAVE_HMAC
 
 #define CHUNK (128 * 1024)
 
@@ -42,19 +42,15 @@ static void fail(JNIEnv *env, const char *what) {
 }
 
 /* Feeds length bytes of a byte[] to ctx in pinned chunks; 0 with an exception pending on failure. */
-static int feed_array(JNIEnv *env, EVP_MAC_CTX *ctx, jbyteArray in, jint offset, jint length) {
+static int feed_array(JNIEnv *env, struct sk_hmac *ctx, jbyteArray in, jint offset, jint length) {
     while (length > 0) {
         int n = length < CHUNK ? length : CHUNK;
         unsigned char *p = (*env)->GetPrimitiveArrayCritical(env, in, NULL);
         if (p == NULL) {
             return 0; /* OutOfMemoryError pending */
         }
-        int ok = skm.update(ctx, p + offset, (size_t) n);
+        sk_hmac_update(ctx, p + offset, (size_t) n);
         (*env)->ReleasePrimitiveArrayCritical(env, in, p, JNI_ABORT);
-        if (ok != 1) {
-            fail(env, "OpenSSL: HMAC update failed");
-            return 0;
-        }
         offset += n;
         length -= n;
     }
@@ -106,18 +102,6 @@ JNIEXPORT jlong JNICALL Java_io_sessionkeys_internal_engine_openssl_OpenSslMacNa
         fail(env, "OpenSSL: cannot make a keyed HMAC context");
         return 0;
     }
-    if (slot->fresh) {
-        slot->fresh = 0;
-        return (jlong) (intptr_t) slot;
-    }
-    sk_secret_heap_enter();
-    int ok = skm.init(slot->ctx, NULL, 0, NULL) == 1; /* NULL key: restart, keeping the keyed state */
-    sk_secret_heap_leave();
-    if (!ok) {
-        sk_mac_key_give_back(slot);
-        fail(env, "OpenSSL: cannot restart the HMAC context");
-        return 0;
-    }
     return (jlong) (intptr_t) slot;
 }
 
@@ -129,19 +113,18 @@ JNIEXPORT void JNICALL Java_io_sessionkeys_internal_engine_openssl_OpenSslMacNat
 
 JNIEXPORT void JNICALL Java_io_sessionkeys_internal_engine_openssl_OpenSslMacNative_updateByte(
         JNIEnv *env, jclass cls, jlong slot, jbyte b) {
+    (void) env;
     (void) cls;
     unsigned char one = (unsigned char) b;
-    if (skm.update(SLOT(slot)->ctx, &one, 1) != 1) {
-        fail(env, "OpenSSL: HMAC update failed");
-    }
+    sk_hmac_update(SLOT(slot)->ctx, &one, 1);
 }
 
 JNIEXPORT void JNICALL Java_io_sessionkeys_internal_engine_openssl_OpenSslMacNative_updateDirect(
         JNIEnv *env, jclass cls, jlong slot, jobject in, jint index, jint length) {
     (void) cls;
     const unsigned char *p = direct(env, in, index);
-    if (p != NULL && skm.update(SLOT(slot)->ctx, p, (size_t) length) != 1) {
-        fail(env, "OpenSSL: HMAC update failed");
+    if (p != NULL) {
+        sk_hmac_update(SLOT(slot)->ctx, p, (size_t) length);
     }
 }
 
@@ -150,15 +133,9 @@ JNIEXPORT void JNICALL Java_io_sessionkeys_internal_engine_openssl_OpenSslMacNat
     (void) cls;
     struct sk_mac_slot *slot = SLOT(handle);
     unsigned char tag[SK_MAX_DIGEST];
-    size_t n = 0;
-    sk_secret_heap_enter();
-    int ok = skm.final(slot->ctx, tag, &n, sizeof tag) == 1;
-    sk_secret_heap_leave();
+    sk_hmac_final(slot->ctx, tag);
+    size_t n = sk_hash_length(slot->ctx->hash);
     sk_mac_key_give_back(slot);
-    if (!ok) {
-        fail(env, "OpenSSL: cannot finish the HMAC");
-        return;
-    }
     (*env)->SetByteArrayRegion(env, out, offset, (jsize) n, (jbyte *) tag);
 }
 
@@ -175,14 +152,14 @@ JNIEXPORT void JNICALL Java_io_sessionkeys_internal_engine_openssl_OpenSslMacNat
  *
  * A job gathers the HMAC key (the salt for extract, or the PRK's parts for expand only) in
  * secret memory, streams the input keying material through HMAC(salt, .) to make the PRK, which
- * replaces the gathered key, and expands with it. Every allocation of a job (its own, and
- * libcrypto's while keying) is made inside the secret heap; everything is cleansed when freed.
+ * replaces the gathered key, and expands with it. Every allocation of a job (its own, and its
+ * HMAC contexts) is made inside the secret heap; everything is cleansed when freed.
  */
 
 struct sk_hkdf {
     int hash;
     size_t hlen;
-    EVP_MAC_CTX *ctx;      /* the extract's HMAC, while it runs */
+    struct sk_hmac *ctx;   /* the extract's HMAC, while it runs */
     unsigned char *key;    /* the gathered HMAC key, then the PRK */
     size_t key_length;
     size_t key_capacity;
@@ -198,7 +175,7 @@ static void *secret_zalloc(size_t n) {
 JNIEXPORT jlong JNICALL Java_io_sessionkeys_internal_engine_openssl_OpenSslMacNative_hkdfNew(
         JNIEnv *env, jclass cls, jint hash) {
     (void) cls;
-    struct sk_hkdf *job = sk_hash_name(hash) == NULL ? NULL : secret_zalloc(sizeof *job);
+    struct sk_hkdf *job = sk_hash_length(hash) == 0 ? NULL : secret_zalloc(sizeof *job);
     if (job == NULL) {
         fail(env, "OpenSSL HKDF: no such hash or out of memory");
         return 0;
@@ -216,9 +193,7 @@ JNIEXPORT void JNICALL Java_io_sessionkeys_internal_engine_openssl_OpenSslMacNat
     if (job == NULL) {
         return;
     }
-    if (job->ctx != NULL) {
-        skm.ctx_free(job->ctx);
-    }
+    sk_hmac_free(job->ctx);
     if (job->key != NULL) {
         skm.clear_free(job->key, job->key_capacity, __FILE__, __LINE__);
     }
@@ -272,9 +247,7 @@ JNIEXPORT void JNICALL Java_io_sessionkeys_internal_engine_openssl_OpenSslMacNat
     (void) cls;
     struct sk_hkdf *job = JOB(handle);
     /* An empty salt and RFC 5869's default (HashLen zero bytes) are the same HMAC key. */
-    sk_secret_heap_enter();
-    job->ctx = sk_mac_keyed(job->hash, job->key, job->key_length);
-    sk_secret_heap_leave();
+    job->ctx = sk_hmac_new(job->hash, job->key, job->key_length);
     if (job->ctx == NULL) {
         fail(env, "OpenSSL HKDF: cannot key the extract");
         return;
@@ -295,8 +268,8 @@ JNIEXPORT void JNICALL Java_io_sessionkeys_internal_engine_openssl_OpenSslMacNat
         JNIEnv *env, jclass cls, jlong handle, jobject in, jint index, jint length) {
     (void) cls;
     const unsigned char *p = direct(env, in, index);
-    if (p != NULL && skm.update(JOB(handle)->ctx, p, (size_t) length) != 1) {
-        fail(env, "OpenSSL HKDF: extract update failed");
+    if (p != NULL) {
+        sk_hmac_update(JOB(handle)->ctx, p, (size_t) length);
     }
 }
 
@@ -307,17 +280,10 @@ JNIEXPORT void JNICALL Java_io_sessionkeys_internal_engine_openssl_OpenSslMacNat
     if (!key_room(env, job, job->hlen)) {
         return;
     }
-    size_t n = 0;
-    sk_secret_heap_enter();
-    int ok = skm.final(job->ctx, job->key, &n, job->key_capacity) == 1 && n == job->hlen;
-    sk_secret_heap_leave();
-    skm.ctx_free(job->ctx);
+    sk_hmac_final(job->ctx, job->key);
+    sk_hmac_free(job->ctx);
     job->ctx = NULL;
-    if (!ok) {
-        fail(env, "OpenSSL HKDF: cannot finish the extract");
-        return;
-    }
-    job->key_length = n;
+    job->key_length = job->hlen;
 }
 
 /*
@@ -333,49 +299,43 @@ static int expand(JNIEnv *env, struct sk_hkdf *job, jbyteArray info, unsigned ch
         return 0;
     }
     jsize info_length = info == NULL ? 0 : (*env)->GetArrayLength(env, info);
-    sk_secret_heap_enter();
-    EVP_MAC_CTX *ctx = sk_mac_keyed(job->hash, job->key, job->key_length);
-    sk_secret_heap_leave();
+    struct sk_hmac *ctx = sk_hmac_new(job->hash, job->key, job->key_length);
     if (ctx == NULL) {
         fail(env, "OpenSSL HKDF: cannot key the expand");
         return 0;
     }
     unsigned char *pinned = info_length > 0 ? (*env)->GetPrimitiveArrayCritical(env, info, NULL) : NULL;
     if (info_length > 0 && pinned == NULL) {
-        skm.ctx_free(ctx);
+        sk_hmac_free(ctx);
         return 0; /* OutOfMemoryError pending */
     }
     unsigned char last[SK_MAX_DIGEST];
-    int ok = 1;
     size_t done = 0;
-    sk_secret_heap_enter();
-    for (unsigned int i = 1; ok && done < length; i++) {
+    for (unsigned int i = 1; done < length; i++) {
         unsigned char counter = (unsigned char) i;
-        ok = (i == 1 || skm.init(ctx, NULL, 0, NULL) == 1)
-             && (i == 1 || skm.update(ctx, out + done - hlen, hlen) == 1)
-             && (info_length == 0 || skm.update(ctx, pinned, (size_t) info_length) == 1)
-             && skm.update(ctx, &counter, 1) == 1;
-        size_t n = 0;
-        if (ok && length - done >= hlen) {
-            ok = skm.final(ctx, out + done, &n, hlen) == 1 && n == hlen;
+        if (i > 1) {
+            sk_hmac_restart(ctx);
+            sk_hmac_update(ctx, out + done - hlen, hlen);
+        }
+        if (info_length > 0) {
+            sk_hmac_update(ctx, pinned, (size_t) info_length);
+        }
+        sk_hmac_update(ctx, &counter, 1);
+        if (length - done >= hlen) {
+            sk_hmac_final(ctx, out + done);
             done += hlen;
-        } else if (ok) {
-            ok = skm.final(ctx, last, &n, sizeof last) == 1 && n == hlen;
+        } else {
+            sk_hmac_final(ctx, last);
             memcpy(out + done, last, length - done);
             done = length;
         }
     }
-    sk_secret_heap_leave();
     sk.cleanse(last, sizeof last);
     if (pinned != NULL) {
         (*env)->ReleasePrimitiveArrayCritical(env, info, pinned, JNI_ABORT);
     }
-    skm.ctx_free(ctx);
-    if (!ok) {
-        sk.cleanse(out, length);
-        fail(env, "OpenSSL HKDF: expand failed");
-    }
-    return ok;
+    sk_hmac_free(ctx);
+    return 1;
 }
 
 JNIEXPORT void JNICALL Java_io_sessionkeys_internal_engine_openssl_OpenSslMacNative_hkdfExpandDirect(

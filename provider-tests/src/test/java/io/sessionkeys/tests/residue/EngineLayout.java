@@ -32,6 +32,11 @@ enum EngineLayout {
             System.arraycopy(h, 0, out, 8, 8);
             return out;
         }
+
+        @Override
+        boolean bigEndianShaWords() {
+            return true;
+        }
     },
 
     /**
@@ -54,6 +59,11 @@ enum EngineLayout {
             }
             return out;
         }
+
+        @Override
+        boolean bigEndianShaWords() {
+            return false;
+        }
     };
 
     /** The system property that selects the engine, passed on to the child JVM. */
@@ -70,6 +80,24 @@ enum EngineLayout {
 
     /** How this engine stores the GHASH subkey {@code h} (16 bytes, standard byte order). */
     abstract byte[] ghashSubkey(byte[] h);
+
+    /**
+     * How HMAC's keyed SHA-2 states are stored: the Java engine writes the chaining words
+     * big-endian beside the key; OpenSSL's SHA256_CTX holds them as host (little-endian) words.
+     */
+    abstract boolean bigEndianShaWords();
+
+    /** A SHA-256 chaining value as the engine stores it. */
+    byte[] shaState(int[] words) {
+        byte[] out = new byte[4 * words.length];
+        for (int i = 0; i < words.length; i++) {
+            for (int j = 0; j < 4; j++) {
+                int shift = bigEndianShaWords() ? 24 - 8 * j : 8 * j;
+                out[4 * i + j] = (byte) (words[i] >>> shift);
+            }
+        }
+        return out;
+    }
 
     /**
      * The engine this test run targets: the {@code sessionkeys.engine} property; unset or

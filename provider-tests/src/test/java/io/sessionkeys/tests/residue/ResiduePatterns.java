@@ -14,8 +14,9 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The byte patterns the residue scan looks for, from the seed the child JVM was given: the control
  * array, each key and its 16-byte halves, each AES key's round keys in the standard forms (both
- * word orders) and in the engine's own form, and the GHASH subkey H in the standard and the
- * engine's form. Also which of them a SessionKeys key must show while it is live.
+ * word orders) and in the engine's own form, the GHASH subkey H in the standard and the engine's
+ * form, and the HMAC-SHA256 key's keyed states (the SHA-256 chaining values after K0 XOR ipad and
+ * K0 XOR opad) in the engine's form. Also which of them a SessionKeys key must show while it is live.
  */
 final class ResiduePatterns {
 
@@ -36,6 +37,9 @@ final class ResiduePatterns {
             }
             if (ResidueProbe.ALGORITHMS[i].equals("AES")) {
                 addAesDerived(name, key, engine);
+            }
+            if (ResidueProbe.ALGORITHMS[i].equals("HmacSHA256")) {
+                addHmacStates(name, key, engine);
             }
         }
     }
@@ -62,6 +66,19 @@ final class ResiduePatterns {
         derivedByEngine.add(add(name + " GHASH subkey H (" + engine + " engine form)", engine.ghashSubkey(h)));
     }
 
+    /** The states an HMAC-SHA256 implementation keeps per key (the probe's key is shorter than a block). */
+    private void addHmacStates(String name, byte[] key, EngineLayout engine) {
+        for (int pad : new int[] {0x36, 0x5c}) {
+            byte[] block = new byte[64];
+            for (int i = 0; i < block.length; i++) {
+                block[i] = (byte) ((i < key.length ? key[i] : 0) ^ pad);
+            }
+            String which = pad == 0x36 ? "inner (ipad)" : "outer (opad)";
+            derivedByEngine.add(add(name + " " + which + " state (" + engine + " engine form)",
+                    engine.shaState(Sha256Reference.afterOneBlock(block))));
+        }
+    }
+
     /** Registers {@code bytes}; if the same bytes are already registered, returns that name instead. */
     private String add(String name, byte[] bytes) {
         String existing = names.get(ByteBuffer.wrap(bytes));
@@ -82,7 +99,7 @@ final class ResiduePatterns {
         return keys;
     }
 
-    /** What the engine derives from a key and keeps beside it: round keys and H, in its forms. */
+    /** What the engine derives from a key and keeps beside it: round keys, H, HMAC states, in its forms. */
     List<String> derivedByEngine() {
         return derivedByEngine;
     }

@@ -32,6 +32,22 @@ class ResidueToolsTest {
     }
 
     @Test
+    void sha256Compression_fips180AbcExample_givesTheDigest() {
+        // "abc" fits one block: its padded block's chaining value is the digest (FIPS 180-4 example).
+        byte[] block = new byte[64];
+        block[0] = 'a';
+        block[1] = 'b';
+        block[2] = 'c';
+        block[3] = (byte) 0x80;
+        block[63] = 24; // the message length in bits
+        byte[] state = EngineLayout.JAVA.shaState(Sha256Reference.afterOneBlock(block));
+        assertArrayEquals(HexFormat.of().parseHex("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+                state);
+        byte[] hostOrder = EngineLayout.OPENSSL.shaState(Sha256Reference.afterOneBlock(block));
+        assertArrayEquals(HexFormat.of().parseHex("bf1678ba"), java.util.Arrays.copyOf(hostOrder, 4));
+    }
+
+    @Test
     void keyPattern_neighbouringSeeds_giveUnrelatedBytes() {
         // With "seed | 1", an even seed and its successor gave the same key: two residue keys alike.
         for (long seed = 0; seed < 64; seed++) {

@@ -10,9 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The HMAC-SHA2 and HKDF part of the engine selection: OpenSSL 3's {@code EVP_MAC} per hash
- * where the library is loaded, libcrypto has {@code EVP_MAC} (OpenSSL 1.1.1 has not) and the
- * known-answer tests pass ({@link NativeMacKnownAnswers}); HKDF runs natively only if HMAC does
+ * The HMAC-SHA2 and HKDF part of the engine selection: HMAC on OpenSSL's SHA-2 functions per hash
+ * where the library is loaded, libcrypto exports those functions and the known-answer tests pass ({@link NativeMacKnownAnswers}); HKDF runs natively only if HMAC does
  * for every hash. Everything else stays on the Java engines, with the reason recorded.
  */
 final class MacEngineSelection {

@@ -7,7 +7,7 @@ import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
- * HKDF (RFC 5869) on OpenSSL 3's HMAC. The C side gathers the salt (or, expand only, the PRK) in
+ * HKDF (RFC 5869) on the native engine's HMAC (OpenSSL's SHA-2 functions). The C side gathers the salt (or, expand only, the PRK) in
  * secret memory, streams the input keying material through the extract's HMAC, keeps the PRK in
  * secret memory, and expands into the output by address: a derived session key is written
  * straight into its off-heap slot. Session-key inputs are read by address inside their gate.

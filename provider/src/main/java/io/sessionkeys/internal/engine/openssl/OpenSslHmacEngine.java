@@ -12,7 +12,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 
 /**
- * HMAC-SHA2 on OpenSSL 3's {@code EVP_MAC}. The key's precomputation is a C key record (8
+ * HMAC-SHA2 on OpenSSL's SHA-2 functions ({@code mac_crypto.c}). The key's precomputation is a C key record (8
  * off-heap bytes hold its address) owning the key's pool of keyed contexts, made from the raw
  * key's slot by address and freed with cleansing when the key is zeroized. A message borrows a
  * context at its start and gives it back with its tag (or when it is reset or abandoned). Made

@@ -3,7 +3,7 @@ package io.sessionkeys.internal.engine.openssl;
 import java.nio.ByteBuffer;
 
 /**
- * The JNI functions for HMAC and HKDF on OpenSSL 3's {@code EVP_MAC} (C sources
+ * The JNI functions for HMAC and HKDF on OpenSSL's SHA-2 functions (C sources
  * {@code mac_crypto.c} and {@code mac_kdf.c}; javac writes the C header from this class).
  * Callable only after {@link NativeLibrary} has opened libcrypto and {@link #open} succeeded.
  *
@@ -24,7 +24,7 @@ final class OpenSslMacNative {
     private OpenSslMacNative() {
     }
 
-    /** Resolves EVP_MAC in the opened libcrypto; {@code null} on success, else why not. */
+    /** Resolves the SHA-2 functions in the opened libcrypto; {@code null} on success, else why not. */
     static native String open();
 
     // ---- HMAC with a session key ----
