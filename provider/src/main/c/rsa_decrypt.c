@@ -10,8 +10,11 @@
  * wrong label hash, a missing separator), gives the same result, 0, and leaves OpenSSL's error
  * queue empty: the Java side makes one exception of it, whose text does not depend on the cause.
  *
- * The key's parts and the decryption's own allocations (OpenSSL's copy of the encoded message,
- * its blinding factors, the key's BIGNUMs) are made inside the secret heap (secret_memory.h).
+ * Memory: the key's parts, the state OpenSSL keeps with the key, and the recovered message are
+ * made inside the secret heap (secret_memory.h). A decryption's temporaries (OpenSSL's copy of
+ * the encoded message, the halves of the CRT) are made in ordinary memory and cleansed by
+ * OpenSSL as it frees them (OPENSSL_clear_free, BN_clear_free): routing them through the secret
+ * heap, whose allocator takes a lock per block, cost a third of each decryption.
  * OpenSSL 1.1.1 lacks EVP_PKEY_fromdata and the OAEP parameters by name: there, open() says so
  * and RSA stays on the Java engine.
  */
@@ -49,6 +52,7 @@ static struct {
     int (*fromdata_init)(EVP_PKEY_CTX *ctx);
     int (*fromdata)(EVP_PKEY_CTX *ctx, EVP_PKEY **ppkey, int selection, OSSL_PARAM params[]);
     void (*pkey_free)(EVP_PKEY *pkey);
+    int (*pkey_size)(const EVP_PKEY *pkey);
     int (*decrypt_init_ex)(EVP_PKEY_CTX *ctx, const OSSL_PARAM params[]);
     int (*decrypt)(EVP_PKEY_CTX *ctx, unsigned char *out, size_t *outlen, const unsigned char *in, size_t inlen);
     void *(*zalloc)(size_t num, const char *file, int line);
@@ -91,6 +95,7 @@ static const char *resolve(void) {
     RESOLVE(fromdata_init, "EVP_PKEY_fromdata_init");
     RESOLVE(fromdata, "EVP_PKEY_fromdata");
     RESOLVE(pkey_free, "EVP_PKEY_free");
+    RESOLVE(pkey_size, "EVP_PKEY_get_size");
     RESOLVE(decrypt_init_ex, "EVP_PKEY_decrypt_init_ex");
     RESOLVE(decrypt, "EVP_PKEY_decrypt");
     RESOLVE(zalloc, "CRYPTO_zalloc");
@@ -125,6 +130,33 @@ static const char *const PART_NAMES[PARTS] = {
     OSSL_PKEY_PARAM_RSA_FACTOR1, OSSL_PKEY_PARAM_RSA_FACTOR2,
     OSSL_PKEY_PARAM_RSA_EXPONENT1, OSSL_PKEY_PARAM_RSA_EXPONENT2, OSSL_PKEY_PARAM_RSA_COEFFICIENT1,
 };
+
+/*
+ * One raw private-key operation (on the number 2) while the caller is inside the secret heap: the
+ * state OpenSSL derives from the key on first use and keeps with it (the Montgomery forms of the
+ * primes and the modulus, the first blinding) is then made in secret memory too. Later
+ * decryptions run outside the secret heap (it would cost a third of each decryption), and make
+ * only temporaries there, which OpenSSL cleanses as it frees them.
+ */
+static int warm_up(EVP_PKEY *pkey) {
+    int ok = 0;
+    EVP_PKEY_CTX *ctx = skr.ctx_from_pkey(NULL, pkey, NULL);
+    int k = ctx == NULL ? 0 : skr.pkey_size(pkey);
+    unsigned char *buf = k <= 0 ? NULL : skr.zalloc(2 * (size_t) k, __FILE__, __LINE__);
+    if (buf != NULL) {
+        OSSL_PARAM params[2];
+        params[0] = skr.param_utf8(OSSL_ASYM_CIPHER_PARAM_PAD_MODE, OSSL_PKEY_RSA_PAD_MODE_NONE, 0);
+        params[1] = skr.param_end();
+        buf[k - 1] = 2;
+        size_t length = (size_t) k;
+        ok = skr.decrypt_init_ex(ctx, params) == 1 && skr.decrypt(ctx, buf + k, &length, buf, (size_t) k) == 1;
+        skr.clear_free(buf, 2 * (size_t) k, __FILE__, __LINE__);
+    }
+    if (ctx != NULL) {
+        skr.ctx_free(ctx);
+    }
+    return ok;
+}
 
 /* BIGNUMs of the parts (big-endian, unsigned) and the EVP_PKEY made of them; NULL on failure. */
 static EVP_PKEY *build(JNIEnv *env, jobjectArray parts) {
@@ -173,6 +205,9 @@ static EVP_PKEY *build(JNIEnv *env, jobjectArray parts) {
         if (bn[i] != NULL) {
             skr.bn_clear_free(bn[i]);
         }
+    }
+    if (ok) {
+        ok = warm_up(pkey);
     }
     if (!ok && pkey != NULL) {
         skr.pkey_free(pkey);
@@ -230,11 +265,12 @@ JNIEXPORT jlong JNICALL Java_io_sessionkeys_internal_engine_openssl_OpenSslRsaNa
     struct sk_recovered *out = NULL;
     EVP_PKEY_CTX *ctx = NULL;
     int ok = mgf != NULL && k > 0;
-    sk_secret_heap_enter();
     if (ok) {
         /* public data; copied so that no critical region spans the RSA operation */
         in = skr.zalloc((size_t) k + (size_t) label_length + 1, __FILE__, __LINE__);
+        sk_secret_heap_enter();
         out = skr.zalloc(sizeof *out + (size_t) k, __FILE__, __LINE__);
+        sk_secret_heap_leave();
         ok = in != NULL && out != NULL;
     }
     if (ok) {
@@ -266,7 +302,6 @@ JNIEXPORT jlong JNICALL Java_io_sessionkeys_internal_engine_openssl_OpenSslRsaNa
     if (ctx != NULL) {
         skr.ctx_free(ctx);
     }
-    sk_secret_heap_leave();
     if (in != NULL) {
         skr.clear_free(in, (size_t) k + (size_t) label_length + 1, __FILE__, __LINE__);
     }
