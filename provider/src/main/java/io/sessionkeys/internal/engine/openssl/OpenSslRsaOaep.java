@@ -17,9 +17,9 @@ import java.util.Objects;
  *
  * <p>Taken: two-prime RSA keys with every CRT part readable ({@link RSAPrivateCrtKey}), whose
  * algorithm is "RSA", with SHA-1 or SHA-2 label and MGF1 hashes. Not taken, so left to the Java
- * engine: keys without CRT parts (d alone; OpenSSL would run without CRT at a quarter of the
- * speed, and the Java engine does the same), multi-prime keys, keys whose parts cannot be read
- * (hardware tokens), RSASSA-PSS keys, and other hashes.
+ * engine: keys without CRT parts (d alone: rare, since KeyStores and the JDK's generator give CRT
+ * keys, and one build path then serves every native key), multi-prime keys, keys whose parts
+ * cannot be read (hardware tokens), RSASSA-PSS keys, and other hashes.
  */
 final class OpenSslRsaOaep implements RsaOaepEngine {
 
