@@ -43,6 +43,7 @@ import net.jqwik.api.constraints.LongRange;
  * hash pairs, labels and messages, encrypted by SunJCE. All three must recover the same message
  * and the same unwrapped key; and for a ciphertext with one bit flipped, a wrong label or the
  * wrong hash, all must refuse, the two SessionKeys engines with the same exception and message.
+ * One key is also used on four threads at once.
  */
 class RsaOaepEngineDifferentialProperties {
 
@@ -90,6 +91,41 @@ class RsaOaepEngineDifferentialProperties {
         String pkcs1 = engines.get("RSA PKCS#1 v1.5");
         assertNotNull(pkcs1, engines.toString());
         assertTrue(pkcs1.startsWith("Java"), pkcs1); // never native: see docs/engines/native.md
+    }
+
+    /** One private key on several threads at once: the native engine shares one EVP_PKEY among them. */
+    @Example
+    void oneKeyOnFourThreads_everyUnwrapRight() throws Exception {
+        KeyPair pair = KEYS[2];
+        OAEPParameterSpec spec = spec("SHA-256", "SHA-256", new byte[] {7, 7});
+        byte[][] messages = new byte[8][];
+        byte[][] wrapped = new byte[8][];
+        SplittableRandom random = new SplittableRandom(4);
+        Cipher sun = Cipher.getInstance("RSA/ECB/OAEPPadding", "SunJCE");
+        sun.init(Cipher.ENCRYPT_MODE, pair.getPublic(), spec);
+        for (int i = 0; i < messages.length; i++) {
+            messages[i] = bytes(random, 32);
+            wrapped[i] = sun.doFinal(messages[i]);
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int first = t;
+                done.add(pool.submit(() -> {
+                    for (int round = 0; round < 25; round++) {
+                        int i = (first + round) % messages.length;
+                        assertArrayEquals(messages[i], unwrap(SELECTED, pair, spec, wrapped[i]), "message " + i);
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Property(tries = 60)

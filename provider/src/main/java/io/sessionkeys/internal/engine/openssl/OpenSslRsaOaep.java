@@ -51,7 +51,13 @@ final class OpenSslRsaOaep implements RsaOaepEngine {
                 || !NativeRsaKeys.complete(crt)) {
             return null;
         }
-        return new NativeDecryptor(crt, NativeRsaKeys.of(crt), md, mgf);
+        long handle;
+        try {
+            handle = NativeRsaKeys.of(crt);
+        } catch (IllegalStateException refused) {
+            return null; // OpenSSL would not build this key: the Java engine says what is wrong with it
+        }
+        return new NativeDecryptor(crt, handle, md, mgf);
     }
 
     /** Holds the Java key, and so keeps its EVP_PKEY from being freed while this is in use. */
