@@ -15,94 +15,20 @@
  * the encoded message, the halves of the CRT) are made in ordinary memory and cleansed by
  * OpenSSL as it frees them (OPENSSL_clear_free, BN_clear_free): routing them through the secret
  * heap, whose allocator takes a lock per block, cost a third of each decryption.
- * OpenSSL 1.1.1 lacks EVP_PKEY_fromdata and the OAEP parameters by name: there, open() says so
- * and RSA stays on the Java engine.
+ *
+ * The key is built by rsa_crypto.c. OpenSSL 1.1.1 lacks EVP_PKEY_fromdata and the OAEP
+ * parameters by name: there, open() says so and RSA stays on the Java engine.
  */
 #include <jni.h>
-#include <dlfcn.h>
 #include <stdint.h>
 #include <string.h>
 
 #include "io_sessionkeys_internal_engine_openssl_OpenSslRsaNative.h"
 #include "libcrypto.h"
+#include "rsa_crypto.h"
 #include "secret_memory.h"
 
-#include <openssl/opensslv.h>
-
-#if OPENSSL_VERSION_NUMBER >= 0x30000000L
-#include <openssl/bn.h>
-#include <openssl/core_names.h>
-#include <openssl/param_build.h>
-#include <openssl/params.h>
-
-static struct {
-    BIGNUM *(*bn_bin2bn)(const unsigned char *s, int len, BIGNUM *ret);
-    void (*bn_clear_free)(BIGNUM *a);
-    OSSL_PARAM_BLD *(*bld_new)(void);
-    int (*bld_push_bn)(OSSL_PARAM_BLD *bld, const char *key, const BIGNUM *bn);
-    OSSL_PARAM *(*bld_to_param)(OSSL_PARAM_BLD *bld);
-    void (*bld_free)(OSSL_PARAM_BLD *bld);
-    void (*param_free)(OSSL_PARAM *p);
-    OSSL_PARAM (*param_utf8)(const char *key, char *buf, size_t bsize);
-    OSSL_PARAM (*param_octets)(const char *key, void *buf, size_t bsize);
-    OSSL_PARAM (*param_end)(void);
-    EVP_PKEY_CTX *(*ctx_from_name)(OSSL_LIB_CTX *libctx, const char *name, const char *propquery);
-    EVP_PKEY_CTX *(*ctx_from_pkey)(OSSL_LIB_CTX *libctx, EVP_PKEY *pkey, const char *propquery);
-    void (*ctx_free)(EVP_PKEY_CTX *ctx);
-    int (*fromdata_init)(EVP_PKEY_CTX *ctx);
-    int (*fromdata)(EVP_PKEY_CTX *ctx, EVP_PKEY **ppkey, int selection, OSSL_PARAM params[]);
-    void (*pkey_free)(EVP_PKEY *pkey);
-    int (*pkey_size)(const EVP_PKEY *pkey);
-    int (*decrypt_init_ex)(EVP_PKEY_CTX *ctx, const OSSL_PARAM params[]);
-    int (*decrypt)(EVP_PKEY_CTX *ctx, unsigned char *out, size_t *outlen, const unsigned char *in, size_t inlen);
-    void *(*zalloc)(size_t num, const char *file, int line);
-    void (*clear_free)(void *ptr, size_t num, const char *file, int line);
-    int ready;
-} skr;
-
-#define RESOLVE(field, name)                                                        \
-    do {                                                                            \
-        *(void **) (&skr.field) = dlsym(handle, name);                              \
-        if (skr.field == NULL) {                                                    \
-            return "this libcrypto lacks " name " (OpenSSL 3 is needed)";           \
-        }                                                                           \
-    } while (0)
-
-static const char *resolve(void) {
-    if (skr.ready) {
-        return NULL;
-    }
-    void *handle = sk_crypto_library();
-    if (handle == NULL) {
-        return "libcrypto is not open";
-    }
-    if (sk.version_num() < 0x30000000UL) {
-        return "this libcrypto has no EVP_PKEY_fromdata (OpenSSL 3 is needed)";
-    }
-    RESOLVE(bn_bin2bn, "BN_bin2bn");
-    RESOLVE(bn_clear_free, "BN_clear_free");
-    RESOLVE(bld_new, "OSSL_PARAM_BLD_new");
-    RESOLVE(bld_push_bn, "OSSL_PARAM_BLD_push_BN");
-    RESOLVE(bld_to_param, "OSSL_PARAM_BLD_to_param");
-    RESOLVE(bld_free, "OSSL_PARAM_BLD_free");
-    RESOLVE(param_free, "OSSL_PARAM_free");
-    RESOLVE(param_utf8, "OSSL_PARAM_construct_utf8_string");
-    RESOLVE(param_octets, "OSSL_PARAM_construct_octet_string");
-    RESOLVE(param_end, "OSSL_PARAM_construct_end");
-    RESOLVE(ctx_from_name, "EVP_PKEY_CTX_new_from_name");
-    RESOLVE(ctx_from_pkey, "EVP_PKEY_CTX_new_from_pkey");
-    RESOLVE(ctx_free, "EVP_PKEY_CTX_free");
-    RESOLVE(fromdata_init, "EVP_PKEY_fromdata_init");
-    RESOLVE(fromdata, "EVP_PKEY_fromdata");
-    RESOLVE(pkey_free, "EVP_PKEY_free");
-    RESOLVE(pkey_size, "EVP_PKEY_get_size");
-    RESOLVE(decrypt_init_ex, "EVP_PKEY_decrypt_init_ex");
-    RESOLVE(decrypt, "EVP_PKEY_decrypt");
-    RESOLVE(zalloc, "CRYPTO_zalloc");
-    RESOLVE(clear_free, "CRYPTO_clear_free");
-    skr.ready = 1;
-    return NULL;
-}
+#ifdef SK_HAVE_RSA_FROMDATA
 
 /* A recovered message: length bytes at the start of bytes (capacity bytes, in secret memory). */
 struct sk_recovered {
@@ -123,50 +49,11 @@ static void fail(JNIEnv *env, const char *what) {
     }
 }
 
-/* The order of the parts OpenSslRsaNative.newKey passes, and their OpenSSL names. */
-#define PARTS 8
-static const char *const PART_NAMES[PARTS] = {
-    OSSL_PKEY_PARAM_RSA_N, OSSL_PKEY_PARAM_RSA_E, OSSL_PKEY_PARAM_RSA_D,
-    OSSL_PKEY_PARAM_RSA_FACTOR1, OSSL_PKEY_PARAM_RSA_FACTOR2,
-    OSSL_PKEY_PARAM_RSA_EXPONENT1, OSSL_PKEY_PARAM_RSA_EXPONENT2, OSSL_PKEY_PARAM_RSA_COEFFICIENT1,
-};
-
-/*
- * One raw private-key operation (on the number 2) while the caller is inside the secret heap: the
- * state OpenSSL derives from the key on first use and keeps with it (the Montgomery forms of the
- * primes and the modulus, the first blinding) is then made in secret memory too. Later
- * decryptions run outside the secret heap (it would cost a third of each decryption), and make
- * only temporaries there, which OpenSSL cleanses as it frees them.
- */
-static int warm_up(EVP_PKEY *pkey) {
-    int ok = 0;
-    EVP_PKEY_CTX *ctx = skr.ctx_from_pkey(NULL, pkey, NULL);
-    int k = ctx == NULL ? 0 : skr.pkey_size(pkey);
-    unsigned char *buf = k <= 0 ? NULL : skr.zalloc(2 * (size_t) k, __FILE__, __LINE__);
-    if (buf != NULL) {
-        OSSL_PARAM params[2];
-        params[0] = skr.param_utf8(OSSL_ASYM_CIPHER_PARAM_PAD_MODE, OSSL_PKEY_RSA_PAD_MODE_NONE, 0);
-        params[1] = skr.param_end();
-        buf[k - 1] = 2;
-        size_t length = (size_t) k;
-        ok = skr.decrypt_init_ex(ctx, params) == 1 && skr.decrypt(ctx, buf + k, &length, buf, (size_t) k) == 1;
-        skr.clear_free(buf, 2 * (size_t) k, __FILE__, __LINE__);
-    }
-    if (ctx != NULL) {
-        skr.ctx_free(ctx);
-    }
-    return ok;
-}
-
-/* BIGNUMs of the parts (big-endian, unsigned) and the EVP_PKEY made of them; NULL on failure. */
+/* The EVP_PKEY of the parts (byte[]s, big-endian, unsigned); NULL on failure. */
 static EVP_PKEY *build(JNIEnv *env, jobjectArray parts) {
-    BIGNUM *bn[PARTS] = {0};
-    OSSL_PARAM_BLD *bld = NULL;
-    OSSL_PARAM *params = NULL;
-    EVP_PKEY_CTX *ctx = NULL;
-    EVP_PKEY *pkey = NULL;
+    BIGNUM *bn[SK_RSA_PARTS] = {0};
     int ok = 1;
-    for (int i = 0; ok && i < PARTS; i++) {
+    for (int i = 0; ok && i < SK_RSA_PARTS; i++) {
         jbyteArray part = (*env)->GetObjectArrayElement(env, parts, i);
         jsize n = part == NULL ? 0 : (*env)->GetArrayLength(env, part);
         jbyte *p = n == 0 ? NULL : (*env)->GetPrimitiveArrayCritical(env, part, NULL);
@@ -179,57 +66,25 @@ static EVP_PKEY *build(JNIEnv *env, jobjectArray parts) {
             (*env)->DeleteLocalRef(env, part);
         }
     }
-    if (ok) {
-        bld = skr.bld_new();
-        ok = bld != NULL;
-    }
-    for (int i = 0; ok && i < PARTS; i++) {
-        ok = skr.bld_push_bn(bld, PART_NAMES[i], bn[i]) == 1;
-    }
-    if (ok) {
-        params = skr.bld_to_param(bld);
-        ctx = params == NULL ? NULL : skr.ctx_from_name(NULL, "RSA", NULL);
-        ok = ctx != NULL && skr.fromdata_init(ctx) == 1
-                && skr.fromdata(ctx, &pkey, EVP_PKEY_KEYPAIR, params) == 1;
-    }
-    if (ctx != NULL) {
-        skr.ctx_free(ctx);
-    }
-    if (params != NULL) {
-        skr.param_free(params); /* in secret memory, whose free cleanses: it carries the private parts */
-    }
-    if (bld != NULL) {
-        skr.bld_free(bld);
-    }
-    for (int i = 0; i < PARTS; i++) {
+    EVP_PKEY *pkey = ok ? sk_rsa_build(bn) : NULL;
+    for (int i = 0; i < SK_RSA_PARTS; i++) {
         if (bn[i] != NULL) {
             skr.bn_clear_free(bn[i]);
         }
     }
-    if (ok) {
-        ok = warm_up(pkey);
-    }
-    if (!ok && pkey != NULL) {
-        skr.pkey_free(pkey);
-        pkey = NULL;
-    }
     return pkey;
 }
 
-#endif /* OpenSSL 3 headers */
+#endif /* SK_HAVE_RSA_FROMDATA */
 
 JNIEXPORT jstring JNICALL Java_io_sessionkeys_internal_engine_openssl_OpenSslRsaNative_open(
         JNIEnv *env, jclass cls) {
     (void) cls;
-#if OPENSSL_VERSION_NUMBER >= 0x30000000L
-    const char *why = resolve();
-#else
-    const char *why = "built against OpenSSL 1.1.1's headers (OpenSSL 3 is needed)";
-#endif
+    const char *why = sk_rsa_open();
     return why == NULL ? NULL : (*env)->NewStringUTF(env, why);
 }
 
-#if OPENSSL_VERSION_NUMBER >= 0x30000000L
+#ifdef SK_HAVE_RSA_FROMDATA
 
 JNIEXPORT jlong JNICALL Java_io_sessionkeys_internal_engine_openssl_OpenSslRsaNative_newKey(
         JNIEnv *env, jclass cls, jobjectArray parts) {
