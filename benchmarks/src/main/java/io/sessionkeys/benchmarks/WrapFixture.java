@@ -1,5 +1,6 @@
 package io.sessionkeys.benchmarks;
 
+import io.sessionkeys.SessionKeyUnwrapSpec;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyPair;
@@ -13,23 +14,28 @@ import javax.crypto.SecretKey;
 /**
  * One provider's wrapping cipher, its key-encryption key(s), and the AES-256 key to wrap. For
  * SessionKeys both the wrapped key and an AES KEK are session keys; the RSA key pair is the JDK's
- * (SessionKeys takes foreign RSA keys, as a KeyStore would hand them over).
+ * (SessionKeys takes foreign RSA keys, as a KeyStore would hand them over), so an RSA unwrap asks
+ * for a session key with a {@code SessionKeyUnwrapSpec}: without one, SessionKeys hands a
+ * foreign-key unwrap to the next provider, and the row would measure SunJCE.
  */
 public final class WrapFixture {
 
     private final WrapAlgorithm algorithm;
     private final Cipher cipher;
     private final AlgorithmParameterSpec parameters;
+    private final AlgorithmParameterSpec unwrapParameters;
     private final Key wrappingKey;
     private final Key unwrappingKey;
     private final SecretKey keyToWrap;
     private final byte[] wrapped;
 
     private WrapFixture(WrapAlgorithm algorithm, Cipher cipher, Key wrappingKey, Key unwrappingKey,
-            SecretKey keyToWrap) throws GeneralSecurityException {
+            SecretKey keyToWrap, boolean sessionKeys) throws GeneralSecurityException {
         this.algorithm = algorithm;
         this.cipher = cipher;
         this.parameters = algorithm.parameters();
+        this.unwrapParameters = sessionKeys && algorithm.isRsa()
+                ? SessionKeyUnwrapSpec.builder().cipherParameters(parameters).build() : parameters;
         this.wrappingKey = wrappingKey;
         this.unwrappingKey = unwrappingKey;
         this.keyToWrap = keyToWrap;
@@ -49,10 +55,11 @@ public final class WrapFixture {
             KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
             rsa.initialize(WrapAlgorithm.RSA_BITS);
             KeyPair pair = rsa.generateKeyPair();
-            fixture = new WrapFixture(algorithm, cipher, pair.getPublic(), pair.getPrivate(), keyToWrap);
+            fixture = new WrapFixture(algorithm, cipher, pair.getPublic(), pair.getPrivate(), keyToWrap,
+                    who.makesSessionKeys());
         } else {
             SecretKey kek = Keys.newKey(who, provider, "AES", 256);
-            fixture = new WrapFixture(algorithm, cipher, kek, kek, keyToWrap);
+            fixture = new WrapFixture(algorithm, cipher, kek, kek, keyToWrap, who.makesSessionKeys());
         }
         fixture.checkRoundTrip();
         return fixture;
@@ -68,10 +75,10 @@ public final class WrapFixture {
     }
 
     public Key unwrap() throws GeneralSecurityException {
-        if (parameters == null) {
+        if (unwrapParameters == null) {
             cipher.init(Cipher.UNWRAP_MODE, unwrappingKey);
         } else {
-            cipher.init(Cipher.UNWRAP_MODE, unwrappingKey, parameters);
+            cipher.init(Cipher.UNWRAP_MODE, unwrappingKey, unwrapParameters);
         }
         return cipher.unwrap(wrapped, "AES", Cipher.SECRET_KEY);
     }

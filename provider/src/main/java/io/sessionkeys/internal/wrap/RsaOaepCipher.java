@@ -1,6 +1,7 @@
 package io.sessionkeys.internal.wrap;
 
 import io.sessionkeys.internal.common.Zeroing;
+import io.sessionkeys.internal.engine.RsaOaepEngine;
 import io.sessionkeys.internal.key.KeyAlgorithm;
 import io.sessionkeys.internal.key.KeyToWrap;
 import io.sessionkeys.internal.service.ProviderContext;
@@ -17,17 +18,24 @@ import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.InvalidParameterSpecException;
+import java.security.spec.MGF1ParameterSpec;
 import java.util.Arrays;
 import javax.crypto.BadPaddingException;
 import javax.crypto.IllegalBlockSizeException;
 import javax.crypto.NoSuchPaddingException;
 import javax.crypto.spec.OAEPParameterSpec;
+import javax.crypto.spec.PSource;
 
 /**
  * {@code Cipher} for RSA-OAEP key transport: wraps a session key under an RSA public key, and
  * unwraps into a session key with the RSA private key (also ENCRYPT/DECRYPT of short messages,
- * as SunJCE allows). OAEP is done here, constant-time on decoding; the RSA primitive is the
- * JDK's ({@link RawRsa}).
+ * as SunJCE allows).
+ *
+ * <p>Decryption runs on the selected {@link RsaOaepEngine} where it takes the key and hashes
+ * (OpenSSL: the message is recovered outside the Java heap and an unwrapped key is copied by
+ * address into its session key's slot); otherwise, and for encryption, OAEP is done here,
+ * constant-time on decoding, over the JDK's RSA primitive ({@link RawRsa}). Both engines give
+ * the same exception, with the same message, for every kind of decryption failure.
  *
  * <p>Without an {@code OAEPParameterSpec}, {@code OAEPWith<H>AndMGF1Padding} means label hash H
  * with MGF1 over SHA-1, as in SunJCE (docs/key-wrap.md explains the choice).
@@ -35,20 +43,24 @@ import javax.crypto.spec.OAEPParameterSpec;
 public final class RsaOaepCipher extends WholeMessageCipher {
 
     private final OAEPParameterSpec defaults;
+    private final RsaOaepEngine engine;
 
     private int k;
     private OAEPParameterSpec spec;
     private OaepCodec codec;
     private RawRsa raw;
+    private RsaOaepEngine.Decryptor decryptor; // null: the Java engine decrypts
+    private byte[] label;
     private SecureRandom random;
 
     /**
      * @param hashName the label hash the transformation names, or {@code null} for
      *     {@code RSA/ECB/OAEPPadding} (SHA-1 unless an {@code OAEPParameterSpec} says otherwise)
      */
-    public RsaOaepCipher(ProviderContext context, String name, String hashName) {
+    public RsaOaepCipher(ProviderContext context, String name, String hashName, RsaOaepEngine engine) {
         super(context, name);
         this.defaults = OaepParameters.defaults(hashName);
+        this.engine = engine;
     }
 
     @Override
@@ -126,7 +138,11 @@ public final class RsaOaepCipher extends WholeMessageCipher {
                     + " OAEP with " + s.getDigestAlgorithm() + ": it needs at least " + (2 * c.hashLength() + 2)
                     + " bytes of modulus");
         }
-        this.raw = RawRsa.init(publicSide, key);
+        RsaOaepEngine.Decryptor d = publicSide ? null : engine.decryptor((RSAPrivateKey) key,
+                s.getDigestAlgorithm(), ((MGF1ParameterSpec) s.getMGFParameters()).getDigestAlgorithm());
+        this.raw = d == null ? RawRsa.init(publicSide, key) : null;
+        this.decryptor = d;
+        this.label = ((PSource.PSpecified) s.getPSource()).getValue();
         this.k = modulusBytes;
         this.spec = s;
         this.codec = c;
@@ -153,6 +169,16 @@ public final class RsaOaepCipher extends WholeMessageCipher {
 
     @Override
     byte[] decrypt(byte[] message) throws IllegalBlockSizeException, BadPaddingException {
+        if (decryptor != null) {
+            try (RsaOaepEngine.Recovered r = decryptNatively(message)) {
+                if (r == null) {
+                    throw new BadPaddingException(decryptionError());
+                }
+                byte[] out = new byte[r.length()];
+                r.copyTo(out, 0);
+                return out;
+            }
+        }
         byte[] em = decryptToEncoded(message);
         if (em == null) {
             throw new BadPaddingException(decryptionError());
@@ -190,14 +216,27 @@ public final class RsaOaepCipher extends WholeMessageCipher {
     }
 
     /**
-     * Applies RSADP to a ciphertext; {@code null} for any ciphertext that has not exactly
-     * {@code k} bytes or is not below the modulus, so that every failure looks alike.
+     * Decrypts on the native engine; {@code null} for any ciphertext that has not exactly
+     * {@code k} bytes or does not decrypt, so that every failure looks alike.
      */
-    private byte[] decryptToEncoded(byte[] ciphertext) throws IllegalBlockSizeException {
+    private RsaOaepEngine.Recovered decryptNatively(byte[] ciphertext) throws IllegalBlockSizeException {
+        checkNotLonger(ciphertext);
+        return ciphertext.length != k ? null : decryptor.decrypt(label, ciphertext);
+    }
+
+    private void checkNotLonger(byte[] ciphertext) throws IllegalBlockSizeException {
         if (ciphertext.length > k) {
             throw new IllegalBlockSizeException(name + ": the ciphertext is " + ciphertext.length
                     + " bytes, longer than the " + k + "-byte modulus");
         }
+    }
+
+    /**
+     * Applies RSADP to a ciphertext; {@code null} for any ciphertext that has not exactly
+     * {@code k} bytes or is not below the modulus, so that every failure looks alike.
+     */
+    private byte[] decryptToEncoded(byte[] ciphertext) throws IllegalBlockSizeException {
+        checkNotLonger(ciphertext);
         if (ciphertext.length != k) {
             return null;
         }
@@ -226,6 +265,9 @@ public final class RsaOaepCipher extends WholeMessageCipher {
 
     @Override
     Key unwrapKey(byte[] wrappedKey, KeyAlgorithm kind) throws InvalidKeyException {
+        if (decryptor != null) {
+            return unwrapNatively(wrappedKey, kind);
+        }
         byte[] em;
         try {
             em = decryptToEncoded(wrappedKey);
@@ -243,6 +285,22 @@ public final class RsaOaepCipher extends WholeMessageCipher {
             return newKey(kind, em, start, k - start);
         } finally {
             Zeroing.wipe(em);
+        }
+    }
+
+    /** The recovered key goes from the engine's memory straight into the new key's slot. */
+    private Key unwrapNatively(byte[] wrappedKey, KeyAlgorithm kind) throws InvalidKeyException {
+        RsaOaepEngine.Recovered r;
+        try {
+            r = decryptNatively(wrappedKey);
+        } catch (IllegalBlockSizeException e) {
+            throw new InvalidKeyException(e.getMessage(), e);
+        }
+        if (r == null) {
+            throw new InvalidKeyException(unwrapError());
+        }
+        try (r) {
+            return newKeyFilled(kind, r.length(), r::copyTo);
         }
     }
 

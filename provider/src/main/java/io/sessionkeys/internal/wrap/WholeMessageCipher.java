@@ -18,6 +18,7 @@ import java.security.ProviderException;
 import java.security.SecureRandom;
 import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.InvalidParameterSpecException;
+import java.util.function.Consumer;
 import javax.crypto.BadPaddingException;
 import javax.crypto.Cipher;
 import io.sessionkeys.internal.service.SessionKeysCipherSpi;
@@ -103,6 +104,11 @@ abstract class WholeMessageCipher extends SessionKeysCipherSpi {
     /** A session key from {@code length} recovered bytes, with the policy and scope the caller passed at init. */
     final Key newKey(KeyAlgorithm kind, byte[] recovered, int offset, int length) throws InvalidKeyException {
         return UnwrappedKeys.make(context, kind, recovered, offset, length, parameters.policy(), parameters.scope());
+    }
+
+    /** As {@link #newKey}, for {@code length} bytes that {@code fill} writes straight into the key's slot. */
+    final Key newKeyFilled(KeyAlgorithm kind, int length, Consumer<ByteBuffer> fill) throws InvalidKeyException {
+        return UnwrappedKeys.makeFilled(context, kind, length, fill, parameters.policy(), parameters.scope());
     }
 
     // ---- the JCA plumbing ----

@@ -3,6 +3,7 @@ package io.sessionkeys.internal.wrap;
 import io.sessionkeys.SessionKey;
 import io.sessionkeys.internal.common.KeySize;
 import io.sessionkeys.internal.engine.BlockCipherEngine;
+import io.sessionkeys.internal.engine.RsaOaepEngine;
 import io.sessionkeys.internal.engine.aes.AesBlockEngine;
 import io.sessionkeys.internal.service.ServiceDefinition;
 import java.security.interfaces.RSAPrivateKey;
@@ -26,11 +27,20 @@ public final class WrapServices {
     }
 
     public static List<ServiceDefinition> definitions() {
-        return definitions(AesBlockEngine.INSTANCE);
+        return definitions(AesBlockEngine.INSTANCE, RsaOaepEngine.JAVA);
+    }
+
+    /** The services, RSA-OAEP decryption on {@code rsaOaep} where it takes the key and hashes. */
+    public static List<ServiceDefinition> definitions(RsaOaepEngine rsaOaep) {
+        return definitions(AesBlockEngine.INSTANCE, rsaOaep);
     }
 
     /** The services on a given AES engine (white-box tests pass a reference engine). */
     static List<ServiceDefinition> definitions(BlockCipherEngine aes) {
+        return definitions(aes, RsaOaepEngine.JAVA);
+    }
+
+    private static List<ServiceDefinition> definitions(BlockCipherEngine aes, RsaOaepEngine rsaOaep) {
         List<ServiceDefinition> all = new ArrayList<>();
         // CNG names RFC 3394 with the default ICV BCRYPT_AES_WRAP_KEY_BLOB: the blob is the wrapped key alone
         all.add(aes(aes, AesWrapVariant.KW, KeySize.ANY).alias("AESWrap", "BCRYPT_AES_WRAP_KEY_BLOB"));
@@ -52,11 +62,12 @@ public final class WrapServices {
                 "OID.2.16.840.1.101.3.4.1.48"));
         all.add(ServiceDefinition.of("Cipher", "RSA/ECB/PKCS1Padding", RsaPkcs1Cipher.class, RsaPkcs1Cipher::new)
                 .keyClasses(RSAPublicKey.class, RSAPrivateKey.class));
-        all.add(rsa("RSA/ECB/OAEPPadding", null));
-        all.add(rsa("RSA/ECB/OAEPWithSHA-1AndMGF1Padding", "SHA-1").alias("RSA/ECB/OAEPWithSHA1AndMGF1Padding"));
-        all.add(rsa("RSA/ECB/OAEPWithSHA-256AndMGF1Padding", "SHA-256"));
-        all.add(rsa("RSA/ECB/OAEPWithSHA-384AndMGF1Padding", "SHA-384"));
-        all.add(rsa("RSA/ECB/OAEPWithSHA-512AndMGF1Padding", "SHA-512"));
+        all.add(rsa("RSA/ECB/OAEPPadding", null, rsaOaep));
+        all.add(rsa("RSA/ECB/OAEPWithSHA-1AndMGF1Padding", "SHA-1", rsaOaep)
+                .alias("RSA/ECB/OAEPWithSHA1AndMGF1Padding"));
+        all.add(rsa("RSA/ECB/OAEPWithSHA-256AndMGF1Padding", "SHA-256", rsaOaep));
+        all.add(rsa("RSA/ECB/OAEPWithSHA-384AndMGF1Padding", "SHA-384", rsaOaep));
+        all.add(rsa("RSA/ECB/OAEPWithSHA-512AndMGF1Padding", "SHA-512", rsaOaep));
         return all;
     }
 
@@ -67,9 +78,9 @@ public final class WrapServices {
                 .attribute("SupportedKeyFormats", "RAW");
     }
 
-    private static ServiceDefinition rsa(String transformation, String hashName) {
+    private static ServiceDefinition rsa(String transformation, String hashName, RsaOaepEngine engine) {
         return ServiceDefinition.of("Cipher", transformation, RsaOaepCipher.class,
-                        context -> new RsaOaepCipher(context, transformation, hashName))
+                        context -> new RsaOaepCipher(context, transformation, hashName, engine))
                 .keyClasses(RSAPublicKey.class, RSAPrivateKey.class);
     }
 }

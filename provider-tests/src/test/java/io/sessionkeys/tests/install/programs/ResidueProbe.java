@@ -6,6 +6,7 @@ import io.sessionkeys.KeyScope;
 import io.sessionkeys.SessionKey;
 import io.sessionkeys.SessionKeyDerivationSpec;
 import io.sessionkeys.SessionKeyImportSpec;
+import io.sessionkeys.SessionKeyUnwrapSpec;
 import io.sessionkeys.SessionKeysMXBean;
 import io.sessionkeys.SessionKeysProvider;
 import io.sessionkeys.tests.support.KeyPattern;
@@ -15,6 +16,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.Provider;
 import java.security.Security;
 import java.time.Duration;
@@ -35,7 +38,8 @@ import javax.security.auth.DestroyFailedException;
 /**
  * The child JVM of the residue tests. Imports four keys with known bytes (AES-128, AES-256,
  * ChaCha20, HMAC-SHA256), uses each through every service that takes it (GCM, CTR, CBC,
- * ChaCha20-Poly1305, KW and KWP wrap and unwrap, HMAC, HKDF), dumps the live heap,
+ * ChaCha20-Poly1305, KW and KWP wrap and unwrap, HMAC, HKDF, RSA-OAEP wrap and unwrap into a
+ * session key), dumps the live heap,
  * prints {@code LIVE <pid> <memory tier>} and waits for a line on standard input while the parent
  * reads its memory with the keys live, gets rid of the keys by one route, dumps the whole heap
  * (unreachable objects too), prints {@code READY <pid>} and waits for a line again while the parent
@@ -56,7 +60,11 @@ public final class ResidueProbe {
         return KeyPattern.bytes(seed + index, LENGTHS[index]);
     }
 
+    /** The whole-heap dump made right after the RSA-OAEP unwrap (SessionKeys runs only). */
+    public static final String RSA_UNWRAP_DUMP = "rsa-unwrapped.hprof";
+
     private static byte[] control;
+    private static KeyPair rsaPair;
     private static List<SecretKey> keys = new ArrayList<>();
 
     private ResidueProbe() {
@@ -68,6 +76,12 @@ public final class ResidueProbe {
         String route = args[2];
         Path dir = Path.of(args[3]);
         control = KeyPattern.control(seed);
+        if (ours) {
+            // Made before the keys: on a busy machine it can take longer than the expiry route's lifetime.
+            KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+            rsa.initialize(2048);
+            rsaPair = rsa.generateKeyPair();
+        }
         Provider provider = ours ? new SessionKeysProvider() : Security.getProvider("SunJCE");
         KeyScope scope = KeyScope.open();
         KeyPolicy policy = route.equals("expiry") ? KeyPolicy.builder().lifetime(Duration.ofSeconds(2)).build() : null;
@@ -75,7 +89,7 @@ public final class ResidueProbe {
             keys.add(importKey(provider, ours, ALGORITHMS[i], keyBytes(seed, i), policy,
                     route.equals("scope") ? scope : null));
         }
-        useEveryService(provider, ours);
+        useEveryService(provider, ours, dir);
         dump(dir.resolve("live.hprof"), true);
         BufferedReader parent = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         // The parent may read this process's memory now, while the keys are live.
@@ -135,7 +149,7 @@ public final class ResidueProbe {
         }
     }
 
-    private static void useEveryService(Provider provider, boolean ours) throws Exception {
+    private static void useEveryService(Provider provider, boolean ours, Path dir) throws Exception {
         byte[] message = "a message that is longer than one block, to be sure".getBytes(StandardCharsets.UTF_8);
         for (SecretKey aes : List.of(keys.get(0), keys.get(1))) {
             for (String transformation : List.of("AES/GCM/NoPadding", "AES/CTR/NoPadding", "AES/CBC/PKCS5Padding",
@@ -179,6 +193,19 @@ public final class ResidueProbe {
             SessionKey derived = (SessionKey) hkdf.generateKey();
             check(derived.keySizeBits() == 256, "HKDF-SHA256");
             derived.destroy(); // a different key, gone before the scans
+
+            // RSA-OAEP: on the native engine the recovered key goes from C straight into the new
+            // key's slot; on either engine no heap copy of it may be left behind.
+            KeyPair pair = rsaPair;
+            Cipher w = Cipher.getInstance("RSA/ECB/OAEPWithSHA-256AndMGF1Padding", provider);
+            w.init(Cipher.WRAP_MODE, pair.getPublic());
+            byte[] wrapped = w.wrap(keys.get(1));
+            Cipher u = Cipher.getInstance("RSA/ECB/OAEPWithSHA-256AndMGF1Padding", provider);
+            u.init(Cipher.UNWRAP_MODE, pair.getPrivate(), SessionKeyUnwrapSpec.builder().build());
+            SessionKey unwrapped = (SessionKey) u.unwrap(wrapped, "AES", Cipher.SECRET_KEY);
+            check(unwrapped.keySizeBits() == 256, "RSA-OAEP");
+            dump(dir.resolve(RSA_UNWRAP_DUMP), false); // before a collection could hide a dropped copy
+            unwrapped.destroy(); // a second key with the same bytes: gone before the scans
         }
     }
 

@@ -7,6 +7,8 @@ import io.sessionkeys.internal.engine.HkdfEngine;
 import io.sessionkeys.internal.engine.HmacComputation;
 import io.sessionkeys.internal.engine.HmacEngine;
 import io.sessionkeys.internal.engine.KeyingSource;
+import io.sessionkeys.internal.engine.RsaOaepEngine;
+import java.security.interfaces.RSAPrivateKey;
 import io.sessionkeys.internal.engine.sha.ShaAlgorithm;
 import io.sessionkeys.internal.key.Precomputation;
 import java.nio.ByteBuffer;
@@ -70,6 +72,11 @@ public final class DeferredEngines {
     /** The HKDF engine the selection will pick. */
     public HkdfEngine hkdf() {
         return new DeferredHkdf(this);
+    }
+
+    /** The RSA-OAEP decryption engine the selection will pick. */
+    public RsaOaepEngine rsaOaep() {
+        return new DeferredRsaOaep(this);
     }
 
     /** Stands for the engine the selection will pick; every call goes to it. */
@@ -174,6 +181,24 @@ public final class DeferredEngines {
         public void derive(ShaAlgorithm hash, boolean extract, boolean expand, List<? extends KeyingSource> salt,
                 List<? extends KeyingSource> input, byte[] info, ByteBuffer out) {
             engines.resolve().hkdf().derive(hash, extract, expand, salt, input, info, out);
+        }
+    }
+
+    private static final class DeferredRsaOaep implements RsaOaepEngine {
+        private final DeferredEngines engines;
+
+        DeferredRsaOaep(DeferredEngines engines) {
+            this.engines = engines;
+        }
+
+        @Override
+        public String name() {
+            return engines.resolve().rsaOaep().name();
+        }
+
+        @Override
+        public Decryptor decryptor(RSAPrivateKey key, String digest, String mgfDigest) {
+            return engines.resolve().rsaOaep().decryptor(key, digest, mgfDigest);
         }
     }
 }

@@ -5,6 +5,7 @@ import io.sessionkeys.internal.engine.AeadEngine;
 import io.sessionkeys.internal.engine.BlockModeEngine;
 import io.sessionkeys.internal.engine.HkdfEngine;
 import io.sessionkeys.internal.engine.HmacEngine;
+import io.sessionkeys.internal.engine.RsaOaepEngine;
 import io.sessionkeys.internal.engine.aes.AesGcmEngine;
 import io.sessionkeys.internal.engine.chacha.ChaCha20Poly1305Engine;
 import io.sessionkeys.internal.engine.sha.ShaAlgorithm;
@@ -58,7 +59,7 @@ public final class EngineSelection {
 
     static final String JAVA_ENGINE = "Java (constant-time)";
     private static final List<String> JAVA_ONLY = List.of(
-            "AES-KW, AES-KWP", "RSA-OAEP");
+            "AES-KW, AES-KWP");
 
     private static final Map<String, EngineSelection> MADE = new ConcurrentHashMap<>();
 
@@ -67,14 +68,16 @@ public final class EngineSelection {
     private final List<Choice> choices;
     private final BlockModeEngine aesModes;
     private final MacEngineSelection.Engines mac;
+    private final RsaOaepEngine rsaOaep;
 
     private EngineSelection(AeadEngine aesGcm, AeadEngine chaCha20Poly1305, BlockModeEngine aesModes,
-            List<Choice> choices, MacEngineSelection.Engines mac) {
+            List<Choice> choices, MacEngineSelection.Engines mac, RsaOaepEngine rsaOaep) {
         this.aesGcm = aesGcm;
         this.chaCha20Poly1305 = chaCha20Poly1305;
         this.aesModes = aesModes;
         this.choices = Collections.unmodifiableList(choices);
         this.mac = mac;
+        this.rsaOaep = rsaOaep;
     }
 
     /**
@@ -123,10 +126,11 @@ public final class EngineSelection {
         }
         BlockModeEngine modes = BlockModeSelection.select(mode, libcrypto, choices);
         MacEngineSelection.Engines mac = MacEngineSelection.select(mode, loaded, nativeName, choices);
+        RsaOaepEngine rsa = RsaEngineSelection.select(mode, loaded, nativeName, choices);
         for (String algorithm : JAVA_ONLY) {
             choices.add(new Choice(algorithm, JAVA_ENGINE, "no native engine for it yet"));
         }
-        return new EngineSelection(gcm, chacha, modes, choices, mac);
+        return new EngineSelection(gcm, chacha, modes, choices, mac, rsa);
     }
 
     private static AeadEngine pick(Mode mode, String algorithm, String problem, AeadEngine nativeEngine,
@@ -180,6 +184,11 @@ public final class EngineSelection {
 
     public HkdfEngine hkdf() {
         return mac.hkdf();
+    }
+
+    /** RSA-OAEP decryption: OpenSSL's, or {@link RsaOaepEngine#JAVA} (the wrap family's own). */
+    public RsaOaepEngine rsaOaep() {
+        return rsaOaep;
     }
 
     /** Every algorithm family with its engine and reason, for the CLI and the MXBean. */
