@@ -19,6 +19,8 @@ enum sk_cipher {
     SK_AES_128_CTR, SK_AES_192_CTR, SK_AES_256_CTR,
     SK_AES_128_CBC, SK_AES_192_CBC, SK_AES_256_CBC,
     SK_AES_128_ECB, SK_AES_192_ECB, SK_AES_256_ECB,
+    SK_AES_128_KW, SK_AES_192_KW, SK_AES_256_KW,
+    SK_AES_128_KWP, SK_AES_192_KWP, SK_AES_256_KWP,
     SK_CIPHER_COUNT
 };
 
@@ -31,6 +33,9 @@ struct sk_crypto {
     int (*final)(EVP_CIPHER_CTX *ctx, unsigned char *out, int *outl);
     int (*ctrl)(EVP_CIPHER_CTX *ctx, int type, int arg, void *ptr);
     int (*set_padding)(EVP_CIPHER_CTX *ctx, int pad);
+    void (*set_flags)(EVP_CIPHER_CTX *ctx, int flags); /* for EVP_CIPHER_CTX_FLAG_WRAP_ALLOW */
+    void *(*zalloc)(size_t num, const char *file, int line);
+    void (*clear_free)(void *ptr, size_t num, const char *file, int line);
     void (*cleanse)(void *ptr, size_t len);
     void (*clear_errors)(void);
     unsigned long (*version_num)(void);

@@ -7,7 +7,9 @@ import io.sessionkeys.internal.key.ManagedSessionKey;
 import io.sessionkeys.internal.service.ProviderContext;
 import java.security.InvalidKeyException;
 import java.security.Key;
+import java.nio.ByteBuffer;
 import java.security.NoSuchAlgorithmException;
+import java.util.function.Consumer;
 import javax.crypto.Cipher;
 
 /** Makes the session key that an unwrapping cipher returns, from the recovered bytes. */
@@ -37,12 +39,26 @@ public final class UnwrappedKeys {
      */
     public static Key make(ProviderContext context, KeyAlgorithm kind, byte[] recovered, int offset, int length,
             KeyPolicy policy, KeyScope scope) throws InvalidKeyException {
-        int bits = length * 8;
-        if (!kind.allowsBits(bits)) {
+        checkFits(kind, length);
+        return ManagedSessionKey.create(kind.name(), length * 8, recovered, offset, length,
+                context.policyOrDefault(policy), scope, context.clock());
+    }
+
+    /**
+     * As {@link #make}, for {@code length} recovered bytes that {@code fill} writes straight into
+     * the new key's off-heap slot (a native engine's output), so they never exist on the heap.
+     */
+    public static Key makeFilled(ProviderContext context, KeyAlgorithm kind, int length, Consumer<ByteBuffer> fill,
+            KeyPolicy policy, KeyScope scope) throws InvalidKeyException {
+        checkFits(kind, length);
+        return ManagedSessionKey.createFilled(kind.name(), length * 8, length, fill,
+                context.policyOrDefault(policy), scope, context.clock());
+    }
+
+    private static void checkFits(KeyAlgorithm kind, int length) throws InvalidKeyException {
+        if (!kind.allowsBits(length * 8)) {
             throw new InvalidKeyException("the unwrapped key is " + length + " bytes long, which does not fit "
                     + kind.name() + " (" + kind.describeSizes() + ")");
         }
-        return ManagedSessionKey.create(kind.name(), bits, recovered, offset, length,
-                context.policyOrDefault(policy), scope, context.clock());
     }
 }

@@ -105,6 +105,12 @@ abstract class WholeMessageCipher extends SessionKeysCipherSpi {
         return UnwrappedKeys.make(context, kind, recovered, offset, length, parameters.policy(), parameters.scope());
     }
 
+    /** As {@link #newKey}, for {@code length} bytes that {@code fill} writes straight into the new key's off-heap slot. */
+    final Key newKeyFilled(KeyAlgorithm kind, int length, java.util.function.Consumer<ByteBuffer> fill)
+            throws InvalidKeyException {
+        return UnwrappedKeys.makeFilled(context, kind, length, fill, parameters.policy(), parameters.scope());
+    }
+
     // ---- the JCA plumbing ----
 
     @Override

@@ -25,12 +25,17 @@ public final class WrapServices {
     private WrapServices() {
     }
 
+    /** The services on the Java engines. */
     public static List<ServiceDefinition> definitions() {
         return definitions(AesBlockEngine.INSTANCE);
     }
 
-    /** The services on a given AES engine (white-box tests pass a reference engine). */
-    static List<ServiceDefinition> definitions(BlockCipherEngine aes) {
+    /**
+     * The services on a given AES engine: the provider passes the selection's, whose
+     * {@link BlockCipherEngine#keyWrap()} runs KW and KWP natively where it can; white-box tests
+     * pass a reference engine.
+     */
+    public static List<ServiceDefinition> definitions(BlockCipherEngine aes) {
         List<ServiceDefinition> all = new ArrayList<>();
         // CNG names RFC 3394 with the default ICV BCRYPT_AES_WRAP_KEY_BLOB: the blob is the wrapped key alone
         all.add(aes(aes, AesWrapVariant.KW, KeySize.ANY).alias("AESWrap", "BCRYPT_AES_WRAP_KEY_BLOB"));

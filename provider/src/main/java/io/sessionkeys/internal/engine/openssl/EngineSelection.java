@@ -5,6 +5,7 @@ import io.sessionkeys.internal.engine.AeadEngine;
 import io.sessionkeys.internal.engine.BlockModeEngine;
 import io.sessionkeys.internal.engine.HkdfEngine;
 import io.sessionkeys.internal.engine.HmacEngine;
+import io.sessionkeys.internal.engine.KeyWrapEngine;
 import io.sessionkeys.internal.engine.aes.AesGcmEngine;
 import io.sessionkeys.internal.engine.chacha.ChaCha20Poly1305Engine;
 import io.sessionkeys.internal.engine.sha.ShaAlgorithm;
@@ -57,8 +58,7 @@ public final class EngineSelection {
     }
 
     static final String JAVA_ENGINE = "Java (constant-time)";
-    private static final List<String> JAVA_ONLY = List.of(
-            "AES-KW, AES-KWP", "RSA-OAEP");
+    private static final List<String> JAVA_ONLY = List.of("RSA-OAEP");
 
     private static final Map<String, EngineSelection> MADE = new ConcurrentHashMap<>();
 
@@ -67,14 +67,16 @@ public final class EngineSelection {
     private final List<Choice> choices;
     private final BlockModeEngine aesModes;
     private final MacEngineSelection.Engines mac;
+    private final KeyWrapEngine aesKeyWrap;
 
     private EngineSelection(AeadEngine aesGcm, AeadEngine chaCha20Poly1305, BlockModeEngine aesModes,
-            List<Choice> choices, MacEngineSelection.Engines mac) {
+            List<Choice> choices, MacEngineSelection.Engines mac, KeyWrapEngine aesKeyWrap) {
         this.aesGcm = aesGcm;
         this.chaCha20Poly1305 = chaCha20Poly1305;
         this.aesModes = aesModes;
         this.choices = Collections.unmodifiableList(choices);
         this.mac = mac;
+        this.aesKeyWrap = aesKeyWrap;
     }
 
     /**
@@ -122,11 +124,12 @@ public final class EngineSelection {
             nativeName = status.detail();
         }
         BlockModeEngine modes = BlockModeSelection.select(mode, libcrypto, choices);
+        KeyWrapEngine keyWrap = KeyWrapSelection.select(mode, libcrypto, choices);
         MacEngineSelection.Engines mac = MacEngineSelection.select(mode, loaded, nativeName, choices);
         for (String algorithm : JAVA_ONLY) {
             choices.add(new Choice(algorithm, JAVA_ENGINE, "no native engine for it yet"));
         }
-        return new EngineSelection(gcm, chacha, modes, choices, mac);
+        return new EngineSelection(gcm, chacha, modes, choices, mac, keyWrap);
     }
 
     private static AeadEngine pick(Mode mode, String algorithm, String problem, AeadEngine nativeEngine,
@@ -172,6 +175,11 @@ public final class EngineSelection {
     /** AES-CTR, CBC and ECB as whole messages. */
     public BlockModeEngine aesModes() {
         return aesModes;
+    }
+
+    /** AES-KW and KWP run whole, or {@code null} where they run on the Java AES engine. */
+    public KeyWrapEngine aesKeyWrap() {
+        return aesKeyWrap;
     }
 
     public HmacEngine hmac(ShaAlgorithm hash) {

@@ -31,6 +31,16 @@ final class NativeKeyRecord implements Precomputation {
     static final NativeKeyRecord AES_ECB_DECRYPT = new NativeKeyRecord("OpenSSL AES-ECB decryption contexts",
             OpenSslNative.AES_128_ECB, true, false);
 
+    // AES-KW and KWP: OpenSSL expands the schedule for one direction per context.
+    static final NativeKeyRecord AES_KW_WRAP = new NativeKeyRecord("OpenSSL AES-KW wrapping contexts",
+            OpenSslNative.AES_128_KW, true, true);
+    static final NativeKeyRecord AES_KW_UNWRAP = new NativeKeyRecord("OpenSSL AES-KW unwrapping contexts",
+            OpenSslNative.AES_128_KW, true, false);
+    static final NativeKeyRecord AES_KWP_WRAP = new NativeKeyRecord("OpenSSL AES-KWP wrapping contexts",
+            OpenSslNative.AES_128_KWP, true, true);
+    static final NativeKeyRecord AES_KWP_UNWRAP = new NativeKeyRecord("OpenSSL AES-KWP unwrapping contexts",
+            OpenSslNative.AES_128_KWP, true, false);
+
     private final String name;
     private final int cipher;
     private final boolean aesKeySizes;
