@@ -23,11 +23,6 @@ struct sk_key *sk_key_new(const unsigned char *raw, const EVP_CIPHER *cipher, in
 static EVP_CIPHER_CTX *keyed_context(const struct sk_key *key) {
     sk_secret_heap_enter();
     EVP_CIPHER_CTX *ctx = sk.ctx_new();
-    if (ctx != NULL) {
-        /* OpenSSL keys the key-wrap ciphers (AES-KW, KWP) only in a context that allows them;
-         * the flag means nothing to other ciphers. */
-        sk.set_flags(ctx, EVP_CIPHER_CTX_FLAG_WRAP_ALLOW);
-    }
     if (ctx != NULL && sk.init(ctx, key->cipher, NULL, key->raw, NULL, key->enc) != 1) {
         sk.ctx_free(ctx);
         ctx = NULL;

@@ -15,16 +15,12 @@ static const char *const FETCH_NAMES[SK_CIPHER_COUNT] = {
     "AES-128-CTR", "AES-192-CTR", "AES-256-CTR",
     "AES-128-CBC", "AES-192-CBC", "AES-256-CBC",
     "AES-128-ECB", "AES-192-ECB", "AES-256-ECB",
-    "AES-128-WRAP", "AES-192-WRAP", "AES-256-WRAP",
-    "AES-128-WRAP-PAD", "AES-192-WRAP-PAD", "AES-256-WRAP-PAD",
 };
 static const char *const GETTER_NAMES[SK_CIPHER_COUNT] = {
     "EVP_aes_128_gcm", "EVP_aes_192_gcm", "EVP_aes_256_gcm", "EVP_chacha20_poly1305",
     "EVP_aes_128_ctr", "EVP_aes_192_ctr", "EVP_aes_256_ctr",
     "EVP_aes_128_cbc", "EVP_aes_192_cbc", "EVP_aes_256_cbc",
     "EVP_aes_128_ecb", "EVP_aes_192_ecb", "EVP_aes_256_ecb",
-    "EVP_aes_128_wrap", "EVP_aes_192_wrap", "EVP_aes_256_wrap",
-    "EVP_aes_128_wrap_pad", "EVP_aes_192_wrap_pad", "EVP_aes_256_wrap_pad",
 };
 
 #define RESOLVE(field, name)                                                        \
@@ -79,7 +75,7 @@ const char *sk_crypto_open(const char *path, char *reason, size_t reason_size) {
     RESOLVE(final, "EVP_CipherFinal_ex");
     RESOLVE(ctrl, "EVP_CIPHER_CTX_ctrl");
     RESOLVE(set_padding, "EVP_CIPHER_CTX_set_padding");
-    RESOLVE(set_flags, "EVP_CIPHER_CTX_set_flags");
+    RESOLVE(cipher, "EVP_Cipher");
     RESOLVE(zalloc, "CRYPTO_zalloc");
     RESOLVE(clear_free, "CRYPTO_clear_free");
     RESOLVE(cleanse, "OPENSSL_cleanse");

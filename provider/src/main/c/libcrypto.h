@@ -19,8 +19,6 @@ enum sk_cipher {
     SK_AES_128_CTR, SK_AES_192_CTR, SK_AES_256_CTR,
     SK_AES_128_CBC, SK_AES_192_CBC, SK_AES_256_CBC,
     SK_AES_128_ECB, SK_AES_192_ECB, SK_AES_256_ECB,
-    SK_AES_128_KW, SK_AES_192_KW, SK_AES_256_KW,
-    SK_AES_128_KWP, SK_AES_192_KWP, SK_AES_256_KWP,
     SK_CIPHER_COUNT
 };
 
@@ -33,7 +31,8 @@ struct sk_crypto {
     int (*final)(EVP_CIPHER_CTX *ctx, unsigned char *out, int *outl);
     int (*ctrl)(EVP_CIPHER_CTX *ctx, int type, int arg, void *ptr);
     int (*set_padding)(EVP_CIPHER_CTX *ctx, int pad);
-    void (*set_flags)(EVP_CIPHER_CTX *ctx, int flags); /* for EVP_CIPHER_CTX_FLAG_WRAP_ALLOW */
+    /* one call straight to the cipher (no buffering): 3.x returns the bytes written, 1.1.1 1 */
+    int (*cipher)(EVP_CIPHER_CTX *ctx, unsigned char *out, const unsigned char *in, unsigned int inl);
     void *(*zalloc)(size_t num, const char *file, int line);
     void (*clear_free)(void *ptr, size_t num, const char *file, int line);
     void (*cleanse)(void *ptr, size_t len);

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * The engine for AES-KW and KWP, chosen as {@link BlockModeSelection} chooses the block modes:
- * OpenSSL where the library loads, libcrypto has all six key-wrap ciphers (KW and KWP, three key
- * sizes), and they pass their known-answer tests; otherwise {@code null}, which leaves KW and KWP
+ * OpenSSL where the library loads, libcrypto has AES-ECB at the three key sizes (W and
+ * W<sup>-1</sup> run on its single blocks), and the engine passes its known-answer tests; otherwise {@code null}, which leaves KW and KWP
  * on the Java AES engine, with the reason recorded.
  */
 final class KeyWrapSelection {
@@ -14,8 +14,7 @@ final class KeyWrapSelection {
     static final String ALGORITHM = "AES-KW, AES-KWP";
 
     private static final int[] CIPHERS = {
-        OpenSslNative.AES_128_KW, OpenSslNative.AES_128_KW + 1, OpenSslNative.AES_128_KW + 2,
-        OpenSslNative.AES_128_KWP, OpenSslNative.AES_128_KWP + 1, OpenSslNative.AES_128_KWP + 2,
+        OpenSslNative.AES_128_ECB, OpenSslNative.AES_128_ECB + 1, OpenSslNative.AES_128_ECB + 2,
     };
 
     private KeyWrapSelection() {

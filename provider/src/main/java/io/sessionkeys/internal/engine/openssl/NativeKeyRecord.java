@@ -26,20 +26,11 @@ final class NativeKeyRecord implements Precomputation {
             OpenSslNative.AES_128_CBC, true, true);
     static final NativeKeyRecord AES_CBC_DECRYPT = new NativeKeyRecord("OpenSSL AES-CBC decryption contexts",
             OpenSslNative.AES_128_CBC, true, false);
+    // ECB's records also serve AES-KW and KWP, whose W and W^-1 run on single ECB blocks.
     static final NativeKeyRecord AES_ECB_ENCRYPT = new NativeKeyRecord("OpenSSL AES-ECB encryption contexts",
             OpenSslNative.AES_128_ECB, true, true);
     static final NativeKeyRecord AES_ECB_DECRYPT = new NativeKeyRecord("OpenSSL AES-ECB decryption contexts",
             OpenSslNative.AES_128_ECB, true, false);
-
-    // AES-KW and KWP: OpenSSL expands the schedule for one direction per context.
-    static final NativeKeyRecord AES_KW_WRAP = new NativeKeyRecord("OpenSSL AES-KW wrapping contexts",
-            OpenSslNative.AES_128_KW, true, true);
-    static final NativeKeyRecord AES_KW_UNWRAP = new NativeKeyRecord("OpenSSL AES-KW unwrapping contexts",
-            OpenSslNative.AES_128_KW, true, false);
-    static final NativeKeyRecord AES_KWP_WRAP = new NativeKeyRecord("OpenSSL AES-KWP wrapping contexts",
-            OpenSslNative.AES_128_KWP, true, true);
-    static final NativeKeyRecord AES_KWP_UNWRAP = new NativeKeyRecord("OpenSSL AES-KWP unwrapping contexts",
-            OpenSslNative.AES_128_KWP, true, false);
 
     private final String name;
     private final int cipher;

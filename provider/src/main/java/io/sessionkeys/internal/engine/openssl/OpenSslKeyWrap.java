@@ -5,10 +5,12 @@ import io.sessionkeys.internal.key.Precomputation;
 import java.nio.ByteBuffer;
 
 /**
- * AES-KW and KWP on the system's OpenSSL ({@code EVP_aes_*_wrap}, {@code _wrap_pad}), through
- * {@code libsessionkeys.so}, with the KEK's keyed contexts pooled in its key record. Made only by
- * {@link KeyWrapSelection}, after the library has loaded and the ciphers have passed their
- * known-answer tests.
+ * AES-KW and KWP through {@code libsessionkeys.so}: SP 800-38F's W and W<sup>-1</sup> in C over
+ * single blocks of the KEK's pooled OpenSSL AES-ECB contexts (the ECB mode's own records, so a
+ * KEK is expanded once per direction whatever it serves). Not OpenSSL's key-wrap ciphers: up to
+ * at least OpenSSL 3.0 they run on its table-based portable AES, not constant-time and without
+ * AES-NI (see {@code key_wrap.c}). Made only by {@link KeyWrapSelection}, after the library has
+ * loaded and the engine has passed its known-answer tests.
  */
 final class OpenSslKeyWrap implements KeyWrapEngine {
 
@@ -24,10 +26,8 @@ final class OpenSslKeyWrap implements KeyWrapEngine {
 
     @Override
     public Precomputation precomputation(Padding padding, boolean wrap) {
-        if (padding == Padding.KWP) {
-            return wrap ? NativeKeyRecord.AES_KWP_WRAP : NativeKeyRecord.AES_KWP_UNWRAP;
-        }
-        return wrap ? NativeKeyRecord.AES_KW_WRAP : NativeKeyRecord.AES_KW_UNWRAP;
+        // W runs the forward cipher, W^-1 the inverse: the KEK's ECB contexts of that direction
+        return wrap ? NativeKeyRecord.AES_ECB_ENCRYPT : NativeKeyRecord.AES_ECB_DECRYPT;
     }
 
     @Override

@@ -22,8 +22,6 @@ final class OpenSslNative {
     static final int AES_128_CTR = 4;
     static final int AES_128_CBC = 7;
     static final int AES_128_ECB = 10;
-    static final int AES_128_KW = 13;
-    static final int AES_128_KWP = 16;
 
     /** Full tag length written by {@link #sealTag}. */
     static final int TAG_LENGTH = 16;
