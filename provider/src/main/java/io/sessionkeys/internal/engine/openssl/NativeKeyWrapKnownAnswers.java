@@ -50,7 +50,8 @@ final class NativeKeyWrapKnownAnswers {
             Padding padding = (Padding) c[0];
             byte[] data = hex((String) c[2]);
             byte[] expected = c[3] != null ? hex((String) c[3]) : null;
-            String what = "AES-" + padding + "-" + ((String) c[1]).length() * 4;
+            String what = (padding == Padding.KWP ? "AES-KWP" : padding == Padding.PKCS5 ? "AES-KW/PKCS5Padding" : "AES-KW")
+                    + " with a " + ((String) c[1]).length() * 4 + "-bit KEK";
             byte[] keyBytes = hex((String) c[1]);
             ManagedSessionKey kek;
             try {
