@@ -20,6 +20,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import javax.management.JMX;
 import javax.management.ObjectName;
@@ -143,7 +144,7 @@ class KeyWrapEngineDifferentialTest {
         SessionKey key = sessionKey(provider, "HmacSHA256", keyBytes);
         try {
             Cipher c = Cipher.getInstance(name, provider);
-            c.init(Cipher.WRAP_MODE, kek, icv == null ? null : new javax.crypto.spec.IvParameterSpec(icv));
+            c.init(Cipher.WRAP_MODE, kek, icv == null ? null : new IvParameterSpec(icv));
             return c.wrap(key);
         } finally {
             kek.destroy();
@@ -157,7 +158,7 @@ class KeyWrapEngineDifferentialTest {
         try {
             Cipher c = Cipher.getInstance(name, provider);
             c.init(Cipher.UNWRAP_MODE, kek, SessionKeyUnwrapSpec.builder().policy(EXPORTABLE)
-                    .cipherParameters(icv == null ? null : new javax.crypto.spec.IvParameterSpec(icv)).build());
+                    .cipherParameters(icv == null ? null : new IvParameterSpec(icv)).build());
             SessionKey key = (SessionKey) c.unwrap(blob, "HmacSHA256", Cipher.SECRET_KEY);
             try {
                 return key.getEncoded();
@@ -174,7 +175,7 @@ class KeyWrapEngineDifferentialTest {
         SessionKey kek = sessionKey(provider, "AES", kekBytes);
         try {
             Cipher c = Cipher.getInstance(name, provider);
-            c.init(mode, kek, icv == null ? null : new javax.crypto.spec.IvParameterSpec(icv));
+            c.init(mode, kek, icv == null ? null : new IvParameterSpec(icv));
             return c.doFinal(in);
         } finally {
             kek.destroy();

@@ -3,6 +3,7 @@ package io.sessionkeys.internal.engine.openssl;
 import io.sessionkeys.internal.engine.KeyWrapEngine;
 import io.sessionkeys.internal.key.Precomputation;
 import java.nio.ByteBuffer;
+import java.util.Objects;
 
 /**
  * AES-KW and KWP through {@code libsessionkeys.so}: SP 800-38F's W and W<sup>-1</sup> in C over
@@ -87,7 +88,7 @@ final class OpenSslKeyWrap implements KeyWrapEngine {
 
         @Override
         public void copyTo(byte[] out, int offset) {
-            java.util.Objects.checkFromIndexSize(offset, length, out.length);
+            Objects.checkFromIndexSize(offset, length, out.length);
             KeyWrapNative.copyResult(open(), out, offset);
         }
 
