@@ -75,6 +75,9 @@ const char *sk_crypto_open(const char *path, char *reason, size_t reason_size) {
     RESOLVE(final, "EVP_CipherFinal_ex");
     RESOLVE(ctrl, "EVP_CIPHER_CTX_ctrl");
     RESOLVE(set_padding, "EVP_CIPHER_CTX_set_padding");
+    RESOLVE(cipher, "EVP_Cipher");
+    RESOLVE(zalloc, "CRYPTO_zalloc");
+    RESOLVE(clear_free, "CRYPTO_clear_free");
     RESOLVE(cleanse, "OPENSSL_cleanse");
     RESOLVE(clear_errors, "ERR_clear_error");
 

@@ -31,6 +31,10 @@ struct sk_crypto {
     int (*final)(EVP_CIPHER_CTX *ctx, unsigned char *out, int *outl);
     int (*ctrl)(EVP_CIPHER_CTX *ctx, int type, int arg, void *ptr);
     int (*set_padding)(EVP_CIPHER_CTX *ctx, int pad);
+    /* one call straight to the cipher (no buffering): 3.x returns the bytes written, 1.1.1 1 */
+    int (*cipher)(EVP_CIPHER_CTX *ctx, unsigned char *out, const unsigned char *in, unsigned int inl);
+    void *(*zalloc)(size_t num, const char *file, int line);
+    void (*clear_free)(void *ptr, size_t num, const char *file, int line);
     void (*cleanse)(void *ptr, size_t len);
     void (*clear_errors)(void);
     unsigned long (*version_num)(void);

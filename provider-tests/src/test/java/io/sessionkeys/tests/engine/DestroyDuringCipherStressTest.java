@@ -57,38 +57,60 @@ class DestroyDuringCipherStressTest {
 
     private static void race(String transformation, String algorithm, int nonceLength) throws Exception {
         SecretKey key = AeadEngineDifferentialTest.importKey(algorithm, KEY);
-        int workers = 4;
+        raceDestroy(key, 4, () -> {
+            Cipher reference = Cipher.getInstance(transformation, "SunJCE");
+            Cipher cipher = Cipher.getInstance(transformation, SESSION_KEYS);
+            return random -> {
+                byte[] nonce = new byte[nonceLength];
+                random.nextBytes(nonce);
+                byte[] data = new byte[random.nextInt(1, 20_000)];
+                random.nextBytes(data);
+                var spec = transformation.contains("GCM") ? new GCMParameterSpec(128, nonce)
+                        : new IvParameterSpec(nonce);
+                reference.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(KEY, algorithm), spec);
+                byte[] expected = reference.doFinal(data);
+                cipher.init(Cipher.ENCRYPT_MODE, key, spec);
+                byte[] sealed = new byte[expected.length];
+                // a message left open if the destruction comes between the two calls
+                int n = cipher.update(data, 0, data.length / 2, sealed, 0);
+                n += cipher.doFinal(data, data.length / 2, data.length - data.length / 2, sealed, n);
+                assertEquals(expected.length, n);
+                assertArrayEquals(expected, sealed);
+                cipher.init(Cipher.DECRYPT_MODE, key, spec);
+                assertArrayEquals(data, cipher.doFinal(expected));
+            };
+        });
+    }
+
+    /** One checked operation under the key, repeated by a worker until the destruction stops it. */
+    interface Step {
+        void run(ThreadLocalRandom random) throws Exception;
+    }
+
+    /** Makes a worker's state (its Cipher objects) before the race starts, and returns its step. */
+    interface Worker {
+        Step prepare() throws Exception;
+    }
+
+    /**
+     * The race: {@code workers} threads repeat their step under {@code key} while this thread
+     * destroys it after a random delay. Each step completes with the right output or is refused
+     * with the documented IllegalStateException (InvalidKeyException at init) naming the
+     * destruction; every worker must end refused, and none may hang.
+     */
+    static void raceDestroy(SecretKey key, int workers, Worker worker) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         CountDownLatch started = new CountDownLatch(workers);
-        AtomicLong completed = new AtomicLong();
         AtomicLong refused = new AtomicLong();
         List<Future<?>> futures = new ArrayList<>();
         for (int t = 0; t < workers; t++) {
             futures.add(pool.submit(() -> {
-                Cipher reference = Cipher.getInstance(transformation, "SunJCE");
-                Cipher cipher = Cipher.getInstance(transformation, SESSION_KEYS);
+                Step step = worker.prepare();
                 started.countDown();
                 ThreadLocalRandom random = ThreadLocalRandom.current();
                 while (true) {
-                    byte[] nonce = new byte[nonceLength];
-                    random.nextBytes(nonce);
-                    byte[] data = new byte[random.nextInt(1, 20_000)];
-                    random.nextBytes(data);
-                    var spec = transformation.contains("GCM") ? new GCMParameterSpec(128, nonce)
-                            : new IvParameterSpec(nonce);
-                    reference.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(KEY, algorithm), spec);
-                    byte[] expected = reference.doFinal(data);
                     try {
-                        cipher.init(Cipher.ENCRYPT_MODE, key, spec);
-                        byte[] sealed = new byte[expected.length];
-                        // a message left open if the destruction comes between the two calls
-                        int n = cipher.update(data, 0, data.length / 2, sealed, 0);
-                        n += cipher.doFinal(data, data.length / 2, data.length - data.length / 2, sealed, n);
-                        assertEquals(expected.length, n);
-                        assertArrayEquals(expected, sealed);
-                        cipher.init(Cipher.DECRYPT_MODE, key, spec);
-                        assertArrayEquals(data, cipher.doFinal(expected));
-                        completed.incrementAndGet();
+                        step.run(random);
                     } catch (IllegalStateException destroyed) {
                         assertTrue(destroyed.getMessage().contains("destroyed"), destroyed.getMessage());
                         refused.incrementAndGet();

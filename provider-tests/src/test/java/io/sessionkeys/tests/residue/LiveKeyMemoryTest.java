@@ -27,7 +27,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * What an image of a running process shows of its <em>live</em> session keys, per memory tier:
  * a child JVM holds an AES-256 and a ChaCha20 key (used, so every engine has made its per-key
- * state) while this test reads its live heap dump, its memory through {@code /proc/<pid>/mem},
+ * state; the ChaCha20 key also wrapped with AES-KW under the AES key and unwrapped into a second
+ * session key) while this test reads its live heap dump, its memory through {@code /proc/<pid>/mem},
  * and a core dump taken with {@code gcore}.
  *
  * <ul>

@@ -36,7 +36,7 @@ final class ResiduePatterns {
                 add(name + " second half", Arrays.copyOfRange(key, 16, 32));
             }
             if (ResidueProbe.ALGORITHMS[i].equals("AES")) {
-                addAesDerived(name, key, engine);
+                addAesDerived(name, key, engine, i != ResidueProbe.KEK_ONLY);
             }
             if (ResidueProbe.ALGORITHMS[i].equals("HmacSHA256")) {
                 addHmacStates(name, key, engine);
@@ -44,7 +44,8 @@ final class ResiduePatterns {
         }
     }
 
-    private void addAesDerived(String name, byte[] key, EngineLayout engine) throws Exception {
+    /** @param gcm whether the key serves GCM, so that the engine keeps its H beside it */
+    private void addAesDerived(String name, byte[] key, EngineLayout engine, boolean gcm) throws Exception {
         int[] schedule = AesReference.expand(key);
         for (int r = 0; r < schedule.length / 4; r++) {
             byte[] roundKey = AesReference.roundKey(schedule, r, true);
@@ -63,7 +64,10 @@ final class ResiduePatterns {
         ecb.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"));
         byte[] h = ecb.doFinal(new byte[16]);
         add(name + " GHASH subkey H", h);
-        derivedByEngine.add(add(name + " GHASH subkey H (" + engine + " engine form)", engine.ghashSubkey(h)));
+        String engineH = add(name + " GHASH subkey H (" + engine + " engine form)", engine.ghashSubkey(h));
+        if (gcm) {
+            derivedByEngine.add(engineH);
+        }
     }
 
     /** The states an HMAC-SHA256 implementation keeps per key (the probe's key is shorter than a block). */
@@ -94,7 +98,7 @@ final class ResiduePatterns {
         return scanner;
     }
 
-    /** The names of the four keys. */
+    /** The names of the keys. */
     List<String> keys() {
         return keys;
     }

@@ -31,4 +31,13 @@ public interface BlockCipherEngine {
     default BlockModeEngine modes() {
         return new JavaBlockModes(this);
     }
+
+    /**
+     * The engine that runs AES-KW and KWP whole on this cipher's keys, or {@code null} where they
+     * run on {@link #encryptBlocks}/{@link #decryptBlocks} (the Java KW and KWP of the key-wrap
+     * ciphers); the engine selection's AES puts the native engine's here where it runs.
+     */
+    default KeyWrapEngine keyWrap() {
+        return null;
+    }
 }

@@ -56,6 +56,11 @@ public final class KeyAlgorithm {
         if (name == null) {
             return Optional.empty();
         }
+        for (KeyAlgorithm a : KNOWN) { // the common case, a canonical name, without the name table
+            if (a.name.equalsIgnoreCase(name)) {
+                return Optional.of(a);
+            }
+        }
         for (KeyAlgorithm a : SIZED_AES) {
             if (("AES_" + a.defaultBits).equalsIgnoreCase(name)) {
                 return Optional.of(a);

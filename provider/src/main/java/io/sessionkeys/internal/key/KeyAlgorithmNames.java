@@ -2,6 +2,7 @@ package io.sessionkeys.internal.key;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The other names the JDK gives the kinds of key SessionKeys makes, as code passes them to
@@ -22,6 +23,11 @@ final class KeyAlgorithmNames {
             "1.2.840.113549.2.10", "HmacSHA384",
             "1.2.840.113549.2.11", "HmacSHA512");
 
+    // Compiled once: String.matches compiles its pattern on every call, and every unwrap asks.
+    private static final Pattern AES_SIZED = Pattern.compile("AES_(128|192|256)");
+    private static final Pattern AES_WRAP = Pattern.compile("AESWRAP(PAD)?(_(128|192|256))?");
+    private static final Pattern ARC_NUMBER = Pattern.compile("[0-9]{1,2}");
+
     private KeyAlgorithmNames() {
     }
 
@@ -31,8 +37,7 @@ final class KeyAlgorithmNames {
         int slash = n.indexOf('/');
         String base = slash < 0 ? n : n.substring(0, slash); // a transformation names its key algorithm first
         String upper = base.toUpperCase(Locale.ROOT);
-        if (upper.matches("AES_(128|192|256)") || upper.matches("AESWRAP(PAD)?(_(128|192|256))?")
-                || isAesOid(base)) {
+        if (AES_SIZED.matcher(upper).matches() || AES_WRAP.matcher(upper).matches() || isAesOid(base)) {
             return "AES";
         }
         if (upper.equals("CHACHA20-POLY1305")) {
@@ -50,7 +55,7 @@ final class KeyAlgorithmNames {
             return false;
         }
         String arc = oid.substring(AES_ARC.length() + 1);
-        if (!arc.matches("[0-9]{1,2}")) {
+        if (!ARC_NUMBER.matcher(arc).matches()) {
             return false;
         }
         int mode = Integer.parseInt(arc) % 20;

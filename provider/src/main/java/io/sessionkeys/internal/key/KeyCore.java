@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
@@ -48,7 +47,7 @@ final class KeyCore {
             AtomicReferenceFieldUpdater.newUpdater(KeyCore.class, DestroyReason.class, "destroyReason");
     private volatile Future<?> expiryTask;
     private LiveKeys.Entry liveEntry;
-    private volatile List<KeyExport> exports;
+    private volatile ExportLog exports;
     private volatile ConcurrentHashMap<Attachment<?>, Object> attachments;
 
     KeyCore(String algorithm, int sizeBits, long id, KeyPolicy policy, Clock clock, KeyMaterial material) {
@@ -277,24 +276,24 @@ final class KeyCore {
     // ---- exports ----
 
     void recordExport(String method) {
-        List<KeyExport> list = exports;
-        if (list == null) {
+        ExportLog log = exports;
+        if (log == null) {
             synchronized (this) {
-                list = exports;
-                if (list == null) {
-                    list = new CopyOnWriteArrayList<>();
-                    exports = list;
+                log = exports;
+                if (log == null) {
+                    log = new ExportLog();
+                    exports = log;
                 }
             }
         }
-        list.add(new KeyExport(method, Instant.ofEpochMilli(clock.millis())));
+        log.add(method, clock.millis());
         KeyStatistics.exported();
         KeyEvents.exported(id, method);
     }
 
     List<KeyExport> exports() {
-        List<KeyExport> list = exports;
-        return list == null ? List.of() : List.copyOf(list);
+        ExportLog log = exports;
+        return log == null ? List.of() : log.snapshot();
     }
 
     // ---- attachments ----

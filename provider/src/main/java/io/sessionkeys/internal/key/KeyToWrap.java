@@ -1,6 +1,7 @@
 package io.sessionkeys.internal.key;
 
 import io.sessionkeys.internal.common.Zeroing;
+import java.nio.ByteBuffer;
 import java.security.InvalidKeyException;
 import java.security.Key;
 import java.security.PrivateKey;
@@ -47,6 +48,22 @@ public final class KeyToWrap implements AutoCloseable {
             SessionWrapping.copyMaterial(session, buf, offset);
         } else {
             System.arraycopy(foreign, 0, buf, offset, foreign.length);
+        }
+    }
+
+    /**
+     * Runs {@code reader} on the key bytes without copying them: a session key's off-heap slot
+     * (a direct buffer, through the key's gate, positioned at 0 with the key's length as limit),
+     * or a heap buffer over the foreign key's bytes. The rules of {@link SecretReader} apply.
+     */
+    public <R, X extends Exception> R read(SecretReader<R, X> reader) throws X, InvalidKeyException {
+        if (session == null) {
+            return reader.read(ByteBuffer.wrap(foreign));
+        }
+        try {
+            return session.withMaterial(KeyUse.PROCESS, null, reader);
+        } catch (IllegalStateException gone) {
+            throw new InvalidKeyException(gone.getMessage(), gone);
         }
     }
 

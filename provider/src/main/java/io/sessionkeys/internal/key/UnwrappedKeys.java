@@ -8,6 +8,7 @@ import io.sessionkeys.internal.service.ProviderContext;
 import java.nio.ByteBuffer;
 import java.security.InvalidKeyException;
 import java.security.Key;
+import java.nio.ByteBuffer;
 import java.security.NoSuchAlgorithmException;
 import java.util.function.Consumer;
 import javax.crypto.Cipher;

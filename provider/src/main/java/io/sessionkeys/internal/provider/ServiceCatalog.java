@@ -27,13 +27,13 @@ public final class ServiceCatalog {
         return all(new DeferredEngines("java", null));
     }
 
-    /** Every service, the AEAD, AES-CTR/CBC/ECB, HMAC, HKDF and RSA-OAEP ones on the engines {@code engines} will select. */
+    /** Every service, the AEAD, AES-CTR/CBC/ECB, AES-KW/KWP, HMAC, HKDF and RSA-OAEP ones on the engines {@code engines} will select. */
     public static List<ServiceDefinition> all(DeferredEngines engines) {
         List<ServiceDefinition> all = new ArrayList<>();
         all.addAll(KeyServices.definitions());
         all.addAll(AeadServices.definitions(engines.aesGcm(), engines.chaCha20Poly1305()));
         all.addAll(BlockModeServices.definitions(engines.aes()));
-        all.addAll(WrapServices.definitions(engines.rsaOaep()));
+        all.addAll(WrapServices.definitions(engines.aes(), engines.rsaOaep()));
         all.addAll(BlobServices.definitions());
         all.addAll(MacServices.definitions(engines::hmac));
         all.addAll(KdfServices.definitions(engines.hkdf()));

@@ -3,6 +3,7 @@ package io.sessionkeys.internal.wrap;
 import io.sessionkeys.internal.common.KeySize;
 import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.engine.BlockCipherEngine;
+import io.sessionkeys.internal.engine.KeyWrapEngine;
 import io.sessionkeys.internal.key.KeyAlgorithm;
 import io.sessionkeys.internal.key.KeyToWrap;
 import io.sessionkeys.internal.key.KeyUse;
@@ -147,18 +148,7 @@ public final class AesKeyWrapCipher extends WholeMessageCipher {
 
     @Override
     byte[] encrypt(byte[] message) throws IllegalBlockSizeException, InvalidKeyException {
-        byte[] buf = new byte[operation.wrappedLength(message.length)];
-        System.arraycopy(message, 0, buf, AesKeyWrap.SEMIBLOCK, message.length);
-        boolean done = false;
-        try {
-            operation.wrap(kek, buf, message.length);
-            done = true;
-            return buf;
-        } finally {
-            if (!done) {
-                Zeroing.wipe(buf);
-            }
-        }
+        return operation.wrap(kek, message);
     }
 
     @Override
@@ -166,6 +156,16 @@ public final class AesKeyWrapCipher extends WholeMessageCipher {
         String lengthProblem = operation.checkWrappedLength(wrapped.length);
         if (lengthProblem != null) {
             throw new IllegalBlockSizeException(lengthProblem);
+        }
+        if (operation.runsWhole()) {
+            try (KeyWrapEngine.Recovered data = operation.unwrapWhole(kek, wrapped)) {
+                if (data == null) {
+                    throw new IllegalBlockSizeException(integrityFailure());
+                }
+                byte[] out = new byte[data.length()];
+                data.copyTo(out, 0);
+                return out;
+            }
         }
         byte[] buf = wrapped.clone();
         try {
@@ -186,19 +186,7 @@ public final class AesKeyWrapCipher extends WholeMessageCipher {
 
     @Override
     byte[] wrapKey(KeyToWrap toWrap) throws IllegalBlockSizeException, InvalidKeyException {
-        int length = toWrap.length();
-        byte[] buf = new byte[operation.wrappedLength(length)];
-        boolean done = false;
-        try {
-            toWrap.copyInto(buf, AesKeyWrap.SEMIBLOCK);
-            operation.wrap(kek, buf, length);
-            done = true;
-            return buf;
-        } finally {
-            if (!done) {
-                Zeroing.wipe(buf);
-            }
-        }
+        return operation.wrap(kek, toWrap);
     }
 
     @Override
@@ -206,6 +194,15 @@ public final class AesKeyWrapCipher extends WholeMessageCipher {
         String lengthProblem = operation.checkWrappedLength(wrappedKey.length);
         if (lengthProblem != null) {
             throw new InvalidKeyException(lengthProblem);
+        }
+        if (operation.runsWhole()) {
+            // the recovered key goes from outside the heap straight into the new key's slot
+            try (KeyWrapEngine.Recovered key = operation.unwrapWhole(kek, wrappedKey)) {
+                if (key == null) {
+                    throw new InvalidKeyException(integrityFailure());
+                }
+                return newKeyFilled(kind, key.length(), key::moveTo);
+            }
         }
         byte[] buf = wrappedKey.clone();
         try {

@@ -53,9 +53,7 @@ public final class WrapSelfTest {
             KeyEncryptionKey kek = KeyEncryptionKey.of(kekKey, KeySize.ANY, KeyUse.PROTECT, "self-test", null);
             AesWrapOperation operation = new AesWrapOperation(engine, variant,
                     variant == AesWrapVariant.KWP ? AesKeyWrap.KWP_ICV : AesKeyWrap.KW_DEFAULT_ICV);
-            byte[] buf = new byte[operation.wrappedLength(data.length)];
-            System.arraycopy(data, 0, buf, AesKeyWrap.SEMIBLOCK, data.length);
-            operation.wrap(kek, buf, data.length);
+            byte[] buf = operation.wrap(kek, data);
             KnownAnswerTest.expectEqual(expected, buf, variant + " wrap");
             int length = operation.unwrap(kek, buf, buf.length);
             byte[] recovered = length < 0 ? new byte[0]

@@ -26,21 +26,22 @@ public final class WrapServices {
     private WrapServices() {
     }
 
+    /** The services on the Java engines. */
     public static List<ServiceDefinition> definitions() {
         return definitions(AesBlockEngine.INSTANCE, RsaOaepEngine.JAVA);
     }
 
-    /** The services, RSA-OAEP decryption on {@code rsaOaep} where it takes the key and hashes. */
-    public static List<ServiceDefinition> definitions(RsaOaepEngine rsaOaep) {
-        return definitions(AesBlockEngine.INSTANCE, rsaOaep);
-    }
-
-    /** The services on a given AES engine (white-box tests pass a reference engine). */
+    /** The services on a given AES engine, RSA on the Java engine (white-box tests pass a reference engine). */
     static List<ServiceDefinition> definitions(BlockCipherEngine aes) {
         return definitions(aes, RsaOaepEngine.JAVA);
     }
 
-    private static List<ServiceDefinition> definitions(BlockCipherEngine aes, RsaOaepEngine rsaOaep) {
+    /**
+     * The services on the selected engines: {@code aes}'s {@link BlockCipherEngine#keyWrap()} runs
+     * KW and KWP natively where it can, and RSA-OAEP decryption runs on {@code rsaOaep} where it
+     * takes the key and hashes.
+     */
+    public static List<ServiceDefinition> definitions(BlockCipherEngine aes, RsaOaepEngine rsaOaep) {
         List<ServiceDefinition> all = new ArrayList<>();
         // CNG names RFC 3394 with the default ICV BCRYPT_AES_WRAP_KEY_BLOB: the blob is the wrapped key alone
         all.add(aes(aes, AesWrapVariant.KW, KeySize.ANY).alias("AESWrap", "BCRYPT_AES_WRAP_KEY_BLOB"));

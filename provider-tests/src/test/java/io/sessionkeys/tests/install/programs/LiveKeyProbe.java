@@ -58,6 +58,13 @@ public final class LiveKeyProbe {
         Cipher c = Cipher.getInstance("ChaCha20-Poly1305", provider);
         c.init(Cipher.ENCRYPT_MODE, chacha);
         c.doFinal(message);
+        // AES-KW: the KEK's wrapping and unwrapping state, and an unwrapped copy of the ChaCha20
+        // key, which the engine must have made in SessionKeys' memory like the original
+        Cipher kw = Cipher.getInstance("AESWrap", provider);
+        kw.init(Cipher.WRAP_MODE, aes);
+        byte[] blob = kw.wrap(chacha);
+        kw.init(Cipher.UNWRAP_MODE, aes);
+        SecretKey unwrapped = (SecretKey) kw.unwrap(blob, "ChaCha20", Cipher.SECRET_KEY);
 
         ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).dumpHeap(args[1], true);
         SessionKeysMXBean bean = JMX.newMXBeanProxy(ManagementFactory.getPlatformMBeanServer(),
@@ -71,6 +78,7 @@ public final class LiveKeyProbe {
         System.in.read();
         Reference.reachabilityFence(aes);
         Reference.reachabilityFence(chacha);
+        Reference.reachabilityFence(unwrapped);
         Reference.reachabilityFence(control);
     }
 

@@ -36,10 +36,11 @@ import javax.management.ObjectName;
 import javax.security.auth.DestroyFailedException;
 
 /**
- * The child JVM of the residue tests. Imports four keys with known bytes (AES-128, AES-256,
- * ChaCha20, HMAC-SHA256), uses each through every service that takes it (GCM, CTR, CBC,
- * ChaCha20-Poly1305, KW and KWP wrap and unwrap, HMAC, HKDF, RSA-OAEP wrap and unwrap into a
- * session key), dumps the live heap,
+ * The child JVM of the residue tests. Imports five keys with known bytes (AES-128, AES-256,
+ * ChaCha20, HMAC-SHA256, and an AES-192 key-encryption key), uses each through every service that
+ * takes it (GCM, CTR, CBC, ECB, ChaCha20-Poly1305, HMAC, HKDF; KW and KWP wrap and unwrap of the
+ * AES-128 key under the AES-192 KEK, which serves nothing else, so that what it leaves is what key
+ * wrapping made; RSA-OAEP wrap and unwrap into a session key), dumps the live heap,
  * prints {@code LIVE <pid> <memory tier>} and waits for a line on standard input while the parent
  * reads its memory with the keys live, gets rid of the keys by one route, dumps the whole heap
  * (unreachable objects too), prints {@code READY <pid>} and waits for a line again while the parent
@@ -52,8 +53,10 @@ import javax.security.auth.DestroyFailedException;
 public final class ResidueProbe {
 
     /** Key algorithm and length, in the order the parent derives their bytes ({@link #keyBytes}). */
-    public static final String[] ALGORITHMS = {"AES", "AES", "ChaCha20", "HmacSHA256"};
-    public static final int[] LENGTHS = {16, 32, 32, 32};
+    public static final String[] ALGORITHMS = {"AES", "AES", "ChaCha20", "HmacSHA256", "AES"};
+    public static final int[] LENGTHS = {16, 32, 32, 32, 24};
+    /** The key used only as a KW and KWP key-encryption key (no GCM: it has no GHASH subkey). */
+    public static final int KEK_ONLY = 4;
 
     /** The bytes of key {@code index}: independent of the other keys' and of the control's. */
     public static byte[] keyBytes(long seed, int index) {
@@ -171,10 +174,10 @@ public final class ResidueProbe {
 
         for (String wrap : List.of("AESWrap", "AESWrapPad")) {
             Cipher w = Cipher.getInstance(wrap, provider);
-            w.init(Cipher.WRAP_MODE, keys.get(1));
+            w.init(Cipher.WRAP_MODE, keys.get(KEK_ONLY));
             byte[] wrapped = w.wrap(keys.get(0));
             Cipher u = Cipher.getInstance(wrap, provider);
-            u.init(Cipher.UNWRAP_MODE, keys.get(1));
+            u.init(Cipher.UNWRAP_MODE, keys.get(KEK_ONLY));
             SecretKey unwrapped = (SecretKey) u.unwrap(wrapped, "AES", Cipher.SECRET_KEY);
             if (ours) {
                 unwrapped.destroy(); // a second key with the same bytes: gone before the scans

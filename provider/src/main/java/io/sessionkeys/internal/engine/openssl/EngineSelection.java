@@ -5,6 +5,7 @@ import io.sessionkeys.internal.engine.AeadEngine;
 import io.sessionkeys.internal.engine.BlockModeEngine;
 import io.sessionkeys.internal.engine.HkdfEngine;
 import io.sessionkeys.internal.engine.HmacEngine;
+import io.sessionkeys.internal.engine.KeyWrapEngine;
 import io.sessionkeys.internal.engine.RsaOaepEngine;
 import io.sessionkeys.internal.engine.aes.AesGcmEngine;
 import io.sessionkeys.internal.engine.chacha.ChaCha20Poly1305Engine;
@@ -58,8 +59,6 @@ public final class EngineSelection {
     }
 
     static final String JAVA_ENGINE = "Java (constant-time)";
-    private static final List<String> JAVA_ONLY = List.of(
-            "AES-KW, AES-KWP");
 
     private static final Map<String, EngineSelection> MADE = new ConcurrentHashMap<>();
 
@@ -68,15 +67,17 @@ public final class EngineSelection {
     private final List<Choice> choices;
     private final BlockModeEngine aesModes;
     private final MacEngineSelection.Engines mac;
+    private final KeyWrapEngine aesKeyWrap;
     private final RsaOaepEngine rsaOaep;
 
     private EngineSelection(AeadEngine aesGcm, AeadEngine chaCha20Poly1305, BlockModeEngine aesModes,
-            List<Choice> choices, MacEngineSelection.Engines mac, RsaOaepEngine rsaOaep) {
+            List<Choice> choices, MacEngineSelection.Engines mac, KeyWrapEngine aesKeyWrap, RsaOaepEngine rsaOaep) {
         this.aesGcm = aesGcm;
         this.chaCha20Poly1305 = chaCha20Poly1305;
         this.aesModes = aesModes;
         this.choices = Collections.unmodifiableList(choices);
         this.mac = mac;
+        this.aesKeyWrap = aesKeyWrap;
         this.rsaOaep = rsaOaep;
     }
 
@@ -125,12 +126,10 @@ public final class EngineSelection {
             nativeName = status.detail();
         }
         BlockModeEngine modes = BlockModeSelection.select(mode, libcrypto, choices);
+        KeyWrapEngine keyWrap = KeyWrapSelection.select(mode, libcrypto, choices);
         MacEngineSelection.Engines mac = MacEngineSelection.select(mode, loaded, nativeName, choices);
         RsaOaepEngine rsa = RsaEngineSelection.select(mode, loaded, nativeName, choices);
-        for (String algorithm : JAVA_ONLY) {
-            choices.add(new Choice(algorithm, JAVA_ENGINE, "no native engine for it yet"));
-        }
-        return new EngineSelection(gcm, chacha, modes, choices, mac, rsa);
+        return new EngineSelection(gcm, chacha, modes, choices, mac, keyWrap, rsa);
     }
 
     private static AeadEngine pick(Mode mode, String algorithm, String problem, AeadEngine nativeEngine,
@@ -176,6 +175,11 @@ public final class EngineSelection {
     /** AES-CTR, CBC and ECB as whole messages. */
     public BlockModeEngine aesModes() {
         return aesModes;
+    }
+
+    /** AES-KW and KWP run whole, or {@code null} where they run on the Java AES engine. */
+    public KeyWrapEngine aesKeyWrap() {
+        return aesKeyWrap;
     }
 
     public HmacEngine hmac(ShaAlgorithm hash) {

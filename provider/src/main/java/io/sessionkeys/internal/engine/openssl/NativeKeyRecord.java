@@ -26,6 +26,7 @@ final class NativeKeyRecord implements Precomputation {
             OpenSslNative.AES_128_CBC, true, true);
     static final NativeKeyRecord AES_CBC_DECRYPT = new NativeKeyRecord("OpenSSL AES-CBC decryption contexts",
             OpenSslNative.AES_128_CBC, true, false);
+    // ECB's records also serve AES-KW and KWP, whose W and W^-1 run on single ECB blocks.
     static final NativeKeyRecord AES_ECB_ENCRYPT = new NativeKeyRecord("OpenSSL AES-ECB encryption contexts",
             OpenSslNative.AES_128_ECB, true, true);
     static final NativeKeyRecord AES_ECB_DECRYPT = new NativeKeyRecord("OpenSSL AES-ECB decryption contexts",

@@ -3,20 +3,23 @@ package io.sessionkeys.internal.engine.openssl;
 import io.sessionkeys.internal.engine.BlockCipherEngine;
 import io.sessionkeys.internal.engine.BlockModeEngine;
 import io.sessionkeys.internal.engine.BlockModeOperation;
+import io.sessionkeys.internal.engine.KeyWrapEngine;
 import io.sessionkeys.internal.engine.aes.AesBlockEngine;
 import io.sessionkeys.internal.key.Precomputation;
 import java.nio.ByteBuffer;
 
 /**
  * The AES the block-mode ciphers get from {@link DeferredEngines}: single blocks on the
- * constant-time Java engine (what PCBC, CTS, CFB and OFB are built on), and CTR, CBC and ECB on
- * whichever engine the selection picks, resolved on first use.
+ * constant-time Java engine (what PCBC, CTS, CFB and OFB are built on), and CTR, CBC and ECB, and
+ * AES-KW and KWP, on whichever engine the selection picks, resolved on first use.
  */
 final class SelectedAes implements BlockCipherEngine {
 
+    private final DeferredEngines engines;
     private final BlockModeEngine modes;
 
     SelectedAes(DeferredEngines engines) {
+        this.engines = engines;
         this.modes = new Modes(engines);
     }
 
@@ -43,6 +46,12 @@ final class SelectedAes implements BlockCipherEngine {
     @Override
     public BlockModeEngine modes() {
         return modes;
+    }
+
+    /** AES-KW and KWP as the selection picked them ({@code null}: on the blocks above). */
+    @Override
+    public KeyWrapEngine keyWrap() {
+        return engines.resolve().aesKeyWrap();
     }
 
     /** Stands for the modes the selection will pick; every call goes to them. */
