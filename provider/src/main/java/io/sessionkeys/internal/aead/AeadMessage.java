@@ -28,6 +28,12 @@ final class AeadMessage {
     /** Both GCM and Poly1305 make 16-byte tags; GCM may truncate them. */
     static final int FULL_TAG_LENGTH = 16;
 
+    /**
+     * AAD up to this length is held until the data comes, so that a message of one AAD call and
+     * one {@code doFinal} (a TLS record) runs as one engine call: one native crossing.
+     */
+    private static final int HELD_AAD_MAX = 256;
+
     private enum Phase { AAD, DATA, FINISHED }
 
     private final ManagedSessionKey key;
@@ -40,6 +46,9 @@ final class AeadMessage {
     private final long maxMessageBytes;
     private final ZeroingBuffer pending;
     private AeadOperation operation;
+    /** AAD not yet given to an operation (none is started); AAD is not secret. */
+    private byte[] heldAad;
+    private int heldAadLength;
     private Phase phase = Phase.AAD;
     private long processed;
 
@@ -78,6 +87,15 @@ final class AeadMessage {
         if (phase == Phase.DATA) {
             throw new IllegalStateException("AAD must come before the data: update has been called, so no more AAD"
                     + " can join this message");
+        }
+        if (operation == null && length <= HELD_AAD_MAX - heldAadLength) {
+            key.withMaterial(use, null, material -> null); // refuses a key destroyed since init
+            if (heldAad == null) {
+                heldAad = new byte[HELD_AAD_MAX];
+            }
+            System.arraycopy(aad, offset, heldAad, heldAadLength, length);
+            heldAadLength += length;
+            return;
         }
         key.withMaterial(use, engine.precomputation(), keyData -> {
             operation(keyData).updateAad(keyData, aad, offset, length);
@@ -162,6 +180,12 @@ final class AeadMessage {
             key.withMaterial(use, engine.precomputation(), keyData -> {
                 // Charged inside the gate: bytes refused because the key went away are not counted.
                 key.chargeBytes(length, limits);
+                if (last && operation == null) {
+                    // the whole message at once: one engine call
+                    engine.seal(keyData, nonce, heldAad, 0, heldAadLength, source, sourceOffset, length, out,
+                            outOffset, tagLength);
+                    return null;
+                }
                 AeadOperation op = operation(keyData);
                 if (length > 0) {
                     op.encrypt(keyData, source, sourceOffset, length, out, outOffset);
@@ -188,13 +212,25 @@ final class AeadMessage {
 
     private boolean verifyThenDecrypt(int length, byte[] out, int outOffset) {
         byte[] data = pending.array();
-        return key.withMaterial(use, engine.precomputation(), keyData -> operation(keyData)
-                .openVerified(keyData, data, 0, length, data, length, tagLength, out, outOffset));
+        return key.withMaterial(use, engine.precomputation(), keyData -> operation == null
+                ? engine.open(keyData, nonce, heldAad, 0, heldAadLength, data, 0, length, data, length, tagLength, out,
+                        outOffset)
+                : operation(keyData).openVerified(keyData, data, 0, length, data, length, tagLength, out, outOffset));
     }
 
     private AeadOperation operation(ByteBuffer keyData) {
         if (operation == null) {
-            operation = engine.start(keyData, nonce, encrypting);
+            AeadOperation started = engine.start(keyData, nonce, encrypting);
+            if (heldAadLength > 0) {
+                try {
+                    started.updateAad(keyData, heldAad, 0, heldAadLength);
+                } catch (RuntimeException e) {
+                    started.wipe();
+                    throw e;
+                }
+                heldAadLength = 0;
+            }
+            operation = started;
         }
         return operation;
     }
@@ -208,6 +244,7 @@ final class AeadMessage {
     }
 
     private void closeOperation() {
+        heldAadLength = 0;
         if (operation != null) {
             operation.wipe();
             operation = null;
