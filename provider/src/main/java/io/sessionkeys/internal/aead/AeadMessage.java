@@ -36,33 +36,53 @@ final class AeadMessage {
 
     private enum Phase { AAD, DATA, FINISHED }
 
-    private final ManagedSessionKey key;
     private final AeadEngine engine;
-    private final byte[] nonce;
-    private final int tagLength;
-    private final boolean encrypting;
-    private final KeyUse use;
     private final SafetyLimits limits;
     private final long maxMessageBytes;
-    private final ZeroingBuffer pending;
+    private final OneCallMessage oneCall;
+
+    // per message, set by begin
+    private ManagedSessionKey key;
+    private byte[] nonce;
+    private int tagLength;
+    private boolean encrypting;
+    private KeyUse use;
+    /** The ciphertext of a decryption; made at the first decryption, then reused. */
+    private ZeroingBuffer pending;
     private AeadOperation operation;
     /** AAD not yet given to an operation (none is started); AAD is not secret. */
     private byte[] heldAad;
     private int heldAadLength;
-    private Phase phase = Phase.AAD;
+    private Phase phase = Phase.FINISHED;
     private long processed;
 
-    AeadMessage(ManagedSessionKey key, AeadEngine engine, byte[] nonce, int tagLength, boolean encrypting,
-            SafetyLimits limits, long maxMessageBytes) {
-        this.key = key;
+    /**
+     * One per cipher object, reused by every message it runs ({@link #begin}): a message of
+     * small size then allocates nothing but its nonce.
+     */
+    AeadMessage(AeadEngine engine, SafetyLimits limits, long maxMessageBytes) {
         this.engine = engine;
+        this.limits = limits;
+        this.maxMessageBytes = maxMessageBytes;
+        this.oneCall = new OneCallMessage(engine, limits);
+    }
+
+    /** Starts a message under {@code key} and {@code nonce}; the previous one must be closed. */
+    void begin(ManagedSessionKey key, byte[] nonce, int tagLength, boolean encrypting) {
+        if (operation != null) {
+            throw new IllegalStateException("the previous message was not closed");
+        }
+        this.key = key;
         this.nonce = nonce;
         this.tagLength = tagLength;
         this.encrypting = encrypting;
         this.use = encrypting ? KeyUse.PROTECT : KeyUse.PROCESS;
-        this.limits = limits;
-        this.maxMessageBytes = maxMessageBytes;
-        this.pending = encrypting ? null : new ZeroingBuffer();
+        if (!encrypting && pending == null) {
+            pending = new ZeroingBuffer();
+        }
+        heldAadLength = 0;
+        processed = 0;
+        phase = Phase.AAD;
     }
 
     int tagLength() {
@@ -147,13 +167,18 @@ final class AeadMessage {
         }
     }
 
-    /** Zeroes the message's state; the message refuses further use. */
+    /**
+     * Zeroes the message's state and lets go of its key (a cipher object kept around must not
+     * keep a key reachable); the message refuses further use until {@link #begin}.
+     */
     void close() {
         closeOperation();
         if (pending != null) {
             pending.clear();
         }
         phase = Phase.FINISHED;
+        key = null;
+        nonce = null;
     }
 
 
@@ -177,30 +202,13 @@ final class AeadMessage {
         byte[] source = src;
         int sourceOffset = srcOffset;
         try {
-            key.withMaterial(use, engine.precomputation(), keyData -> {
-                // Charged inside the gate: bytes refused because the key went away are not counted.
-                key.chargeBytes(length, limits);
-                if (last && operation == null) {
-                    // the whole message at once: one engine call
-                    engine.seal(keyData, nonce, heldAad, 0, heldAadLength, source, sourceOffset, length, out,
-                            outOffset, tagLength);
-                    return null;
-                }
-                AeadOperation op = operation(keyData);
-                if (length > 0) {
-                    op.encrypt(keyData, source, sourceOffset, length, out, outOffset);
-                }
-                if (last) {
-                    byte[] tag = new byte[op.tagLength()];
-                    try {
-                        op.computeTag(keyData, tag, 0);
-                        System.arraycopy(tag, 0, out, outOffset + length, tagLength);
-                    } finally {
-                        Zeroing.wipe(tag);
-                    }
-                }
-                return null;
-            });
+            if (last && operation == null) {
+                // the whole message at once: one engine call
+                oneCall.seal(key, nonce, heldAad, heldAadLength, source, sourceOffset, length, out, outOffset,
+                        tagLength);
+            } else {
+                stepwise(source, sourceOffset, length, out, outOffset, last);
+            }
         } finally {
             if (copy != null) {
                 Zeroing.wipe(copy);
@@ -210,12 +218,34 @@ final class AeadMessage {
         phase = Phase.DATA;
     }
 
+    private void stepwise(byte[] source, int sourceOffset, int length, byte[] out, int outOffset, boolean last) {
+        key.withMaterial(use, engine.precomputation(), keyData -> {
+            // Charged inside the gate: bytes refused because the key went away are not counted.
+            key.chargeBytes(length, limits);
+            AeadOperation op = operation(keyData);
+            if (length > 0) {
+                op.encrypt(keyData, source, sourceOffset, length, out, outOffset);
+            }
+            if (last) {
+                byte[] tag = new byte[op.tagLength()];
+                try {
+                    op.computeTag(keyData, tag, 0);
+                    System.arraycopy(tag, 0, out, outOffset + length, tagLength);
+                } finally {
+                    Zeroing.wipe(tag);
+                }
+            }
+            return null;
+        });
+    }
+
     private boolean verifyThenDecrypt(int length, byte[] out, int outOffset) {
         byte[] data = pending.array();
-        return key.withMaterial(use, engine.precomputation(), keyData -> operation == null
-                ? engine.open(keyData, nonce, heldAad, 0, heldAadLength, data, 0, length, data, length, tagLength, out,
-                        outOffset)
-                : operation(keyData).openVerified(keyData, data, 0, length, data, length, tagLength, out, outOffset));
+        if (operation == null) {
+            return oneCall.open(key, nonce, heldAad, heldAadLength, data, length, out, outOffset, tagLength);
+        }
+        return key.withMaterial(use, engine.precomputation(), keyData -> operation(keyData)
+                .openVerified(keyData, data, 0, length, data, length, tagLength, out, outOffset));
     }
 
     private AeadOperation operation(ByteBuffer keyData) {
