@@ -253,6 +253,32 @@ JNIEXPORT void JNICALL Java_io_sessionkeys_internal_engine_openssl_OpenSslNative
 }
 
 /*
+ * Encrypts a small message in a stack buffer and writes ciphertext and tag with one copy: for
+ * small messages two plain array copies cost less than pinning two arrays. Gives the context back.
+ */
+static void seal_small(JNIEnv *env, struct sk_slot *slot, jbyteArray in, jint in_off, jint length,
+                       jbyteArray out, jint out_off, jint tag_length) {
+    unsigned char buffer[SMALL_SCRATCH + TAG_LENGTH];
+    int outl = 0;
+    int finl = 0;
+    int ok = 1;
+    if (length > 0) {
+        (*env)->GetByteArrayRegion(env, in, in_off, length, (jbyte *) buffer);
+        ok = !(*env)->ExceptionCheck(env)
+             && sk.update(slot->ctx, buffer, &outl, buffer, length) == 1 && outl == length;
+    }
+    ok = ok && sk.final(slot->ctx, buffer + length, &finl) == 1
+         && sk.ctrl(slot->ctx, EVP_CTRL_AEAD_GET_TAG, TAG_LENGTH, buffer + length) == 1;
+    sk_key_give_back(slot);
+    if (ok) {
+        (*env)->SetByteArrayRegion(env, out, out_off, length + tag_length, (jbyte *) buffer);
+    } else if (!(*env)->ExceptionCheck(env)) {
+        fail(env, "OpenSSL: cannot seal the message");
+    }
+    sk.cleanse(buffer, (size_t) length + TAG_LENGTH); /* plaintext if a step failed */
+}
+
+/*
  * A whole encryption in one crossing: start under nonce, AAD, data, tag (tag_length bytes right
  * after the ciphertext). One JNI transition instead of four is most of a small message's cost.
  */
@@ -264,8 +290,15 @@ JNIEXPORT void JNICALL Java_io_sessionkeys_internal_engine_openssl_OpenSslNative
     if (slot == NULL) {
         return;
     }
-    if ((aad_length > 0 && !feed_aad(env, slot->ctx, aad, aad_off, aad_length))
-            || (length > 0 && run(env, slot->ctx, in, in_off, length, out, out_off) != length)) {
+    if (aad_length > 0 && !feed_aad(env, slot->ctx, aad, aad_off, aad_length)) {
+        sk_key_give_back(slot);
+        return;
+    }
+    if (length <= SMALL_SCRATCH) {
+        seal_small(env, slot, in, in_off, length, out, out_off, tag_length);
+        return;
+    }
+    if (run(env, slot->ctx, in, in_off, length, out, out_off) != length) {
         sk_key_give_back(slot);
         if (!(*env)->ExceptionCheck(env)) {
             fail(env, "OpenSSL: cipher update failed");
@@ -289,6 +322,19 @@ static jboolean open_verified(JNIEnv *env, struct sk_slot *slot, jbyteArray in, 
     (*env)->GetByteArrayRegion(env, tag, tag_off, tag_length, (jbyte *) expected);
     int ok = 0;
     int done = 0;
+    if (scratch == small && length > 0) {
+        /* a small message: one copy into the scratch, decrypted in place, instead of pinning */
+        int n = 0;
+        (*env)->GetByteArrayRegion(env, in, in_off, length, (jbyte *) scratch);
+        if ((*env)->ExceptionCheck(env)) {
+            goto out;
+        }
+        if (sk.update(slot->ctx, scratch, &n, scratch, length) != 1 || n != length) {
+            fail(env, "OpenSSL: decryption update failed");
+            goto out;
+        }
+        done = length;
+    }
     while (done < length) {
         int n = length - done < CHUNK ? length - done : CHUNK;
         int outl = 0;
