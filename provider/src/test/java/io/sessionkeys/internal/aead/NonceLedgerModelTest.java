@@ -44,7 +44,7 @@ class NonceLedgerModelTest {
         }
     }
 
-    @Property(tries = 400)
+    @Property(tries = 1000)
     void anySequence_ledgerAgreesWithTheModel(@ForAll("steps") List<Step> steps, @ForAll("fixedFields") byte[] fixed)
             throws Exception {
         NonceLedger ledger = new NonceLedger();
@@ -91,7 +91,8 @@ class NonceLedgerModelTest {
                 .map(Fixed::new);
         Arbitrary<Step> repeat = Arbitraries.integers().between(0, 100_000).map(Repeat::new);
         Arbitrary<Step> neighbour = Combinators.combine(Arbitraries.integers().between(0, 100_000),
-                Arbitraries.integers().between(-3, 3)).as(Neighbour::new);
+                Arbitraries.integers().between(-3, 3), Arbitraries.of(11, 11, 11, 7, 3, 8))
+                .as(Neighbour::new);
         Arbitrary<Step> other = Arbitraries.integers().between(1, 17)
                 .flatMap(length -> Arbitraries.bytes().between((byte) 0, (byte) 2).array(byte[].class).ofSize(length))
                 .map(Fixed::new);
@@ -206,14 +207,19 @@ class NonceLedgerModelTest {
         }
     }
 
-    /** An earlier nonce plus a small delta in the last byte, carrying big-endian (wraps mod 2^(8n)). */
+    /**
+     * An earlier nonce plus a small delta at a byte position (mostly the last; also the ends of
+     * the two readings' parts, to land just across a run's carry), carrying big-endian.
+     */
     static final class Neighbour extends Step {
         final int pick;
         final int delta;
+        final int position;
 
-        Neighbour(int pick, int delta) {
+        Neighbour(int pick, int delta, int position) {
             this.pick = pick;
             this.delta = delta;
+            this.position = position;
         }
 
         @Override
@@ -222,12 +228,12 @@ class NonceLedgerModelTest {
                 return List.of();
             }
             byte[] earlier = history.get(pick % history.size());
-            return List.of(added(earlier, earlier.length - 1, true, delta));
+            return List.of(added(earlier, Math.min(position, earlier.length - 1), true, delta));
         }
 
         @Override
         public String toString() {
-            return "Neighbour[" + pick + " " + delta + "]";
+            return "Neighbour[" + pick + " " + delta + " @" + position + "]";
         }
     }
 
