@@ -52,7 +52,10 @@ public abstract class AeadCipher extends SessionKeysCipherSpi {
     private final ProviderContext context;
     private final AeadEngine engine;
     private byte[] nonce;
+    /** The message in progress: {@link #messages} once initialized, null otherwise. */
     private AeadMessage message;
+    /** Made at the first init and reused by every later one. */
+    private AeadMessage messages;
 
     protected AeadCipher(ProviderContext context, AeadEngine engine) {
         this.context = context;
@@ -159,8 +162,12 @@ public abstract class AeadCipher extends SessionKeysCipherSpi {
         if (encrypting) {
             k.chargeEncryption(limits());
         }
+        if (messages == null) {
+            messages = new AeadMessage(engine, limits(), maxMessageBytes());
+        }
+        messages.begin(k, n, tagLength, encrypting);
         this.nonce = n;
-        this.message = new AeadMessage(k, engine, n, tagLength, encrypting, limits(), maxMessageBytes());
+        this.message = messages;
     }
 
     private boolean isEncryptMode(int opmode) {

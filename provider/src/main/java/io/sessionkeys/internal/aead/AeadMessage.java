@@ -28,32 +28,61 @@ final class AeadMessage {
     /** Both GCM and Poly1305 make 16-byte tags; GCM may truncate them. */
     static final int FULL_TAG_LENGTH = 16;
 
+    /**
+     * AAD up to this length is held until the data comes, so that a message of one AAD call and
+     * one {@code doFinal} (a TLS record) runs as one engine call: one native crossing.
+     */
+    private static final int HELD_AAD_MAX = 256;
+
     private enum Phase { AAD, DATA, FINISHED }
 
-    private final ManagedSessionKey key;
     private final AeadEngine engine;
-    private final byte[] nonce;
-    private final int tagLength;
-    private final boolean encrypting;
-    private final KeyUse use;
     private final SafetyLimits limits;
     private final long maxMessageBytes;
-    private final ZeroingBuffer pending;
+    private final OneCallMessage oneCall;
+
+    // per message, set by begin
+    private ManagedSessionKey key;
+    private byte[] nonce;
+    private int tagLength;
+    private boolean encrypting;
+    private KeyUse use;
+    /** The ciphertext of a decryption; made at the first decryption, then reused. */
+    private ZeroingBuffer pending;
     private AeadOperation operation;
-    private Phase phase = Phase.AAD;
+    /** AAD not yet given to an operation (none is started); AAD is not secret. */
+    private byte[] heldAad;
+    private int heldAadLength;
+    private Phase phase = Phase.FINISHED;
     private long processed;
 
-    AeadMessage(ManagedSessionKey key, AeadEngine engine, byte[] nonce, int tagLength, boolean encrypting,
-            SafetyLimits limits, long maxMessageBytes) {
-        this.key = key;
+    /**
+     * One per cipher object, reused by every message it runs ({@link #begin}): a message of
+     * small size then allocates nothing but its nonce.
+     */
+    AeadMessage(AeadEngine engine, SafetyLimits limits, long maxMessageBytes) {
         this.engine = engine;
+        this.limits = limits;
+        this.maxMessageBytes = maxMessageBytes;
+        this.oneCall = new OneCallMessage(engine, limits);
+    }
+
+    /** Starts a message under {@code key} and {@code nonce}; the previous one must be closed. */
+    void begin(ManagedSessionKey key, byte[] nonce, int tagLength, boolean encrypting) {
+        if (operation != null) {
+            throw new IllegalStateException("the previous message was not closed");
+        }
+        this.key = key;
         this.nonce = nonce;
         this.tagLength = tagLength;
         this.encrypting = encrypting;
         this.use = encrypting ? KeyUse.PROTECT : KeyUse.PROCESS;
-        this.limits = limits;
-        this.maxMessageBytes = maxMessageBytes;
-        this.pending = encrypting ? null : new ZeroingBuffer();
+        if (!encrypting && pending == null) {
+            pending = new ZeroingBuffer();
+        }
+        heldAadLength = 0;
+        processed = 0;
+        phase = Phase.AAD;
     }
 
     int tagLength() {
@@ -78,6 +107,15 @@ final class AeadMessage {
         if (phase == Phase.DATA) {
             throw new IllegalStateException("AAD must come before the data: update has been called, so no more AAD"
                     + " can join this message");
+        }
+        if (operation == null && length <= HELD_AAD_MAX - heldAadLength) {
+            key.withMaterial(use, null, material -> null); // refuses a key destroyed since init
+            if (heldAad == null) {
+                heldAad = new byte[HELD_AAD_MAX];
+            }
+            System.arraycopy(aad, offset, heldAad, heldAadLength, length);
+            heldAadLength += length;
+            return;
         }
         key.withMaterial(use, engine.precomputation(), keyData -> {
             operation(keyData).updateAad(keyData, aad, offset, length);
@@ -129,13 +167,18 @@ final class AeadMessage {
         }
     }
 
-    /** Zeroes the message's state; the message refuses further use. */
+    /**
+     * Zeroes the message's state and lets go of its key (a cipher object kept around must not
+     * keep a key reachable); the message refuses further use until {@link #begin}.
+     */
     void close() {
         closeOperation();
         if (pending != null) {
             pending.clear();
         }
         phase = Phase.FINISHED;
+        key = null;
+        nonce = null;
     }
 
 
@@ -159,24 +202,13 @@ final class AeadMessage {
         byte[] source = src;
         int sourceOffset = srcOffset;
         try {
-            key.withMaterial(use, engine.precomputation(), keyData -> {
-                // Charged inside the gate: bytes refused because the key went away are not counted.
-                key.chargeBytes(length, limits);
-                AeadOperation op = operation(keyData);
-                if (length > 0) {
-                    op.encrypt(keyData, source, sourceOffset, length, out, outOffset);
-                }
-                if (last) {
-                    byte[] tag = new byte[op.tagLength()];
-                    try {
-                        op.computeTag(keyData, tag, 0);
-                        System.arraycopy(tag, 0, out, outOffset + length, tagLength);
-                    } finally {
-                        Zeroing.wipe(tag);
-                    }
-                }
-                return null;
-            });
+            if (last && operation == null) {
+                // the whole message at once: one engine call
+                oneCall.seal(key, nonce, heldAad, heldAadLength, source, sourceOffset, length, out, outOffset,
+                        tagLength);
+            } else {
+                stepwise(source, sourceOffset, length, out, outOffset, last);
+            }
         } finally {
             if (copy != null) {
                 Zeroing.wipe(copy);
@@ -186,15 +218,49 @@ final class AeadMessage {
         phase = Phase.DATA;
     }
 
+    private void stepwise(byte[] source, int sourceOffset, int length, byte[] out, int outOffset, boolean last) {
+        key.withMaterial(use, engine.precomputation(), keyData -> {
+            // Charged inside the gate: bytes refused because the key went away are not counted.
+            key.chargeBytes(length, limits);
+            AeadOperation op = operation(keyData);
+            if (length > 0) {
+                op.encrypt(keyData, source, sourceOffset, length, out, outOffset);
+            }
+            if (last) {
+                byte[] tag = new byte[op.tagLength()];
+                try {
+                    op.computeTag(keyData, tag, 0);
+                    System.arraycopy(tag, 0, out, outOffset + length, tagLength);
+                } finally {
+                    Zeroing.wipe(tag);
+                }
+            }
+            return null;
+        });
+    }
+
     private boolean verifyThenDecrypt(int length, byte[] out, int outOffset) {
         byte[] data = pending.array();
+        if (operation == null) {
+            return oneCall.open(key, nonce, heldAad, heldAadLength, data, length, out, outOffset, tagLength);
+        }
         return key.withMaterial(use, engine.precomputation(), keyData -> operation(keyData)
                 .openVerified(keyData, data, 0, length, data, length, tagLength, out, outOffset));
     }
 
     private AeadOperation operation(ByteBuffer keyData) {
         if (operation == null) {
-            operation = engine.start(keyData, nonce, encrypting);
+            AeadOperation started = engine.start(keyData, nonce, encrypting);
+            if (heldAadLength > 0) {
+                try {
+                    started.updateAad(keyData, heldAad, 0, heldAadLength);
+                } catch (RuntimeException e) {
+                    started.wipe();
+                    throw e;
+                }
+                heldAadLength = 0;
+            }
+            operation = started;
         }
         return operation;
     }
@@ -208,6 +274,7 @@ final class AeadMessage {
     }
 
     private void closeOperation() {
+        heldAadLength = 0;
         if (operation != null) {
             operation.wipe();
             operation = null;

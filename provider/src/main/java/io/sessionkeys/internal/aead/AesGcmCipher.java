@@ -19,11 +19,14 @@ import javax.crypto.spec.GCMParameterSpec;
 public class AesGcmCipher extends AeadCipher {
 
     private final int keyBits;
+    /** Made once: every init names the service (key checks, the ledger). */
+    private final String serviceName;
 
     /** @param keyBits the key size this variant pins, or {@link KeySize#ANY} */
     public AesGcmCipher(ProviderContext context, AeadEngine engine, int keyBits) {
         super(context, engine);
         this.keyBits = keyBits;
+        this.serviceName = KeySize.aesTransformation(keyBits, "GCM", "NoPadding");
     }
 
     /** AES-GCM wraps and unwraps keys, as SunJCE's does. */
@@ -34,7 +37,7 @@ public class AesGcmCipher extends AeadCipher {
 
     @Override
     protected String serviceName() {
-        return KeySize.aesTransformation(keyBits, "GCM", "NoPadding");
+        return serviceName;
     }
 
     @Override

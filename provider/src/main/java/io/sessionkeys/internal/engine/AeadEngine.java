@@ -1,5 +1,6 @@
 package io.sessionkeys.internal.engine;
 
+import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.key.Precomputation;
 import java.nio.ByteBuffer;
 
@@ -40,5 +41,49 @@ public interface AeadEngine {
      */
     default AeadOperation start(ByteBuffer keyData, byte[] nonce, boolean encrypting) {
         return start(keyData, nonce);
+    }
+
+    /**
+     * A whole encryption at once: {@link #start}, the AAD ({@code aadLength} may be 0), all of
+     * {@code in}, and the first {@code tagLength} bytes of the tag written right after the
+     * ciphertext at {@code out[outOffset + length]}. The same result as the steps one by one; an
+     * engine that crosses into native code overrides it to cross once.
+     */
+    default void seal(ByteBuffer keyData, byte[] nonce, byte[] aad, int aadOffset, int aadLength, byte[] in,
+            int inOffset, int length, byte[] out, int outOffset, int tagLength) {
+        AeadOperation op = start(keyData, nonce, true);
+        byte[] tag = null;
+        try {
+            if (aadLength > 0) {
+                op.updateAad(keyData, aad, aadOffset, aadLength);
+            }
+            if (length > 0) {
+                op.encrypt(keyData, in, inOffset, length, out, outOffset);
+            }
+            tag = new byte[op.tagLength()];
+            op.computeTag(keyData, tag, 0);
+            System.arraycopy(tag, 0, out, outOffset + length, tagLength);
+        } finally {
+            Zeroing.wipe(tag);
+            op.wipe();
+        }
+    }
+
+    /**
+     * A whole verified decryption at once: {@link #start}, the AAD, then
+     * {@link AeadOperation#openVerified}: plaintext goes to {@code out} only if the tag matches.
+     * An engine that crosses into native code overrides it to cross once.
+     */
+    default boolean open(ByteBuffer keyData, byte[] nonce, byte[] aad, int aadOffset, int aadLength, byte[] in,
+            int inOffset, int length, byte[] tag, int tagOffset, int tagLength, byte[] out, int outOffset) {
+        AeadOperation op = start(keyData, nonce, false);
+        try {
+            if (aadLength > 0) {
+                op.updateAad(keyData, aad, aadOffset, aadLength);
+            }
+            return op.openVerified(keyData, in, inOffset, length, tag, tagOffset, tagLength, out, outOffset);
+        } finally {
+            op.wipe();
+        }
     }
 }

@@ -210,23 +210,20 @@ final class KeyCore {
 
     void chargeEncryption(SafetyLimits limits) throws InvalidKeyException {
         checkUsable(KeyUse.PROTECT);
-        long max = policy.maxEncryptions().orElse(Long.MAX_VALUE);
-        String source = "its policy";
-        if (limits.maxEncryptions() < max) {
-            max = limits.maxEncryptions();
-            source = "the " + limits.source() + " safety limit";
-        }
+        long policyMax = policy.maxEncryptions().orElse(Long.MAX_VALUE);
+        long max = Math.min(policyMax, limits.maxEncryptions());
         long before;
         do {
             before = encryptions;
             if (before >= max) {
                 KeyStatistics.refused();
                 throw new InvalidKeyException(describe() + " is DECRYPT_ONLY because "
-                        + markLimit(max + " encryptions", source) + ": a new key is needed to encrypt");
+                        + markLimit(max + " encryptions", limitSource(policyMax, limits.maxEncryptions(), limits))
+                        + ": a new key is needed to encrypt");
             }
         } while (!ENCRYPTIONS.compareAndSet(this, before, before + 1));
         if (before + 1 == max) {
-            markLimit(max + " encryptions", source);
+            markLimit(max + " encryptions", limitSource(policyMax, limits.maxEncryptions(), limits));
         }
     }
 
@@ -234,12 +231,8 @@ final class KeyCore {
         if (count <= 0) {
             return;
         }
-        long max = policy.maxBytes().orElse(Long.MAX_VALUE);
-        String source = "its policy";
-        if (limits.maxBytes() < max) {
-            max = limits.maxBytes();
-            source = "the " + limits.source() + " safety limit";
-        }
+        long policyMax = policy.maxBytes().orElse(Long.MAX_VALUE);
+        long max = Math.min(policyMax, limits.maxBytes());
         long before;
         long after;
         do {
@@ -248,12 +241,21 @@ final class KeyCore {
             if (after > max || after < before) {
                 KeyStatistics.refused();
                 throw new IllegalStateException(describe() + " cannot encrypt " + count + " more bytes: "
-                        + markLimit(max + " bytes", source) + " (" + before + " used); a new key is needed");
+                        + markLimit(max + " bytes", limitSource(policyMax, limits.maxBytes(), limits)) + " ("
+                        + before + " used); a new key is needed");
             }
         } while (!BYTES.compareAndSet(this, before, after));
         if (after == max) {
-            markLimit(max + " bytes", source);
+            markLimit(max + " bytes", limitSource(policyMax, limits.maxBytes(), limits));
         }
+    }
+
+    /**
+     * Which limit binds, for the message: the key's policy unless the algorithm's is lower. Built
+     * only when a limit is reached, not on every charge.
+     */
+    private static String limitSource(long policyMax, long algorithmMax, SafetyLimits limits) {
+        return algorithmMax < policyMax ? "the " + limits.source() + " safety limit" : "its policy";
     }
 
     private String markLimit(String limit, String source) {

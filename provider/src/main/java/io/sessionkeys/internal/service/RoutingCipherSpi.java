@@ -93,6 +93,12 @@ final class RoutingCipherSpi extends CipherSpi {
 
     @Override
     protected void engineInit(int opmode, Key key, SecureRandom random) throws InvalidKeyException {
+        if (key instanceof SessionKey) {
+            startingOwn();
+            own.engineInit(opmode, key, random);
+            route = Route.OWN;
+            return;
+        }
         try {
             route(opmode, key, null, false, () -> own.engineInit(opmode, key, random),
                     c -> c.init(opmode, key, random));
@@ -104,6 +110,12 @@ final class RoutingCipherSpi extends CipherSpi {
     @Override
     protected void engineInit(int opmode, Key key, AlgorithmParameterSpec params, SecureRandom random)
             throws InvalidKeyException, InvalidAlgorithmParameterException {
+        if (key instanceof SessionKey) {
+            startingOwn();
+            own.engineInit(opmode, key, params, random);
+            route = Route.OWN;
+            return;
+        }
         route(opmode, key, params, params != null, () -> own.engineInit(opmode, key, params, random),
                 c -> c.init(opmode, key, params, random));
     }
@@ -111,14 +123,28 @@ final class RoutingCipherSpi extends CipherSpi {
     @Override
     protected void engineInit(int opmode, Key key, AlgorithmParameters params, SecureRandom random)
             throws InvalidKeyException, InvalidAlgorithmParameterException {
+        if (key instanceof SessionKey) {
+            startingOwn();
+            own.engineInit(opmode, key, params, random);
+            route = Route.OWN;
+            return;
+        }
         route(opmode, key, null, params != null, () -> own.engineInit(opmode, key, params, random),
                 c -> c.init(opmode, key, params, random));
     }
 
-    private void route(int opmode, Key key, AlgorithmParameterSpec spec, boolean givenParameters, OwnStart ownStart,
-            OtherProviders.Start<Cipher> foreignStart) throws InvalidKeyException, InvalidAlgorithmParameterException {
+    /**
+     * A session key always goes to our own SPI: the three {@code engineInit}s take that case before
+     * {@link #route}, whose lambdas would cost two allocations on every init of every message.
+     */
+    private void startingOwn() {
         route = Route.NONE;
         ownWrapStart = null;
+    }
+
+    private void route(int opmode, Key key, AlgorithmParameterSpec spec, boolean givenParameters, OwnStart ownStart,
+            OtherProviders.Start<Cipher> foreignStart) throws InvalidKeyException, InvalidAlgorithmParameterException {
+        startingOwn();
         if (key instanceof SessionKey || spec instanceof SessionKeyUnwrapSpec) {
             ownStart.start();
             route = Route.OWN;

@@ -123,6 +123,19 @@ public final class DeferredEngines {
         public AeadOperation start(ByteBuffer keyData, byte[] nonce, boolean encrypting) {
             return target().start(keyData, nonce, encrypting);
         }
+
+        @Override
+        public void seal(ByteBuffer keyData, byte[] nonce, byte[] aad, int aadOffset, int aadLength, byte[] in,
+                int inOffset, int length, byte[] out, int outOffset, int tagLength) {
+            target().seal(keyData, nonce, aad, aadOffset, aadLength, in, inOffset, length, out, outOffset, tagLength);
+        }
+
+        @Override
+        public boolean open(ByteBuffer keyData, byte[] nonce, byte[] aad, int aadOffset, int aadLength, byte[] in,
+                int inOffset, int length, byte[] tag, int tagOffset, int tagLength, byte[] out, int outOffset) {
+            return target().open(keyData, nonce, aad, aadOffset, aadLength, in, inOffset, length, tag, tagOffset,
+                    tagLength, out, outOffset);
+        }
     }
 
     private static final class DeferredHmac implements HmacEngine {

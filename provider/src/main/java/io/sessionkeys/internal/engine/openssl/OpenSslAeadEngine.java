@@ -4,6 +4,7 @@ import io.sessionkeys.internal.engine.AeadEngine;
 import io.sessionkeys.internal.engine.AeadOperation;
 import io.sessionkeys.internal.key.Precomputation;
 import java.nio.ByteBuffer;
+import java.util.Objects;
 
 /**
  * AES-GCM or ChaCha20-Poly1305 on the system's OpenSSL, through {@code libsessionkeys.so}. Made
@@ -55,11 +56,55 @@ final class OpenSslAeadEngine implements AeadEngine {
 
     @Override
     public AeadOperation start(ByteBuffer keyData, byte[] nonce, boolean encrypting) {
+        checkNonce(nonce);
+        return new OpenSslAeadOperation(
+                OpenSslNative.startAead(NativeKeyRecord.handle(keyData), nonce, encrypting), encrypting);
+    }
+
+    /** One JNI crossing for the whole message (four when done step by step). */
+    @Override
+    public void seal(ByteBuffer keyData, byte[] nonce, byte[] aad, int aadOffset, int aadLength, byte[] in,
+            int inOffset, int length, byte[] out, int outOffset, int tagLength) {
+        checkNonce(nonce);
+        checkRange(aad, aadOffset, aadLength);
+        checkRange(in, inOffset, length);
+        checkTagLength(tagLength);
+        Objects.checkFromIndexSize(outOffset, length + tagLength, out.length);
+        OpenSslNative.sealMessage(NativeKeyRecord.handle(keyData), nonce, aad, aadOffset, aadLength, in, inOffset, length,
+                out, outOffset, tagLength);
+    }
+
+    /** One JNI crossing for the whole message (two when done step by step). */
+    @Override
+    public boolean open(ByteBuffer keyData, byte[] nonce, byte[] aad, int aadOffset, int aadLength, byte[] in,
+            int inOffset, int length, byte[] tag, int tagOffset, int tagLength, byte[] out, int outOffset) {
+        checkNonce(nonce);
+        checkRange(aad, aadOffset, aadLength);
+        checkRange(in, inOffset, length);
+        checkTagLength(tagLength);
+        Objects.checkFromIndexSize(tagOffset, tagLength, tag.length);
+        checkRange(out, outOffset, length);
+        return OpenSslNative.openMessage(NativeKeyRecord.handle(keyData), nonce, aad, aadOffset, aadLength, in, inOffset,
+                length, tag, tagOffset, tagLength, out, outOffset);
+    }
+
+    private void checkNonce(byte[] nonce) {
         if (nonce == null || !acceptsNonceLength(nonce.length)) {
             throw new IllegalArgumentException(name + " on OpenSSL takes nonces of " + minNonce + " to " + maxNonce
                     + " bytes");
         }
-        return new OpenSslAeadOperation(
-                OpenSslNative.startAead(NativeKeyRecord.handle(keyData), nonce, encrypting), encrypting);
+    }
+
+    /** An empty range may come with no array at all (JCA passes {@code null} input to doFinal()). */
+    private static void checkRange(byte[] array, int offset, int length) {
+        if (length != 0) {
+            Objects.checkFromIndexSize(offset, length, array.length);
+        }
+    }
+
+    private static void checkTagLength(int tagLength) {
+        if (tagLength < 1 || tagLength > OpenSslNative.TAG_LENGTH) {
+            throw new IllegalArgumentException("tag length " + tagLength);
+        }
     }
 }

@@ -73,4 +73,16 @@ final class OpenSslNative {
      */
     static native boolean openVerified(long context, byte[] in, int inOffset, int length, byte[] tag, int tagOffset,
             int tagLength, byte[] out, int outOffset);
+
+    /**
+     * A whole encryption in one call: starts a message under {@code nonce} on a lent context,
+     * adds the AAD, encrypts, and writes {@code tagLength} bytes of the tag right after the
+     * ciphertext; gives the context back.
+     */
+    static native void sealMessage(long key, byte[] nonce, byte[] aad, int aadOffset, int aadLength, byte[] in,
+            int inOffset, int length, byte[] out, int outOffset, int tagLength);
+
+    /** A whole verified decryption in one call: {@link #startAead}, the AAD, then {@link #openVerified}. */
+    static native boolean openMessage(long key, byte[] nonce, byte[] aad, int aadOffset, int aadLength, byte[] in,
+            int inOffset, int length, byte[] tag, int tagOffset, int tagLength, byte[] out, int outOffset);
 }
