@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The README's performance tables: the rows that answer "how fast is SessionKeys next to the JDK
-# and the native providers", warm (5 x 1 s warm-up), one fork per cell (4 per provider for TLS), in one run per JDK.
+# and the native providers", warm (5 x 1 s warm-up), one fork per cell (TLS: 4 per provider, 15 x 1 s warm-up), in one run per JDK.
 # About 12 minutes per JDK on 2 quiet cores; run nothing else meanwhile.
 #
 #   benchmarks/publish.sh [--jdk PATH] [--libcrypto PATH] [--no-build]    (other run.sh options pass through)

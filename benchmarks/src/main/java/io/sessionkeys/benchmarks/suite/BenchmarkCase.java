@@ -14,12 +14,14 @@ import java.util.stream.Collectors;
  * @param forksAtLeast the fewest forks a measuring profile gives this row: 1, or more for a row whose
  *        result moves from one JVM to the next more than within one (so that one fork per provider
  *        would compare two draws rather than two providers)
+ * @param warmupsAtLeast the fewest warm-up iterations a measuring profile gives this row: 0, or
+ *        more for a row whose code the JIT takes longer than the profile's warm-up to compile
  */
 record BenchmarkCase(String benchmark, Map<String, String> params, boolean intrinsicsMatter, Probe probe,
-        int forksAtLeast) {
+        int forksAtLeast, int warmupsAtLeast) {
 
     BenchmarkCase(String benchmark, Map<String, String> params, boolean intrinsicsMatter, Probe probe) {
-        this(benchmark, params, intrinsicsMatter, probe, 1);
+        this(benchmark, params, intrinsicsMatter, probe, 1, 0);
     }
 
     /** The message size in bytes, or 0 for rows without messages. */

@@ -26,6 +26,7 @@ final class Catalog {
     private static final List<String> TLS_SUITES =
             List.of("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256");
     private static final int TLS_FORKS = 4;
+    private static final int TLS_WARMUPS = 15;
     private static final List<String> HMACS = List.of("HmacSHA256", "HmacSHA512");
     private static final List<String> HMAC_SIZES = List.of("64", "1024", "16384");
 
@@ -92,10 +93,11 @@ final class Catalog {
         }));
         // The JDK's TLS with SessionKeys first ("SessionKeys") and without it ("SunJCE"); no other provider.
         // One JVM's TLS throughput differs from the next one's by far more than the 5% this row is
-        // read for (1,400-3,000 MiB/s seen for the same provider on JDK 25), so it averages forks.
+        // read for (1,400-3,000 MiB/s seen for the same provider on JDK 25), so it averages forks;
+        // and JSSE's record path was still speeding up after 5 s of warm-up in every publish fork.
         for (String suite : TLS_SUITES) {
             cases.add(new BenchmarkCase(name(TlsBulkBenchmark.class, "transfer"), params("suite", suite), false,
-                    Catalog::probeTls, TLS_FORKS));
+                    Catalog::probeTls, TLS_FORKS, TLS_WARMUPS));
         }
         return cases;
     }

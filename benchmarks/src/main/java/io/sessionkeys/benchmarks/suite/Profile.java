@@ -62,8 +62,8 @@ public enum Profile {
     }
 
     /** Measured plus warm-up seconds per fork, for the time estimate printed before a run. */
-    double secondsPerFork(int size) {
-        return (warmupIterations(size) * warmupMillis + measurementIterations * measurementMillis) / 1000.0;
+    double secondsPerFork(int warmups) {
+        return (warmups * warmupMillis + measurementIterations * measurementMillis) / 1000.0;
     }
 
     /** Warm-up iterations for a row with messages of {@code size} bytes (0: no message). */

@@ -120,7 +120,7 @@ public final class Suite {
         writeFiles();
         int forks = plan.stream().mapToInt(r -> r.providers.size() * forks(r.benchmarkCase)).sum();
         double seconds = plan.stream().mapToDouble(r -> r.providers.size() * forks(r.benchmarkCase)
-                * (profile.secondsPerFork(r.benchmarkCase.size()) + FORK_OVERHEAD_SECONDS)).sum();
+                * (profile.secondsPerFork(warmups(r.benchmarkCase)) + FORK_OVERHEAD_SECONDS)).sum();
         double minutes = seconds / 60;
         System.out.printf(Locale.ROOT, "%nProfile %s%n%d JMH runs, %d forks: about %.0f minutes on a quiet machine."
                 + "%nJMH's own output goes to %s%n%n", profile, plan.size(), forks, Math.max(1, minutes),
@@ -151,6 +151,12 @@ public final class Suite {
     /** Forks per provider for a row: the profile's, or more where the row asks for more (not in smoke). */
     private int forks(BenchmarkCase c) {
         return profile == Profile.SMOKE ? profile.forks : Math.max(profile.forks, c.forksAtLeast());
+    }
+
+    /** Warm-up iterations for a row: the profile's for its size, or more where the row asks (not in smoke). */
+    private int warmups(BenchmarkCase c) {
+        int warmups = profile.warmupIterations(c.size());
+        return profile == Profile.SMOKE ? warmups : Math.max(warmups, c.warmupsAtLeast());
     }
 
     /** Probes every cell, records the ones not provided, and groups the rest into JMH runs. */
@@ -200,7 +206,7 @@ public final class Suite {
                 .include("^" + Pattern.quote(run.benchmarkCase.benchmark()) + "$")
                 .param("provider", run.providers.toArray(new String[0]))
                 .forks(forks(run.benchmarkCase))
-                .warmupIterations(profile.warmupIterations(run.benchmarkCase.size()))
+                .warmupIterations(warmups(run.benchmarkCase))
                 .warmupTime(TimeValue.milliseconds(profile.warmupMillis))
                 .measurementIterations(profile.measurementIterations)
                 .measurementTime(TimeValue.milliseconds(profile.measurementMillis))
