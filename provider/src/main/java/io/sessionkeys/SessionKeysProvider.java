@@ -4,6 +4,7 @@ import io.sessionkeys.internal.config.Settings;
 import io.sessionkeys.internal.engine.openssl.DeferredEngines;
 import io.sessionkeys.internal.key.ArenaMemory;
 import io.sessionkeys.internal.service.ProviderContext;
+import io.sessionkeys.internal.service.Readiness;
 import io.sessionkeys.internal.service.RequestRoute;
 import io.sessionkeys.internal.service.Routing;
 import io.sessionkeys.internal.provider.ServiceCatalog;
@@ -45,7 +46,7 @@ public final class SessionKeysProvider extends Provider {
 
     private final transient ProviderContext context;
     private final transient DeferredEngines engines;
-    private final transient ArenaMemory.Mode memory;
+    private final transient Readiness readiness;
 
     /**
      * A provider with the built-in defaults, overridden by {@code sessionkeys.policy.*} system
@@ -72,7 +73,7 @@ public final class SessionKeysProvider extends Provider {
                 "SessionKeys " + VERSION + ": volatile session keys (off-heap, limited, destroyed for real)");
         this.context = new ProviderContext(settings, clock, SPEC_ACCESS, this);
         this.engines = new DeferredEngines(settings.engine(), settings.libcrypto());
-        this.memory = ArenaMemory.Mode.parse(settings.memory());
+        this.readiness = new ProviderReadiness(engines, ArenaMemory.Mode.parse(settings.memory()));
         registerServices();
     }
 
@@ -135,15 +136,13 @@ public final class SessionKeysProvider extends Provider {
     private static final class SessionKeysService extends Provider.Service {
         private final ServiceDefinition definition;
         private final ProviderContext context;
-        private final DeferredEngines engines;
-        private final ArenaMemory.Mode memory;
+        private final Readiness readiness;
 
         SessionKeysService(SessionKeysProvider provider, ServiceDefinition d) {
             super(provider, d.type(), d.algorithm(), d.implementationName(), d.aliases(), d.attributes());
             this.definition = d;
             this.context = provider.context;
-            this.engines = provider.engines;
-            this.memory = provider.memory;
+            this.readiness = provider.readiness;
         }
 
         @Override
@@ -151,6 +150,39 @@ public final class SessionKeysProvider extends Provider {
             if (constructorParameter != null && !definition.takesParameter()) {
                 throw new InvalidParameterException(getType() + "." + getAlgorithm() + " takes no constructor"
                         + " parameter");
+            }
+            // Keys made for code that did not name SessionKeys follow sessionkeys.dropIn.keyBytes.
+            // A Mac makes no keys: it is spared the look at the stack.
+            boolean mayMakeKeys = !"Mac".equals(getType());
+            ProviderContext forThis = context.forUnnamedRequests() == context || !mayMakeKeys
+                    || RequestRoute.providerNamed() ? context : context.forUnnamedRequests();
+            Object spi = definition.newInstance(forThis, constructorParameter);
+            if (!Routing.checksOnOwnUse(spi)) {
+                readiness.ensure();
+            }
+            return Routing.front(spi, definition, forThis, getProvider(), readiness);
+        }
+    }
+
+    /**
+     * The checks before SessionKeys' first work of its own, run once per provider: for a key
+     * generator or factory when it is made, for a Cipher, Mac or KDF when it first gets a session key
+     * (one that only passes foreign keys on never runs them).
+     */
+    private static final class ProviderReadiness implements Readiness {
+        private final DeferredEngines engines;
+        private final ArenaMemory.Mode memory;
+        private volatile boolean passed;
+
+        ProviderReadiness(DeferredEngines engines, ArenaMemory.Mode memory) {
+            this.engines = engines;
+            this.memory = memory;
+        }
+
+        @Override
+        public void ensure() {
+            if (passed) {
+                return;
             }
             // Before the self-test makes its keys: sessionkeys.memory=secret that cannot be had fails here.
             ArenaMemory.select(memory);
@@ -160,13 +192,7 @@ public final class SessionKeysProvider extends Provider {
                         + selfTest.failures());
             }
             engines.resolve(); // sessionkeys.engine=native that cannot run: ConfigurationException here
-            // Keys made for code that did not name SessionKeys follow sessionkeys.dropIn.keyBytes.
-            // A Mac makes no keys: it is spared the look at the stack.
-            boolean mayMakeKeys = !"Mac".equals(getType());
-            ProviderContext forThis = context.forUnnamedRequests() == context || !mayMakeKeys
-                    || RequestRoute.providerNamed() ? context : context.forUnnamedRequests();
-            return Routing.front(definition.newInstance(forThis, constructorParameter), definition, forThis,
-                    getProvider());
+            passed = true;
         }
     }
 

@@ -81,7 +81,10 @@ class RsaOaepEngineDifferentialProperties {
 
     @Example
     void theSelectedEngineIsReported() throws Exception {
-        Cipher.getInstance("RSA/ECB/OAEPPadding", SELECTED).init(Cipher.DECRYPT_MODE, KEYS[0].getPrivate());
+        // An unwrap into a session key is SessionKeys' own work, which selects its engines; a plain
+        // decryption under the JDK's RSA key would go to SunJCE and select nothing.
+        Cipher.getInstance("RSA/ECB/OAEPPadding", SELECTED).init(Cipher.UNWRAP_MODE, KEYS[0].getPrivate(),
+                SessionKeyUnwrapSpec.builder().policy(EXPORTABLE).build());
         SessionKeysMXBean bean = JMX.newMXBeanProxy(ManagementFactory.getPlatformMBeanServer(),
                 new ObjectName(SessionKeysMXBean.OBJECT_NAME), SessionKeysMXBean.class);
         Map<String, String> engines = bean.getEngines();

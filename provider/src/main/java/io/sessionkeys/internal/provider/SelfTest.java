@@ -13,8 +13,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Runs every known-answer test once, lazily, before the first service is handed out, and
- * remembers the result. A provider whose self-test failed serves nothing.
+ * Runs every known-answer test once, lazily, before SessionKeys' first work of its own (the
+ * provider's {@code Readiness}), and remembers the result. A provider whose self-test failed does
+ * none: it makes no key and serves no session key.
  */
 public final class SelfTest {
 

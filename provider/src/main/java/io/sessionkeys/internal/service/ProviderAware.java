@@ -9,5 +9,9 @@ import java.security.Provider;
  */
 public interface ProviderAware {
 
-    void servedBy(Provider provider);
+    /**
+     * @param provider the provider instance whose service made this SPI
+     * @param readiness its checks, to run before the SPI's first operation of its own
+     */
+    void servedBy(Provider provider, Readiness readiness);
 }

@@ -47,6 +47,7 @@ final class RoutingCipherSpi extends CipherSpi {
     private final SessionKeysCipherSpi own;
     private final Provider self;
     private final String algorithm;
+    private final Readiness readiness;
     private String mode;
     private String padding;
 
@@ -58,10 +59,11 @@ final class RoutingCipherSpi extends CipherSpi {
     /** In WRAP_MODE under a foreign key: starts {@link #own} to wrap a session key, or null. */
     private OwnStart ownWrapStart;
 
-    RoutingCipherSpi(SessionKeysCipherSpi own, Provider self, String algorithm) {
+    RoutingCipherSpi(SessionKeysCipherSpi own, Provider self, String algorithm, Readiness readiness) {
         this.own = own;
         this.self = self;
         this.algorithm = algorithm;
+        this.readiness = readiness;
     }
 
     @FunctionalInterface
@@ -95,6 +97,7 @@ final class RoutingCipherSpi extends CipherSpi {
     protected void engineInit(int opmode, Key key, SecureRandom random) throws InvalidKeyException {
         if (key instanceof SessionKey) {
             startingOwn();
+            readiness.ensure();
             own.engineInit(opmode, key, random);
             route = Route.OWN;
             return;
@@ -112,6 +115,7 @@ final class RoutingCipherSpi extends CipherSpi {
             throws InvalidKeyException, InvalidAlgorithmParameterException {
         if (key instanceof SessionKey) {
             startingOwn();
+            readiness.ensure();
             own.engineInit(opmode, key, params, random);
             route = Route.OWN;
             return;
@@ -125,6 +129,7 @@ final class RoutingCipherSpi extends CipherSpi {
             throws InvalidKeyException, InvalidAlgorithmParameterException {
         if (key instanceof SessionKey) {
             startingOwn();
+            readiness.ensure();
             own.engineInit(opmode, key, params, random);
             route = Route.OWN;
             return;
@@ -146,6 +151,7 @@ final class RoutingCipherSpi extends CipherSpi {
             OtherProviders.Start<Cipher> foreignStart) throws InvalidKeyException, InvalidAlgorithmParameterException {
         startingOwn();
         if (key instanceof SessionKey || spec instanceof SessionKeyUnwrapSpec) {
+            readiness.ensure();
             ownStart.start();
             route = Route.OWN;
             return;
@@ -157,6 +163,7 @@ final class RoutingCipherSpi extends CipherSpi {
             chosen = OtherProviders.cipherAccepting(self, transformation(), key, foreignStart);
             if (chosen == null) {
                 // No other provider offers this transformation: SessionKeys' own rules apply.
+                readiness.ensure();
                 ownStart.start();
                 route = Route.OWN;
                 return;
@@ -304,6 +311,7 @@ final class RoutingCipherSpi extends CipherSpi {
             return foreign.wrap(key);
         }
         // A session key leaves only through SessionKeys, even under another provider's key.
+        readiness.ensure();
         try {
             ownWrapStart.start();
         } catch (InvalidAlgorithmParameterException e) {

@@ -25,6 +25,7 @@ final class RoutingMacSpi extends MacSpi implements Cloneable {
     private final Supplier<SessionKeysMacSpi> ownFactory;
     private final Provider self;
     private final String algorithm;
+    private final Readiness readiness;
     private SessionKeysMacSpi own;
     /** The other provider's Mac, chosen at the first foreign init and kept, as JCA keeps a provider. */
     private Mac foreign;
@@ -35,12 +36,15 @@ final class RoutingMacSpi extends MacSpi implements Cloneable {
     /**
      * @param own SessionKeys' SPI for this object, or null to make one with {@code ownFactory} when needed
      * @param ownFactory makes a fresh SessionKeys SPI (for a clone)
+     * @param readiness the provider's checks, run before SessionKeys' SPI takes a key
      */
-    RoutingMacSpi(SessionKeysMacSpi own, Supplier<SessionKeysMacSpi> ownFactory, Provider self, String algorithm) {
+    RoutingMacSpi(SessionKeysMacSpi own, Supplier<SessionKeysMacSpi> ownFactory, Provider self, String algorithm,
+            Readiness readiness) {
         this.own = own;
         this.ownFactory = ownFactory;
         this.self = self;
         this.algorithm = algorithm;
+        this.readiness = readiness;
     }
 
     private SessionKeysMacSpi own() {
@@ -61,6 +65,7 @@ final class RoutingMacSpi extends MacSpi implements Cloneable {
         foreignServes = false;
         if (key instanceof SessionKey) {
             ownKeyed = false;
+            readiness.ensure();
             own().engineInit(key, params);
             ownKeyed = true;
             return;
@@ -77,6 +82,7 @@ final class RoutingMacSpi extends MacSpi implements Cloneable {
         } else {
             Mac chosen = OtherProviders.macAccepting(self, algorithm, key, start);
             if (chosen == null) {
+                readiness.ensure();
                 own().engineInit(key, params); // no other provider offers it: SessionKeys' rules apply
                 ownKeyed = true;
                 return;
@@ -129,7 +135,7 @@ final class RoutingMacSpi extends MacSpi implements Cloneable {
 
     @Override
     public Object clone() throws CloneNotSupportedException {
-        RoutingMacSpi copy = new RoutingMacSpi(null, ownFactory, self, algorithm);
+        RoutingMacSpi copy = new RoutingMacSpi(null, ownFactory, self, algorithm, readiness);
         if (foreignServes) {
             copy.foreign = (Mac) foreign.clone();
             copy.foreignServes = true;

@@ -8,6 +8,7 @@ import io.sessionkeys.internal.engine.sha.ShaAlgorithm;
 import io.sessionkeys.internal.key.KeyAlgorithm;
 import io.sessionkeys.internal.service.ProviderAware;
 import io.sessionkeys.internal.service.ProviderContext;
+import io.sessionkeys.internal.service.Readiness;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
@@ -35,6 +36,8 @@ final class HkdfKdf extends KDFSpi implements ProviderAware {
     private final HkdfEngine engine;
     private final SessionKeyKdfParameters parameters;
     private final ForeignDerivation foreign;
+    /** The provider's checks, run before a derivation of our own; none until the provider says. */
+    private Readiness readiness = () -> { };
 
     HkdfKdf(ProviderContext context, ShaAlgorithm hash, HkdfEngine engine, Object parameters)
             throws InvalidAlgorithmParameterException {
@@ -47,8 +50,9 @@ final class HkdfKdf extends KDFSpi implements ProviderAware {
     }
 
     @Override
-    public void servedBy(Provider provider) {
+    public void servedBy(Provider provider, Readiness readiness) {
         foreign.servedBy(provider);
+        this.readiness = readiness;
     }
 
     /**
@@ -88,6 +92,7 @@ final class HkdfKdf extends KDFSpi implements ProviderAware {
         KeyAlgorithm algorithm = KeyAlgorithm.forName(alg).orElseThrow(() -> new NoSuchAlgorithmException(
                 KdfServices.hkdfName(hash) + " in SessionKeys derives session keys of " + KeyAlgorithm.knownNames()
                 + ", not " + alg));
+        readiness.ensure();
         HkdfRequest request = request(derivationSpec);
         HkdfRequest.keyAlgorithm(alg, request.length() * 8);
         KeyPolicy policy = parameters == null ? null : parameters.policy();
@@ -108,6 +113,7 @@ final class HkdfKdf extends KDFSpi implements ProviderAware {
                 throw new InvalidAlgorithmParameterException(impossible.getMessage(), impossible);
             }
         }
+        readiness.ensure();
         return request(derivationSpec).deriveBytes(engine);
     }
 

@@ -85,9 +85,15 @@ class RoutingCipherSpiTest {
         }
     }
 
+    /** A foreign key is SessionKeys' no work: the provider's checks never run for it. */
+    private static final Readiness NEVER_READIED = () -> {
+        throw new AssertionError("a foreign key ran SessionKeys' readiness checks");
+    };
+
     @Test
     void genericService_modeAndPaddingSetByJca_areWhatTheNextProviderGets() throws Exception {
-        RoutingCipherSpi routing = new RoutingCipherSpi(new AnyModeCipher(), new SessionKeysProvider(), "AES");
+        RoutingCipherSpi routing = new RoutingCipherSpi(new AnyModeCipher(), new SessionKeysProvider(), "AES",
+                NEVER_READIED);
         routing.engineSetMode("CBC");
         routing.engineSetPadding("ISO10126Padding");
         assertEquals("AES/CBC/ISO10126Padding", routing.transformation());
@@ -104,7 +110,7 @@ class RoutingCipherSpiTest {
     @Test
     void fullTransformationService_keepsItsName() {
         RoutingCipherSpi routing = new RoutingCipherSpi(new AnyModeCipher(), new SessionKeysProvider(),
-                "AES_256/GCM/NoPadding");
+                "AES_256/GCM/NoPadding", NEVER_READIED);
         assertEquals("AES_256/GCM/NoPadding", routing.transformation());
     }
 }
