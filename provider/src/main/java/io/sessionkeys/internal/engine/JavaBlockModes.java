@@ -5,8 +5,8 @@ import java.nio.ByteBuffer;
 
 /**
  * CTR, CBC, ECB, CFB and OFB in Java over a {@link BlockCipherEngine}: constant-time as the block
- * cipher is, since the modes themselves only copy, count and XOR. What every block cipher engine runs
- * unless a native engine was selected for the modes ({@link BlockCipherEngine#modes()}).
+ * cipher is, since the modes themselves only copy, count and XOR. What every block cipher engine
+ * runs unless a native engine was selected for the modes ({@link BlockCipherEngine#modes()}).
  */
 public final class JavaBlockModes implements BlockModeEngine {
 

@@ -7,8 +7,9 @@ import java.nio.ByteBuffer;
 
 /**
  * AES-CTR, AES-CBC and AES-ECB (and AES-CFB8, CFB128 and OFB, where the selection picked them)
- * on the system's OpenSSL, through {@code libsessionkeys.so}, with padding off: the ciphers keep partial blocks and padding in Java (padding removal stays
- * constant-time and its errors stay the Java engine's). Made only by {@link EngineSelection},
+ * on the system's OpenSSL, through {@code libsessionkeys.so}, with padding off: the ciphers keep
+ * partial blocks and padding in Java (padding removal stays constant-time and its errors stay the
+ * Java engine's). Made only by {@link EngineSelection},
  * after the library has loaded and the modes have passed their known-answer tests.
  */
 final class OpenSslBlockModes implements BlockModeEngine {
