@@ -1,6 +1,6 @@
 /*
  * The JNI entry points of io.sessionkeys.internal.engine.openssl.BlockModesNative: what the
- * block modes (CTR, CBC, ECB) need beyond the shared start/update/give-back of openssl_native.c.
+ * block modes (CTR, CBC, ECB, CFB8, CFB, OFB) need beyond the shared start/update/give-back of openssl_native.c.
  * The same rules hold: every call runs inside the key's gate, handles are lent contexts
  * (struct sk_slot), and messages never carry data. Direct buffers are read and written by
  * address: no copy, no critical region, nothing that holds the garbage collector.
@@ -24,7 +24,7 @@ static void refuse(JNIEnv *env, const char *what) {
     }
 }
 
-/* Restarts a CBC context from iv: same key schedule, same direction (enc = -1 keeps it). */
+/* Restarts a CBC, CFB or OFB context from iv: same key schedule, same direction (enc = -1 keeps it). */
 JNIEXPORT void JNICALL Java_io_sessionkeys_internal_engine_openssl_BlockModesNative_restart(
         JNIEnv *env, jclass cls, jlong handle, jbyteArray iv) {
     (void) cls;
@@ -38,6 +38,36 @@ JNIEXPORT void JNICALL Java_io_sessionkeys_internal_engine_openssl_BlockModesNat
     if (sk.init(slot->ctx, NULL, NULL, NULL, chain, -1) != 1 || sk.set_padding(slot->ctx, 0) != 1) {
         refuse(env, "OpenSSL: cannot restart the message");
     }
+}
+
+/*
+ * Copies a CFB or OFB context's shift register (its running IV) into out (16 bytes), so that
+ * restart can take the message back to this point. Java calls it only at a segment boundary,
+ * where the register is all of the state (OpenSSL's partial-segment count is zero). The
+ * register is ciphertext (CFB) or the last keystream block (OFB), whose plaintext the caller
+ * already has.
+ */
+JNIEXPORT void JNICALL Java_io_sessionkeys_internal_engine_openssl_BlockModesNative_shiftRegister(
+        JNIEnv *env, jclass cls, jlong handle, jbyteArray out) {
+    (void) cls;
+    struct sk_slot *slot = (struct sk_slot *) (intptr_t) handle;
+    unsigned char reg[BLOCK];
+    int ok;
+    if (sk.get_updated_iv != NULL) {
+        ok = sk.get_updated_iv(slot->ctx, reg, BLOCK) == 1;
+    } else {
+        const unsigned char *iv = sk.ctx_iv(slot->ctx);
+        ok = iv != NULL;
+        if (ok) {
+            memcpy(reg, iv, BLOCK);
+        }
+    }
+    if (!ok || (*env)->GetArrayLength(env, out) != BLOCK) {
+        refuse(env, "OpenSSL: cannot read the shift register");
+    } else {
+        (*env)->SetByteArrayRegion(env, out, 0, BLOCK, (jbyte *) reg);
+    }
+    sk.cleanse(reg, BLOCK);
 }
 
 /*

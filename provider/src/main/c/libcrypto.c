@@ -15,12 +15,18 @@ static const char *const FETCH_NAMES[SK_CIPHER_COUNT] = {
     "AES-128-CTR", "AES-192-CTR", "AES-256-CTR",
     "AES-128-CBC", "AES-192-CBC", "AES-256-CBC",
     "AES-128-ECB", "AES-192-ECB", "AES-256-ECB",
+    "AES-128-CFB8", "AES-192-CFB8", "AES-256-CFB8",
+    "AES-128-CFB", "AES-192-CFB", "AES-256-CFB",
+    "AES-128-OFB", "AES-192-OFB", "AES-256-OFB",
 };
 static const char *const GETTER_NAMES[SK_CIPHER_COUNT] = {
     "EVP_aes_128_gcm", "EVP_aes_192_gcm", "EVP_aes_256_gcm", "EVP_chacha20_poly1305",
     "EVP_aes_128_ctr", "EVP_aes_192_ctr", "EVP_aes_256_ctr",
     "EVP_aes_128_cbc", "EVP_aes_192_cbc", "EVP_aes_256_cbc",
     "EVP_aes_128_ecb", "EVP_aes_192_ecb", "EVP_aes_256_ecb",
+    "EVP_aes_128_cfb8", "EVP_aes_192_cfb8", "EVP_aes_256_cfb8",
+    "EVP_aes_128_cfb128", "EVP_aes_192_cfb128", "EVP_aes_256_cfb128",
+    "EVP_aes_128_ofb", "EVP_aes_192_ofb", "EVP_aes_256_ofb",
 };
 
 #define RESOLVE(field, name)                                                        \
@@ -93,6 +99,15 @@ const char *sk_crypto_open(const char *path, char *reason, size_t reason_size) {
             const EVP_CIPHER *(*getter)(void) = NULL;
             *(void **) (&getter) = dlsym(handle, GETTER_NAMES[i]);
             sk.ciphers[i] = getter != NULL ? getter() : NULL;
+        }
+    }
+    /* CFB and OFB need their running IV read back (a padded decryption retried after a short
+     * buffer restarts from it); without a way to read it they stay on Java. */
+    *(void **) (&sk.get_updated_iv) = dlsym(handle, "EVP_CIPHER_CTX_get_updated_iv");
+    *(void **) (&sk.ctx_iv) = dlsym(handle, "EVP_CIPHER_CTX_iv");
+    if (sk.get_updated_iv == NULL && sk.ctx_iv == NULL) {
+        for (int i = SK_AES_128_CFB8; i <= SK_AES_256_OFB; i++) {
+            sk.ciphers[i] = NULL;
         }
     }
     library = handle;

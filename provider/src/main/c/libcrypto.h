@@ -19,6 +19,9 @@ enum sk_cipher {
     SK_AES_128_CTR, SK_AES_192_CTR, SK_AES_256_CTR,
     SK_AES_128_CBC, SK_AES_192_CBC, SK_AES_256_CBC,
     SK_AES_128_ECB, SK_AES_192_ECB, SK_AES_256_ECB,
+    SK_AES_128_CFB8, SK_AES_192_CFB8, SK_AES_256_CFB8,
+    SK_AES_128_CFB128, SK_AES_192_CFB128, SK_AES_256_CFB128,
+    SK_AES_128_OFB, SK_AES_192_OFB, SK_AES_256_OFB,
     SK_CIPHER_COUNT
 };
 
@@ -39,6 +42,10 @@ struct sk_crypto {
     void (*clear_errors)(void);
     unsigned long (*version_num)(void);
     const char *(*version_text)(int type);
+    /* The running IV of a context (the CFB and OFB shift register): 3.x has get_updated_iv,
+     * 1.1.1 only ctx_iv; NULL where absent, and then the CFB and OFB ciphers are left out. */
+    int (*get_updated_iv)(EVP_CIPHER_CTX *ctx, void *buf, size_t len);
+    const unsigned char *(*ctx_iv)(const EVP_CIPHER_CTX *ctx);
     /* Fetched (3.x) or looked up (1.1.1) once, at open; NULL where this libcrypto lacks it. */
     const EVP_CIPHER *ciphers[SK_CIPHER_COUNT];
 };

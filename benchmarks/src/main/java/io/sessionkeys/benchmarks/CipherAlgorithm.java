@@ -12,7 +12,10 @@ public enum CipherAlgorithm {
     CHACHA20_POLY1305("ChaCha20-Poly1305", "ChaCha20", 256, 12, false,
             "ChaCha20-Poly1305", "ChaCha20/Poly1305/NoPadding"),
     AES_256_CTR("AES-256-CTR", "AES", 256, 16, false, "AES/CTR/NoPadding"),
-    AES_256_CBC("AES-256-CBC", "AES", 256, 16, false, "AES/CBC/PKCS5Padding");
+    AES_256_CBC("AES-256-CBC", "AES", 256, 16, false, "AES/CBC/PKCS5Padding"),
+    AES_256_CFB("AES-256-CFB", "AES", 256, 16, false, "AES/CFB/NoPadding"),
+    AES_256_CFB8("AES-256-CFB8", "AES", 256, 16, false, "AES/CFB8/NoPadding"),
+    AES_256_OFB("AES-256-OFB", "AES", 256, 16, false, "AES/OFB/NoPadding");
 
     private static final int TAG_BYTES = 16;
     private static final int AES_BLOCK_BYTES = 16;
@@ -71,6 +74,9 @@ public enum CipherAlgorithm {
     int ciphertextLength(int plaintextLength) {
         switch (this) {
             case AES_256_CTR:
+            case AES_256_CFB:
+            case AES_256_CFB8:
+            case AES_256_OFB:
                 return plaintextLength;
             case AES_256_CBC:
                 return (plaintextLength / AES_BLOCK_BYTES + 1) * AES_BLOCK_BYTES;

@@ -21,7 +21,8 @@ import java.util.Map;
 final class Catalog {
 
     private static final List<String> AEAD_ALGORITHMS = List.of("AES-128-GCM", "AES-256-GCM", "ChaCha20-Poly1305");
-    private static final List<String> BLOCK_MODES = List.of("AES-256-CTR", "AES-256-CBC");
+    /** Block modes and their message size: CFB8 (one AES block per byte) at 1 KiB. */
+    private static final Map<String, String> BLOCK_MODES = blockModes();
     private static final List<String> WRAP_ALGORITHMS = List.of("AES-KW", "AES-KWP", "RSA-OAEP-SHA256");
     private static final List<String> TLS_SUITES =
             List.of("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256");
@@ -31,6 +32,15 @@ final class Catalog {
     private static final List<String> HMAC_SIZES = List.of("64", "1024", "16384");
 
     private Catalog() {
+    }
+
+    private static Map<String, String> blockModes() {
+        Map<String, String> modes = new LinkedHashMap<>();
+        for (String mode : List.of("AES-256-CTR", "AES-256-CBC", "AES-256-CFB", "AES-256-OFB")) {
+            modes.put(mode, "16384");
+        }
+        modes.put("AES-256-CFB8", "1024");
+        return modes;
     }
 
     static List<BenchmarkCase> cases(Profile profile) {
@@ -44,9 +54,9 @@ final class Catalog {
             }
         }
         for (String method : List.of("encrypt", "decrypt")) {
-            for (String mode : BLOCK_MODES) {
+            for (Map.Entry<String, String> mode : BLOCK_MODES.entrySet()) {
                 cases.add(new BenchmarkCase(name(BlockModeBenchmark.class, method),
-                        params("algorithm", mode, "size", "16384"), true, Catalog::probeBlockMode));
+                        params("algorithm", mode.getKey(), "size", mode.getValue()), true, Catalog::probeBlockMode));
             }
         }
         cases.add(keyLife("generate", false, (who, p) -> {

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Threads encrypt and decrypt under one key while another thread destroys it, on whatever engine
  * this run selects (on the native engine this is the race between a running OpenSSL call and the
- * release of the key's contexts), for AES-GCM, ChaCha20-Poly1305, AES-CTR and AES-CBC. Every operation either completes with the right output or is
+ * release of the key's contexts), for AES-GCM, ChaCha20-Poly1305, AES-CTR, CBC, CFB and OFB. Every operation either completes with the right output or is
  * refused with the documented IllegalStateException; the JVM never crashes; messages left
  * unfinished by the destruction give their contexts back cleanly on re-init.
  */
@@ -53,6 +53,16 @@ class DestroyDuringCipherStressTest {
     @RepeatedTest(10)
     void cbcRacingDestroy_completesOrIllegalState() throws Exception {
         race("AES/CBC/PKCS5Padding", "AES", 16);
+    }
+
+    @RepeatedTest(5)
+    void cfbRacingDestroy_completesOrIllegalState() throws Exception {
+        race("AES/CFB/PKCS5Padding", "AES", 16);
+    }
+
+    @RepeatedTest(5)
+    void ofbRacingDestroy_completesOrIllegalState() throws Exception {
+        race("AES/OFB/NoPadding", "AES", 16);
     }
 
     private static void race(String transformation, String algorithm, int nonceLength) throws Exception {

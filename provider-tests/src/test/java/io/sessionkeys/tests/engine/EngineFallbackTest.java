@@ -127,6 +127,52 @@ class EngineFallbackTest {
         assertTrue(refused.stdout().contains("AES/CTR, CBC, ECB: this libcrypto lacks it"), refused.all());
     }
 
+    /**
+     * A libcrypto whose CFB8 computes something else fails only the CFB and OFB known-answer
+     * tests: those modes stay on Java, saying why, and CTR, CBC and ECB still run on OpenSSL. The
+     * "OpenSSL" here forwards everything to the system's libcrypto but hands out CFB1 when asked
+     * for CFB8 (same key and IV sizes, other output).
+     */
+    @Test
+    void libcryptoWithAWrongCfb8_leavesOnlyCfbAndOfbOnJava(@TempDir Path dir) throws Exception {
+        Path libcrypto = Path.of("/usr/lib/x86_64-linux-gnu/libcrypto.so.3");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(libcrypto) && gccWorks(dir),
+                "needs gcc and the system's libcrypto.so.3");
+        Path source = dir.resolve("cfb8_is_cfb1.c");
+        Files.writeString(source, String.join("\n",
+                "#include <dlfcn.h>",
+                "#include <string.h>",
+                "typedef void *(*fetch_fn)(void *, const char *, const char *);",
+                "void *EVP_CIPHER_fetch(void *ctx, const char *name, const char *props) {",
+                "    fetch_fn real = (fetch_fn) dlsym(RTLD_NEXT, \"EVP_CIPHER_fetch\");",
+                "    char other[32];",
+                "    size_t n = strlen(name);",
+                "    if (n > 5 && n < sizeof other && strcmp(name + n - 5, \"-CFB8\") == 0) {",
+                "        strcpy(other, name);",
+                "        other[n - 1] = '1';",
+                "        return real(ctx, other, props);",
+                "    }",
+                "    return real(ctx, name, props);",
+                "}", ""));
+        Path shim = dir.resolve("libcrypto-cfb8-is-cfb1.so");
+        Process gcc = new ProcessBuilder("gcc", "-shared", "-fPIC", "-D_GNU_SOURCE", "-o", shim.toString(),
+                source.toString(), "-Wl,--no-as-needed", libcrypto.toString(), "-ldl").redirectErrorStream(true).start();
+        String gccOutput = new String(gcc.getInputStream().readAllBytes());
+        assertEquals(0, gcc.waitFor(), gccOutput);
+
+        ChildJvm.Result r = cli("-Dsessionkeys.engine=auto", "-Dsessionkeys.libcrypto=" + shim);
+        assertEquals(0, r.exitCode(), r.all());
+        assertTrue(engineLine(r, "AES/CFB8, CFB, OFB").contains(JAVA
+                + "the native engine failed its known-answer test: AES-CFB8-128"), r.all());
+        assertTrue(engineLine(r, "AES/CTR, CBC, ECB").contains("OpenSSL"), r.all());
+        assertTrue(r.stdout().contains("Self-test passed."), r.all());
+
+        ChildJvm.Result refused = cli("-Dsessionkeys.engine=native", "-Dsessionkeys.libcrypto=" + shim);
+        assertNotEquals(0, refused.exitCode(), refused.all());
+        assertTrue(refused.stdout().contains("AES/CFB8, CFB, OFB: the native engine failed its known-answer test"),
+                refused.all());
+    }
+
     private static boolean gccWorks(Path dir) {
         try {
             return new ProcessBuilder("gcc", "--version").redirectErrorStream(true)

@@ -1,8 +1,12 @@
 package io.sessionkeys.internal.blockmode;
 
 import io.sessionkeys.internal.engine.BlockCipherEngine;
+import io.sessionkeys.internal.engine.BlockModeEngine;
+import io.sessionkeys.internal.engine.BlockModeOperation;
+import io.sessionkeys.internal.engine.JavaBlockModes;
 import io.sessionkeys.internal.common.Zeroing;
 import io.sessionkeys.internal.key.ManagedSessionKey;
+import io.sessionkeys.internal.key.Precomputation;
 import io.sessionkeys.internal.key.SafetyLimits;
 import io.sessionkeys.internal.service.ProviderContext;
 import java.nio.ByteBuffer;
@@ -13,11 +17,12 @@ import javax.crypto.ShortBufferException;
 
 /**
  * AES in CFB-s or OFB-s mode (NIST SP 800-38A §6.3 and §6.4; SunJCE's {@code OFB8}…{@code OFB128}
- * also shift s-bit segments, as SP 800-38A's CFB does): a 16-byte input register is enciphered,
- * its first s bytes XOR the next segment, and the register shifts in s bytes of ciphertext (CFB)
- * or of the cipher output itself (OFB). The XOR runs byte by byte, so every update outputs every
- * byte, but updates release whole segments only, buffering the rest as SunJCE does, so that
- * update and getOutputSize give what SunJCE gives; doFinal takes a partial last segment.
+ * also shift s-bit segments, as SP 800-38A's CFB does). The arithmetic is the engine's: CFB8,
+ * CFB128 and OFB128 through {@link BlockModeEngine} (native where the selection put them there),
+ * the other segment sizes on the Java modes over the block cipher. This class keeps the JCA side:
+ * every byte could be output at once, but updates release whole segments only, buffering the
+ * rest as SunJCE does, so that update and getOutputSize give what SunJCE gives; doFinal takes a
+ * partial last segment.
  *
  * <p>With a padding (SunJCE allows PKCS5Padding and ISO10126Padding here) the whole message is
  * padded to a multiple of 16 bytes, and decryption also holds back the last 16 ciphertext bytes
@@ -28,13 +33,13 @@ final class SegmentCipher extends BlockModeCipher {
     private final boolean feedsCiphertext;
     private final int segment;
     private final BlockPadding padding;
+    private final BlockModeEngine modes;
+    /** The engine's whole mode for this segment size (CFB8, CFB128, OFB128), or null. */
+    private final BlockModeEngine.Mode engineMode;
 
-    private final byte[] register = new byte[BLOCK];
-    /** E(register): the cipher output for the current segment. */
-    private final byte[] output = new byte[BLOCK];
-    /** The bytes of the current segment that will be shifted into the register. */
-    private final byte[] feedback = new byte[BLOCK];
-    private int position;
+    private final byte[] messageIv = new byte[BLOCK];
+    /** The message in the engine, started on its first bytes (inside the gate); null before. */
+    private BlockModeOperation operation;
     /** Bytes run through the mode in this message, for the padding length. */
     private long processed;
     /**
@@ -43,8 +48,12 @@ final class SegmentCipher extends BlockModeCipher {
      */
     private final byte[] held = new byte[2 * BLOCK];
     private int heldLength;
-    /** {@link #processed} as {@link #snapshot()} found it. */
+
+    /** What {@link #snapshot()} saved, for undoing a doFinal that ends in ShortBufferException. */
+    private final byte[] savedHeld = new byte[2 * BLOCK];
+    private int savedHeldLength;
     private long savedProcessed;
+    private boolean savedStarted;
 
     /**
      * @param mode the mode as named: "CFB", "CFB8" … "CFB128", "OFB", "OFB8" … "OFB128"
@@ -60,6 +69,18 @@ final class SegmentCipher extends BlockModeCipher {
         this.feedsCiphertext = feedsCiphertext;
         this.segment = segmentBytes;
         this.padding = padding;
+        this.modes = engine.modes();
+        this.engineMode = engineMode(feedsCiphertext, segmentBytes);
+    }
+
+    private static BlockModeEngine.Mode engineMode(boolean cfb, int segmentBytes) {
+        if (segmentBytes == 1 && cfb) {
+            return BlockModeEngine.Mode.CFB8;
+        }
+        if (segmentBytes == BLOCK) {
+            return cfb ? BlockModeEngine.Mode.CFB128 : BlockModeEngine.Mode.OFB128;
+        }
+        return null;
     }
 
     @Override
@@ -80,22 +101,34 @@ final class SegmentCipher extends BlockModeCipher {
         return fresh;
     }
 
+    /** The forward cipher's schedule, or the engine's record for its whole mode. */
+    @Override
+    Precomputation schedule() {
+        return engineMode != null ? modes.precomputation(engineMode, encrypting) : engine.encryptSchedule();
+    }
+
     @Override
     void startMessage(byte[] iv, boolean providerMadeIv) {
-        System.arraycopy(iv, 0, register, 0, BLOCK);
-        position = 0;
+        endOperation();
+        System.arraycopy(iv, 0, messageIv, 0, BLOCK);
         processed = 0;
         heldLength = 0;
     }
 
     @Override
     void wipe() {
-        Zeroing.wipe(register);
-        Zeroing.wipe(output);
-        Zeroing.wipe(feedback);
+        endOperation();
         Zeroing.wipe(held);
-        position = 0;
+        Zeroing.wipe(savedHeld);
         heldLength = 0;
+    }
+
+    private void endOperation() {
+        BlockModeOperation o = operation;
+        operation = null;
+        if (o != null) {
+            o.wipe();
+        }
     }
 
     private boolean holdsBack() {
@@ -177,11 +210,11 @@ final class SegmentCipher extends BlockModeCipher {
         }
         // might not fit once the padding is known: decrypt into scratch, and undo if it does not
         byte[] scratch = new byte[total];
-        byte[] saved = snapshot();
+        snapshot();
         try {
             int n = decryptAndUnpad(schedule, in, inOff, len, scratch, 0, total);
             if (n > outCapacity) {
-                restore(saved);
+                restore();
                 throw new ShortBufferException("Output buffer too short: " + outCapacity + " bytes given, " + n
                         + " bytes needed");
             }
@@ -189,7 +222,7 @@ final class SegmentCipher extends BlockModeCipher {
             return n;
         } finally {
             Zeroing.wipe(scratch);
-            Zeroing.wipe(saved);
+            Zeroing.wipe(savedHeld);
         }
     }
 
@@ -214,49 +247,39 @@ final class SegmentCipher extends BlockModeCipher {
         return n;
     }
 
-    /** The whole mode state, for undoing a doFinal that ends in ShortBufferException. */
-    private byte[] snapshot() {
-        byte[] s = new byte[5 * BLOCK + 2];
-        System.arraycopy(register, 0, s, 0, BLOCK);
-        System.arraycopy(output, 0, s, BLOCK, BLOCK);
-        System.arraycopy(feedback, 0, s, 2 * BLOCK, BLOCK);
-        System.arraycopy(held, 0, s, 3 * BLOCK, 2 * BLOCK);
-        s[5 * BLOCK] = (byte) position;
-        s[5 * BLOCK + 1] = (byte) heldLength;
+    /** Saves the whole mode state, for undoing a doFinal that ends in ShortBufferException. */
+    private void snapshot() {
+        System.arraycopy(held, 0, savedHeld, 0, held.length);
+        savedHeldLength = heldLength;
         savedProcessed = processed;
-        return s;
-    }
-
-    private void restore(byte[] s) {
-        System.arraycopy(s, 0, register, 0, BLOCK);
-        System.arraycopy(s, BLOCK, output, 0, BLOCK);
-        System.arraycopy(s, 2 * BLOCK, feedback, 0, BLOCK);
-        System.arraycopy(s, 3 * BLOCK, held, 0, 2 * BLOCK);
-        position = s[5 * BLOCK];
-        heldLength = s[5 * BLOCK + 1];
-        processed = savedProcessed;
-    }
-
-    /**
-     * Runs {@code len} bytes through the mode. Each input byte is read before the output byte at
-     * the same index is written, so {@code out} may be {@code in} at the same offset. Nothing
-     * branches on data: the branches are on the segment position and the mode, both public.
-     */
-    private void transform(ByteBuffer schedule, byte[] in, int inOff, int len, byte[] out, int outOff) {
-        for (int i = 0; i < len; i++) {
-            if (position == 0) {
-                engine.encryptBlocks(schedule, register, 0, output, 0, 1);
-            }
-            byte x = in[inOff + i];
-            byte y = (byte) (x ^ output[position]);
-            out[outOff + i] = y;
-            feedback[position] = feedsCiphertext ? (encrypting ? y : x) : output[position];
-            if (++position == segment) {
-                System.arraycopy(register, segment, register, 0, BLOCK - segment);
-                System.arraycopy(feedback, 0, register, BLOCK - segment, segment);
-                position = 0;
-            }
+        savedStarted = operation != null;
+        if (savedStarted) {
+            operation.saveChain(); // at a segment boundary: every update released whole segments
         }
+    }
+
+    private void restore() {
+        System.arraycopy(savedHeld, 0, held, 0, held.length);
+        heldLength = savedHeldLength;
+        processed = savedProcessed;
+        if (savedStarted) {
+            operation.restoreChain();
+        } else {
+            endOperation(); // the next call starts again from the IV
+        }
+    }
+
+    /** Runs {@code len} bytes through the mode; {@code out} may be {@code in} at the same offset. */
+    private void transform(ByteBuffer schedule, byte[] in, int inOff, int len, byte[] out, int outOff) {
+        if (len == 0) {
+            return;
+        }
+        if (operation == null) {
+            operation = engineMode != null
+                    ? modes.start(schedule, engineMode, encrypting, messageIv)
+                    : JavaBlockModes.segments(engine, feedsCiphertext, segment, encrypting, messageIv);
+        }
+        operation.process(schedule, in, inOff, len, out, outOff);
         processed += len;
     }
 }

@@ -24,9 +24,9 @@ public interface BlockCipherEngine {
     void decryptBlocks(ByteBuffer schedule, byte[] in, int inOffset, byte[] out, int outOffset, int blocks);
 
     /**
-     * CTR, CBC and ECB as whole messages on this cipher: by default the Java modes over
-     * {@link #encryptBlocks} and {@link #decryptBlocks}; the engine selection's AES puts the
-     * native engine's here where it runs.
+     * CTR, CBC, ECB, CFB8, CFB128 and OFB128 as whole messages on this cipher: by default the
+     * Java modes over {@link #encryptBlocks} and {@link #decryptBlocks}; the engine selection's
+     * AES puts the native engine's here where it runs.
      */
     default BlockModeEngine modes() {
         return new JavaBlockModes(this);

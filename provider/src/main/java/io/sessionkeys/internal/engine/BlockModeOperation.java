@@ -3,9 +3,9 @@ package io.sessionkeys.internal.engine;
 import java.nio.ByteBuffer;
 
 /**
- * One CTR, CBC or ECB message in progress in one direction. It keeps the mode's state between
- * calls: the counter and the unused keystream of a partial block (CTR), the chaining block
- * (CBC). {@link #wipe} ends it (and gives back whatever it borrowed); every call that computes
+ * One CTR, CBC, ECB, CFB or OFB message in progress in one direction. It keeps the mode's state
+ * between calls: the counter and the unused keystream of a partial block (CTR), the chaining
+ * block (CBC), the shift register and the position in a segment (CFB, OFB). {@link #wipe} ends it (and gives back whatever it borrowed); every call that computes
  * gets the key data again, read through the gate.
  *
  * <p>Output may be written exactly over the input (same array, same offset); any other
@@ -14,8 +14,8 @@ import java.nio.ByteBuffer;
 public interface BlockModeOperation {
 
     /**
-     * Runs {@code length} bytes through the mode: any length for CTR, whole blocks for CBC and
-     * ECB. Writes exactly {@code length} bytes.
+     * Runs {@code length} bytes through the mode: any length for CTR, CFB and OFB, whole blocks
+     * for CBC and ECB. Writes exactly {@code length} bytes.
      */
     void process(ByteBuffer keyData, byte[] in, int inOffset, int length, byte[] out, int outOffset);
 
@@ -30,7 +30,10 @@ public interface BlockModeOperation {
         throw new UnsupportedOperationException("this engine takes byte arrays only");
     }
 
-    /** Remembers the chaining state (CBC), so that {@link #restoreChain} can undo later calls. */
+    /**
+     * Remembers the chaining state (CBC; CFB and OFB at a segment boundary), so that
+     * {@link #restoreChain} can undo later calls.
+     */
     default void saveChain() {
     }
 

@@ -38,7 +38,7 @@ import javax.security.auth.DestroyFailedException;
 /**
  * The child JVM of the residue tests. Imports five keys with known bytes (AES-128, AES-256,
  * ChaCha20, HMAC-SHA256, and an AES-192 key-encryption key), uses each through every service that
- * takes it (GCM, CTR, CBC, ECB, ChaCha20-Poly1305, HMAC, HKDF; KW and KWP wrap and unwrap of the
+ * takes it (GCM, CTR, CBC, ECB, CFB8, CFB, OFB, ChaCha20-Poly1305, HMAC, HKDF; KW and KWP wrap and unwrap of the
  * AES-128 key under the AES-192 KEK, which serves nothing else, so that what it leaves is what key
  * wrapping made; RSA-OAEP wrap and unwrap into a session key), dumps the live heap,
  * prints {@code LIVE <pid> <memory tier>} and waits for a line on standard input while the parent
@@ -156,7 +156,7 @@ public final class ResidueProbe {
         byte[] message = "a message that is longer than one block, to be sure".getBytes(StandardCharsets.UTF_8);
         for (SecretKey aes : List.of(keys.get(0), keys.get(1))) {
             for (String transformation : List.of("AES/GCM/NoPadding", "AES/CTR/NoPadding", "AES/CBC/PKCS5Padding",
-                    "AES/ECB/PKCS5Padding")) {
+                    "AES/ECB/PKCS5Padding", "AES/CFB8/NoPadding", "AES/CFB/PKCS5Padding", "AES/OFB/NoPadding")) {
                 Cipher enc = Cipher.getInstance(transformation, provider);
                 enc.init(Cipher.ENCRYPT_MODE, aes);
                 byte[] ct = enc.doFinal(message);

@@ -22,4 +22,10 @@ final class BlockModesNative {
 
     /** Restarts a lent block-mode context from {@code iv} (16 bytes), in the same direction, with the same key. */
     static native void restart(long context, byte[] iv);
+
+    /**
+     * Copies a lent CFB or OFB context's shift register (its running IV, 16 bytes) into
+     * {@code out}; at a segment boundary that is the whole state, which {@link #restart} restores.
+     */
+    static native void shiftRegister(long context, byte[] out);
 }

@@ -58,7 +58,7 @@ public final class DeferredEngines {
 
     /**
      * The constant-time AES block cipher, whose {@link BlockCipherEngine#modes() modes} (CTR, CBC,
-     * ECB) are those the selection will pick.
+     * ECB; CFB8, CFB128, OFB) are those the selection will pick.
      */
     public BlockCipherEngine aes() {
         return new SelectedAes(this);

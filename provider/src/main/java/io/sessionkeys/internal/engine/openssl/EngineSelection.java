@@ -66,15 +66,18 @@ public final class EngineSelection {
     private final AeadEngine chaCha20Poly1305;
     private final List<Choice> choices;
     private final BlockModeEngine aesModes;
+    private final BlockModeEngine aesSegmentModes;
     private final MacEngineSelection.Engines mac;
     private final KeyWrapEngine aesKeyWrap;
     private final RsaOaepEngine rsaOaep;
 
     private EngineSelection(AeadEngine aesGcm, AeadEngine chaCha20Poly1305, BlockModeEngine aesModes,
-            List<Choice> choices, MacEngineSelection.Engines mac, KeyWrapEngine aesKeyWrap, RsaOaepEngine rsaOaep) {
+            BlockModeEngine aesSegmentModes, List<Choice> choices, MacEngineSelection.Engines mac,
+            KeyWrapEngine aesKeyWrap, RsaOaepEngine rsaOaep) {
         this.aesGcm = aesGcm;
         this.chaCha20Poly1305 = chaCha20Poly1305;
         this.aesModes = aesModes;
+        this.aesSegmentModes = aesSegmentModes;
         this.choices = Collections.unmodifiableList(choices);
         this.mac = mac;
         this.aesKeyWrap = aesKeyWrap;
@@ -126,10 +129,11 @@ public final class EngineSelection {
             nativeName = status.detail();
         }
         BlockModeEngine modes = BlockModeSelection.select(mode, libcrypto, choices);
+        BlockModeEngine segmentModes = BlockModeSelection.selectSegments(mode, libcrypto, choices);
         KeyWrapEngine keyWrap = KeyWrapSelection.select(mode, libcrypto, choices);
         MacEngineSelection.Engines mac = MacEngineSelection.select(mode, loaded, nativeName, choices);
         RsaOaepEngine rsa = RsaEngineSelection.select(mode, loaded, nativeName, choices);
-        return new EngineSelection(gcm, chacha, modes, choices, mac, keyWrap, rsa);
+        return new EngineSelection(gcm, chacha, modes, segmentModes, choices, mac, keyWrap, rsa);
     }
 
     private static AeadEngine pick(Mode mode, String algorithm, String problem, AeadEngine nativeEngine,
@@ -175,6 +179,11 @@ public final class EngineSelection {
     /** AES-CTR, CBC and ECB as whole messages. */
     public BlockModeEngine aesModes() {
         return aesModes;
+    }
+
+    /** AES-CFB8, CFB128 and OFB as whole messages (the other segment sizes always run on Java). */
+    public BlockModeEngine aesSegmentModes() {
+        return aesSegmentModes;
     }
 
     /** AES-KW and KWP run whole, or {@code null} where they run on the Java AES engine. */

@@ -74,7 +74,7 @@ final class NativeBlockModeKnownAnswers {
         }
     }
 
-    private static void both(ManagedSessionKey key, BlockModeEngine engine, BlockModeEngine.Mode mode, byte[] iv,
+    static void both(ManagedSessionKey key, BlockModeEngine engine, BlockModeEngine.Mode mode, byte[] iv,
             byte[] plain, byte[] sealed, int split, String what) {
         expect(Arrays.equals(sealed, run(key, engine, mode, true, iv, plain, split)),
                 what + " encryption differs from the known answer");
@@ -83,7 +83,7 @@ final class NativeBlockModeKnownAnswers {
     }
 
     /** One message in two calls: the first {@code split} bytes, then the rest, in place. */
-    private static byte[] run(ManagedSessionKey key, BlockModeEngine engine, BlockModeEngine.Mode mode,
+    static byte[] run(ManagedSessionKey key, BlockModeEngine engine, BlockModeEngine.Mode mode,
             boolean encrypt, byte[] iv, byte[] input, int split) {
         byte[] data = input.clone();
         return key.withMaterial(KeyUse.PROCESS, engine.precomputation(mode, encrypt), k -> {
@@ -98,13 +98,13 @@ final class NativeBlockModeKnownAnswers {
         });
     }
 
-    private static void expect(boolean condition, String failure) {
+    static void expect(boolean condition, String failure) {
         if (!condition) {
             throw new AssertionError(failure);
         }
     }
 
-    private static byte[] hex(String s) {
+    static byte[] hex(String s) {
         return HexFormat.of().parseHex(s);
     }
 }

@@ -31,6 +31,13 @@ final class NativeKeyRecord implements Precomputation {
             OpenSslNative.AES_128_ECB, true, true);
     static final NativeKeyRecord AES_ECB_DECRYPT = new NativeKeyRecord("OpenSSL AES-ECB decryption contexts",
             OpenSslNative.AES_128_ECB, true, false);
+    // CFB and OFB run the forward cipher both ways, like CTR; a message sets its direction at its start.
+    static final NativeKeyRecord AES_CFB8 = new NativeKeyRecord("OpenSSL AES-CFB8 contexts",
+            OpenSslNative.AES_128_CFB8, true, true);
+    static final NativeKeyRecord AES_CFB128 = new NativeKeyRecord("OpenSSL AES-CFB128 contexts",
+            OpenSslNative.AES_128_CFB128, true, true);
+    static final NativeKeyRecord AES_OFB = new NativeKeyRecord("OpenSSL AES-OFB contexts",
+            OpenSslNative.AES_128_OFB, true, true);
 
     private final String name;
     private final int cipher;

@@ -98,7 +98,8 @@ final class OpenSslBlockModeOperation implements BlockModeOperation {
         }
     }
 
-    private long open() {
+    /** The lent context, for the CFB and OFB operation built on this one. */
+    long open() {
         if (context == 0) {
             throw new IllegalStateException("this message is finished");
         }

@@ -6,9 +6,10 @@ import io.sessionkeys.internal.key.Precomputation;
 import java.nio.ByteBuffer;
 
 /**
- * AES-CTR, AES-CBC and AES-ECB on the system's OpenSSL, through {@code libsessionkeys.so}, with
- * padding off: the ciphers keep partial blocks and padding in Java (padding removal stays
- * constant-time and its errors stay the Java engine's). Made only by {@link EngineSelection},
+ * AES-CTR, AES-CBC and AES-ECB (and AES-CFB8, CFB128 and OFB, where the selection picked them)
+ * on the system's OpenSSL, through {@code libsessionkeys.so}, with padding off: the ciphers keep
+ * partial blocks and padding in Java (padding removal stays constant-time and its errors stay the
+ * Java engine's). Made only by {@link EngineSelection},
  * after the library has loaded and the modes have passed their known-answer tests.
  */
 final class OpenSslBlockModes implements BlockModeEngine {
@@ -34,6 +35,12 @@ final class OpenSslBlockModes implements BlockModeEngine {
                 return NativeKeyRecord.AES_CTR;
             case CBC:
                 return encrypt ? NativeKeyRecord.AES_CBC_ENCRYPT : NativeKeyRecord.AES_CBC_DECRYPT;
+            case CFB8:
+                return NativeKeyRecord.AES_CFB8;
+            case CFB128:
+                return NativeKeyRecord.AES_CFB128;
+            case OFB128:
+                return NativeKeyRecord.AES_OFB;
             default:
                 return encrypt ? NativeKeyRecord.AES_ECB_ENCRYPT : NativeKeyRecord.AES_ECB_DECRYPT;
         }
@@ -49,9 +56,12 @@ final class OpenSslBlockModes implements BlockModeEngine {
         if ((mode == Mode.ECB) != (iv == null) || (iv != null && iv.length != 16)) {
             throw new IllegalArgumentException("AES-" + mode + " takes " + (mode == Mode.ECB ? "no IV" : "a 16-byte IV"));
         }
-        // the record's direction, which for CTR is always the forward cipher
-        boolean direction = record(mode, encrypt).encrypts();
+        // the record's direction, which for CTR is always the forward cipher; CFB and OFB also
+        // run on a forward schedule, but OpenSSL's CFB reads the direction from the context
+        boolean direction = mode.segmented() ? encrypt : record(mode, encrypt).encrypts();
         long context = OpenSslNative.start(NativeKeyRecord.handle(keyData), iv, direction);
-        return new OpenSslBlockModeOperation(context, mode == Mode.CBC ? iv : null, direction);
+        OpenSslBlockModeOperation operation = new OpenSslBlockModeOperation(context, mode == Mode.CBC ? iv : null,
+                direction);
+        return mode.segmented() ? new OpenSslSegmentOperation(operation, mode == Mode.CFB8 ? 1 : 16) : operation;
     }
 }

@@ -22,6 +22,9 @@ final class OpenSslNative {
     static final int AES_128_CTR = 4;
     static final int AES_128_CBC = 7;
     static final int AES_128_ECB = 10;
+    static final int AES_128_CFB8 = 13;
+    static final int AES_128_CFB128 = 16;
+    static final int AES_128_OFB = 19;
 
     /** Full tag length written by {@link #sealTag}. */
     static final int TAG_LENGTH = 16;

@@ -10,8 +10,9 @@ import java.nio.ByteBuffer;
 
 /**
  * The AES the block-mode ciphers get from {@link DeferredEngines}: single blocks on the
- * constant-time Java engine (what PCBC, CTS, CFB and OFB are built on), and CTR, CBC and ECB, and
- * AES-KW and KWP, on whichever engine the selection picks, resolved on first use.
+ * constant-time Java engine (what PCBC, CTS and the other CFB and OFB segment sizes are built
+ * on), and CTR, CBC and ECB, CFB8, CFB128 and OFB, and AES-KW and KWP, on whichever engine the
+ * selection picks for each, resolved on first use.
  */
 final class SelectedAes implements BlockCipherEngine {
 
@@ -54,10 +55,15 @@ final class SelectedAes implements BlockCipherEngine {
         return engines.resolve().aesKeyWrap();
     }
 
-    /** Stands for the modes the selection will pick; every call goes to them. */
+    /**
+     * Stands for the modes the selection will pick; every call goes to them: CFB8, CFB128 and OFB
+     * to their own selection's engine, everything else (and {@link #name}, {@link
+     * #takesDirectBuffers}) to that of CTR, CBC and ECB.
+     */
     private static final class Modes implements BlockModeEngine {
         private final DeferredEngines engines;
         private volatile BlockModeEngine target;
+        private volatile BlockModeEngine segmentTarget;
 
         Modes(DeferredEngines engines) {
             this.engines = engines;
@@ -72,6 +78,18 @@ final class SelectedAes implements BlockCipherEngine {
             return t;
         }
 
+        private BlockModeEngine target(Mode mode) {
+            if (!mode.segmented()) {
+                return target();
+            }
+            BlockModeEngine t = segmentTarget;
+            if (t == null) {
+                t = engines.resolve().aesSegmentModes();
+                segmentTarget = t;
+            }
+            return t;
+        }
+
         @Override
         public String name() {
             return target().name();
@@ -79,12 +97,12 @@ final class SelectedAes implements BlockCipherEngine {
 
         @Override
         public Precomputation precomputation(Mode mode, boolean encrypt) {
-            return target().precomputation(mode, encrypt);
+            return target(mode).precomputation(mode, encrypt);
         }
 
         @Override
         public BlockModeOperation start(ByteBuffer keyData, Mode mode, boolean encrypt, byte[] iv) {
-            return target().start(keyData, mode, encrypt, iv);
+            return target(mode).start(keyData, mode, encrypt, iv);
         }
 
         @Override
