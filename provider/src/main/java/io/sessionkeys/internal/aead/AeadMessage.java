@@ -153,16 +153,14 @@ final class AeadMessage {
         long total = (long) pending.length() + length;
         if (total < tagLength) {
             startOver();
-            throw new AEADBadTagException("the ciphertext is too short: " + total + " bytes cannot hold the "
-                    + tagLength + "-byte tag");
+            throw tooShort(total);
         }
         int plaintextLength = (int) (total - tagLength);
         requireRoom(out, outOffset, plaintextLength);
         try {
             pending.append(in, offset, length);
             if (!verifyThenDecrypt(plaintextLength, out, outOffset)) {
-                throw new AEADBadTagException("Tag mismatch: the ciphertext, tag, AAD, nonce or key differ from"
-                        + " those of the encryption; no plaintext was released");
+                throw tagMismatch();
             }
             return plaintextLength;
         } finally {
@@ -204,8 +202,7 @@ final class AeadMessage {
         int outIndex = out.position();
         if (encrypting) {
             if (processed + length > maxMessageBytes) {
-                throw new IllegalStateException(engine.name() + " encrypts at most " + maxMessageBytes
-                        + " bytes in one message; start a new message (init again)");
+                throw tooLong();
             }
             byAddress.seal(key, nonce, heldAad, heldAadLength, in, inIndex, length, out, outIndex, tagLength);
             processed += length;
@@ -214,13 +211,11 @@ final class AeadMessage {
         } else {
             try {
                 if (length < tagLength) {
-                    throw new AEADBadTagException("the ciphertext is too short: " + length + " bytes cannot hold the "
-                            + tagLength + "-byte tag");
+                    throw tooShort(length);
                 }
                 if (!byAddress.open(key, nonce, heldAad, heldAadLength, in, inIndex, written, out, outIndex,
                         tagLength)) {
-                    throw new AEADBadTagException("Tag mismatch: the ciphertext, tag, AAD, nonce or key differ from"
-                            + " those of the encryption; no plaintext was released");
+                    throw tagMismatch();
                 }
             } finally {
                 startOver();
@@ -250,8 +245,7 @@ final class AeadMessage {
 
     private void encrypt(byte[] in, int offset, int length, byte[] out, int outOffset, boolean last) {
         if (processed + length > maxMessageBytes) {
-            throw new IllegalStateException(engine.name() + " encrypts at most " + maxMessageBytes
-                    + " bytes in one message; start a new message (init again)");
+            throw tooLong();
         }
         byte[] copy = null;
         byte[] src = in;
@@ -357,6 +351,21 @@ final class AeadMessage {
         if (available < needed) {
             throw Errors.shortBuffer(needed, available);
         }
+    }
+
+    private IllegalStateException tooLong() {
+        return new IllegalStateException(engine.name() + " encrypts at most " + maxMessageBytes
+                + " bytes in one message; start a new message (init again)");
+    }
+
+    private AEADBadTagException tooShort(long total) {
+        return new AEADBadTagException("the ciphertext is too short: " + total + " bytes cannot hold the " + tagLength
+                + "-byte tag");
+    }
+
+    private static AEADBadTagException tagMismatch() {
+        return new AEADBadTagException("Tag mismatch: the ciphertext, tag, AAD, nonce or key differ from those of the"
+                + " encryption; no plaintext was released");
     }
 
     private static int checkedSum(int length, int tagLength) {
