@@ -1,6 +1,7 @@
 package io.sessionkeys.benchmarks;
 
 import java.security.GeneralSecurityException;
+import java.nio.ByteBuffer;
 import java.security.Provider;
 import java.util.Arrays;
 import javax.crypto.Cipher;
@@ -28,6 +29,10 @@ public final class CipherFixture {
     private final byte[][] ciphertexts;
     private final byte[][] decryptionIvs = new byte[MESSAGES][];
     private final byte[] output;
+    /** The same messages and output as direct buffers, for the {@code ByteBuffer} rows. */
+    private final ByteBuffer directPlaintext;
+    private final ByteBuffer[] directCiphertexts = new ByteBuffer[MESSAGES];
+    private final ByteBuffer directOutput;
     private int next;
     private SecretKey key;
     private IvCounter ivs;
@@ -41,6 +46,8 @@ public final class CipherFixture {
         this.plaintext = Keys.randomBytes(size);
         this.ciphertexts = new byte[MESSAGES][algorithm.ciphertextLength(size)];
         this.output = new byte[algorithm.ciphertextLength(size)];
+        this.directPlaintext = ByteBuffer.allocateDirect(size).put(plaintext).flip();
+        this.directOutput = ByteBuffer.allocateDirect(output.length);
     }
 
     /**
@@ -67,6 +74,7 @@ public final class CipherFixture {
             cipher.init(Cipher.ENCRYPT_MODE, key, algorithm.parameters(decryptionIvs[m]));
             int length = cipher.doFinal(plaintext, 0, plaintext.length, ciphertexts[m], 0);
             JcaLookup.require(length == ciphertexts[m].length, algorithm.label() + " ciphertext length " + length);
+            directCiphertexts[m] = ByteBuffer.allocateDirect(length).put(ciphertexts[m]).flip();
         }
         // Start the alternation at the first message: the last init above used the second one's IV.
         next = 0;
@@ -90,6 +98,20 @@ public final class CipherFixture {
         next = (m + 1) % MESSAGES;
         cipher.init(Cipher.DECRYPT_MODE, key, algorithm.parameters(decryptionIvs[m]));
         return cipher.doFinal(ciphertexts[m], 0, ciphertexts[m].length, output, 0);
+    }
+
+    /** As {@link #encrypt}, from one direct buffer to another. */
+    public int encryptDirect() throws GeneralSecurityException {
+        cipher.init(Cipher.ENCRYPT_MODE, key, algorithm.parameters(ivs.next()));
+        return cipher.doFinal(directPlaintext.duplicate(), directOutput.clear());
+    }
+
+    /** As {@link #decrypt}, from one direct buffer to another. */
+    public int decryptDirect() throws GeneralSecurityException {
+        int m = next;
+        next = (m + 1) % MESSAGES;
+        cipher.init(Cipher.DECRYPT_MODE, key, algorithm.parameters(decryptionIvs[m]));
+        return cipher.doFinal(directCiphertexts[m].duplicate(), directOutput.clear());
     }
 
     public void close() {

@@ -36,6 +36,9 @@ public final class Report {
                     "Per message: `init` with a fresh IV, then `doFinal`; message size as given."),
             new Section("AEAD decryption (tag verified)", "MiB/s", List.of("AeadBenchmark.decrypt"),
                     List.of("algorithm", "size"), "Per message: `init` with the message's IV, then `doFinal`."),
+            new Section("AES-256-GCM between direct ByteBuffers, 16 KiB messages", "MiB/s",
+                    List.of("AeadBenchmark.encryptDirect", "AeadBenchmark.decryptDirect"), List.of("algorithm"),
+                    "As the AEAD rows, with `doFinal(ByteBuffer, ByteBuffer)` from one direct buffer to another."),
             new Section("AES-CTR, CBC, CFB and OFB, 16 KiB messages (CFB8: 1 KiB)", "MiB/s",
                     List.of("BlockModeBenchmark.encrypt", "BlockModeBenchmark.decrypt"), List.of("algorithm"),
                     "CBC with PKCS5 padding; CFB with 128-bit segments, CFB8 with 8-bit ones. Per message:"

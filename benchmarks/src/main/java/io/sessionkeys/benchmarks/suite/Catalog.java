@@ -53,6 +53,10 @@ final class Catalog {
                 }
             }
         }
+        for (String method : List.of("encryptDirect", "decryptDirect")) {
+            cases.add(new BenchmarkCase(name(AeadBenchmark.class, method),
+                    params("algorithm", "AES-256-GCM", "size", "16384"), true, Catalog::probeAead));
+        }
         for (String method : List.of("encrypt", "decrypt")) {
             for (Map.Entry<String, String> mode : BLOCK_MODES.entrySet()) {
                 cases.add(new BenchmarkCase(name(BlockModeBenchmark.class, method),

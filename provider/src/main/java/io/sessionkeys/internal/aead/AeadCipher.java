@@ -298,6 +298,10 @@ public abstract class AeadCipher extends SessionKeysCipherSpi {
     @Override
     protected int engineDoFinal(ByteBuffer input, ByteBuffer output) throws ShortBufferException,
             IllegalBlockSizeException, BadPaddingException {
+        AeadMessage m = message();
+        if (m.finishesByAddress(input, output)) {
+            return m.doFinal(input, output);
+        }
         // the step throws only AEADBadTagException (a BadPaddingException) besides ShortBufferException
         return BufferForms.run(input, output, message().finalOutputSize(input.remaining()), message()::doFinal);
     }

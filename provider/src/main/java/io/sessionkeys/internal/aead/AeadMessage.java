@@ -9,6 +9,7 @@ import io.sessionkeys.internal.key.KeyUse;
 import io.sessionkeys.internal.key.ManagedSessionKey;
 import io.sessionkeys.internal.key.SafetyLimits;
 import java.nio.ByteBuffer;
+import java.nio.ReadOnlyBufferException;
 import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.ShortBufferException;
@@ -40,6 +41,8 @@ final class AeadMessage {
     private final SafetyLimits limits;
     private final long maxMessageBytes;
     private final OneCallMessage oneCall;
+    /** Made at the first doFinal by address, then reused. */
+    private OneCallDirect byAddress;
 
     // per message, set by begin
     private ManagedSessionKey key;
@@ -150,21 +153,77 @@ final class AeadMessage {
         long total = (long) pending.length() + length;
         if (total < tagLength) {
             startOver();
-            throw new AEADBadTagException("the ciphertext is too short: " + total + " bytes cannot hold the "
-                    + tagLength + "-byte tag");
+            throw tooShort(total);
         }
         int plaintextLength = (int) (total - tagLength);
         requireRoom(out, outOffset, plaintextLength);
         try {
             pending.append(in, offset, length);
             if (!verifyThenDecrypt(plaintextLength, out, outOffset)) {
-                throw new AEADBadTagException("Tag mismatch: the ciphertext, tag, AAD, nonce or key differ from"
-                        + " those of the encryption; no plaintext was released");
+                throw tagMismatch();
             }
             return plaintextLength;
         } finally {
             startOver();
         }
+    }
+
+    /**
+     * Whether a doFinal from {@code in} to {@code out} goes to the engine by address in one call
+     * ({@link #doFinal(ByteBuffer, ByteBuffer)}): both buffers direct, an engine that takes them,
+     * an open message none of whose data has reached the engine or been held as ciphertext (AAD
+     * held for the one call is fine).
+     */
+    boolean finishesByAddress(ByteBuffer in, ByteBuffer out) {
+        return in.isDirect() && out.isDirect() && engine.takesDirectBuffers() && phase != Phase.FINISHED
+                && operation == null && (encrypting || pending.length() == 0);
+    }
+
+    /**
+     * The whole message from {@code in} to {@code out} by address, where
+     * {@link #finishesByAddress} said yes: the checks, exceptions and state changes of
+     * {@link #doFinal(byte[], int, int, byte[], int)} as the {@code ByteBuffer} form runs it, in
+     * its order; positions move only on success. A decryption writes nothing to {@code out}
+     * unless the tag matches.
+     */
+    int doFinal(ByteBuffer in, ByteBuffer out) throws ShortBufferException, AEADBadTagException {
+        int length = in.remaining();
+        int written = finalOutputSize(length);
+        if (out.remaining() < written) {
+            throw Errors.shortBuffer(written, out.remaining());
+        }
+        if (out.isReadOnly()) {
+            throw new ReadOnlyBufferException();
+        }
+        if (byAddress == null) {
+            byAddress = new OneCallDirect(engine, limits);
+        }
+        int inIndex = in.position();
+        int outIndex = out.position();
+        if (encrypting) {
+            if (processed + length > maxMessageBytes) {
+                throw tooLong();
+            }
+            byAddress.seal(key, nonce, heldAad, heldAadLength, in, inIndex, length, out, outIndex, tagLength);
+            processed += length;
+            phase = Phase.FINISHED;
+            closeOperation();
+        } else {
+            try {
+                if (length < tagLength) {
+                    throw tooShort(length);
+                }
+                if (!byAddress.open(key, nonce, heldAad, heldAadLength, in, inIndex, written, out, outIndex,
+                        tagLength)) {
+                    throw tagMismatch();
+                }
+            } finally {
+                startOver();
+            }
+        }
+        in.position(inIndex + length);
+        out.position(outIndex + written);
+        return written;
     }
 
     /**
@@ -186,8 +245,7 @@ final class AeadMessage {
 
     private void encrypt(byte[] in, int offset, int length, byte[] out, int outOffset, boolean last) {
         if (processed + length > maxMessageBytes) {
-            throw new IllegalStateException(engine.name() + " encrypts at most " + maxMessageBytes
-                    + " bytes in one message; start a new message (init again)");
+            throw tooLong();
         }
         byte[] copy = null;
         byte[] src = in;
@@ -293,6 +351,21 @@ final class AeadMessage {
         if (available < needed) {
             throw Errors.shortBuffer(needed, available);
         }
+    }
+
+    private IllegalStateException tooLong() {
+        return new IllegalStateException(engine.name() + " encrypts at most " + maxMessageBytes
+                + " bytes in one message; start a new message (init again)");
+    }
+
+    private AEADBadTagException tooShort(long total) {
+        return new AEADBadTagException("the ciphertext is too short: " + total + " bytes cannot hold the " + tagLength
+                + "-byte tag");
+    }
+
+    private static AEADBadTagException tagMismatch() {
+        return new AEADBadTagException("Tag mismatch: the ciphertext, tag, AAD, nonce or key differ from those of the"
+                + " encryption; no plaintext was released");
     }
 
     private static int checkedSum(int length, int tagLength) {

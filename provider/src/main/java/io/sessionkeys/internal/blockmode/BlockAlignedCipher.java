@@ -26,6 +26,8 @@ abstract class BlockAlignedCipher extends BlockModeCipher {
     /** Input not yet processed: a partial block, or the held-back last block of padded decryption. */
     private final byte[] pending = new byte[BLOCK];
     private int pendingLength;
+    /** A direct update's last partial block while {@link #pending} is busy; wiped after each call. */
+    private final byte[] carry = new byte[BLOCK];
 
     BlockAlignedCipher(ProviderContext context, BlockCipherEngine engine, String mode, boolean padded,
             int keyBits) {
@@ -41,6 +43,14 @@ abstract class BlockAlignedCipher extends BlockModeCipher {
 
     /** Runs the mode in the object's direction on {@code blocks} whole blocks; {@code out} may be {@code in} exactly. */
     abstract void crypt(ByteBuffer schedule, byte[] in, int inOff, byte[] out, int outOff, int blocks);
+
+    /**
+     * As {@link #crypt}, on direct buffers by address (indices, not positions): only where
+     * {@link #byAddress} said yes. The two may share memory in any way.
+     */
+    void cryptDirect(ByteBuffer schedule, ByteBuffer in, int inIndex, ByteBuffer out, int outIndex, int blocks) {
+        throw new UnsupportedOperationException("no direct-buffer form");
+    }
 
     /** Saves the chaining state, so that a doFinal that ends in ShortBufferException can undo its work. */
     abstract void saveChain();
@@ -193,6 +203,93 @@ abstract class BlockAlignedCipher extends BlockModeCipher {
         } finally {
             Zeroing.wipe(scratch);
             Zeroing.wipe(savedPending);
+        }
+    }
+
+    // ---- direct buffers ----
+
+    /**
+     * {@link #processUpdate} by address. The whole blocks of the input go to the engine where they
+     * are; a block completing {@link #pending}, and what is left for the next call, pass through
+     * Java. Everything read through Java is read before anything is written, and the block made
+     * from {@link #pending} is written last, so two views of one buffer, overlapping in any way,
+     * read the same input as separate buffers would (the engine copies its own input first where
+     * its output overlaps it).
+     */
+    @Override
+    int processDirect(ByteBuffer schedule, ByteBuffer in, int inIndex, int len, ByteBuffer out, int outIndex) {
+        int outLen = updateOutputLength(len);
+        boolean head = outLen > 0 && pendingLength > 0; // pending (maybe already whole) goes out first
+        int fill = head ? BLOCK - pendingLength : 0;
+        int bulk = outLen - (head ? BLOCK : 0);
+        int rest = len - fill - bulk;
+        try {
+            if (head) {
+                in.get(inIndex, pending, pendingLength, fill);
+                in.get(inIndex + fill + bulk, carry, 0, rest);
+                crypt(schedule, pending, 0, pending, 0, 1);
+            } else {
+                in.get(inIndex + bulk, pending, pendingLength, rest);
+            }
+            if (bulk > 0) {
+                cryptDirect(schedule, in, inIndex + fill, out, outIndex + (head ? BLOCK : 0), bulk / BLOCK);
+            }
+            if (head) {
+                out.put(outIndex, pending, 0, BLOCK);
+                System.arraycopy(carry, 0, pending, 0, rest);
+                pendingLength = rest;
+            } else {
+                pendingLength += rest;
+            }
+            return outLen;
+        } finally {
+            if (head) {
+                Zeroing.wipe(carry);
+                Zeroing.wipe(pending, pendingLength, BLOCK); // the block that went out
+            }
+        }
+    }
+
+    /**
+     * {@link #processFinal} by address; the output has room for {@link #finalOutputLength}. The
+     * padding block of an encryption and the held-back last block of a decryption pass through
+     * Java. A bad padding zeroes the bytes this call wrote, as the array form does, so no
+     * plaintext of a bad message is released.
+     */
+    @Override
+    int processDirectFinal(ByteBuffer schedule, ByteBuffer in, int inIndex, int len, ByteBuffer out, int outIndex)
+            throws BadPaddingException {
+        int n = processDirect(schedule, in, inIndex, len, out, outIndex);
+        if (!padded) {
+            return n; // checkFinal made the input whole blocks: nothing is pending
+        }
+        try {
+            if (encrypting) {
+                padding.pad(pending, pendingLength, BLOCK - pendingLength, context.random());
+                crypt(schedule, pending, 0, pending, 0, 1);
+                out.put(outIndex + n, pending, 0, BLOCK);
+                return n + BLOCK;
+            }
+            crypt(schedule, pending, 0, pending, 0, 1); // the held-back last block
+            int last;
+            try {
+                last = padding.unpaddedLength(pending, 0);
+            } catch (BadPaddingException e) {
+                zero(out, outIndex, n);
+                throw e;
+            }
+            out.put(outIndex + n, pending, 0, last);
+            return n + last;
+        } finally {
+            Zeroing.wipe(pending);
+            pendingLength = 0;
+        }
+    }
+
+    private static void zero(ByteBuffer out, int index, int length) {
+        byte[] zeros = new byte[Math.min(length, 4096)];
+        for (int done = 0; done < length; done += zeros.length) {
+            out.put(index + done, zeros, 0, Math.min(zeros.length, length - done));
         }
     }
 }

@@ -318,10 +318,20 @@ abstract class BlockModeCipher extends BufferFormsCipherSpi {
 
     /**
      * The mode's {@link #processUpdate} on direct buffers (indices, not positions); called only
-     * where {@link #byAddress} said yes, inside the gate.
+     * where {@link #byAddress} said yes, inside the gate. The two buffers may be views of one
+     * memory, overlapping in any way.
      */
     int processDirect(ByteBuffer schedule, ByteBuffer in, int inIndex, int len, ByteBuffer out, int outIndex) {
         throw new UnsupportedOperationException("no direct-buffer form");
+    }
+
+    /**
+     * The mode's {@link #processFinal} on direct buffers, as {@link #processDirect}; the output
+     * has room for {@link #finalOutputLength}. A stream mode ends as it updates.
+     */
+    int processDirectFinal(ByteBuffer schedule, ByteBuffer in, int inIndex, int len, ByteBuffer out, int outIndex)
+            throws BadPaddingException {
+        return processDirect(schedule, in, inIndex, len, out, outIndex);
     }
 
     @Override
@@ -333,22 +343,42 @@ abstract class BlockModeCipher extends BufferFormsCipherSpi {
         int len = input.remaining();
         checkDirectOutput(output, updateOutputLength(len));
         checkUpdate(len);
-        return direct(input, output, len);
+        try {
+            return direct(input, output, len, false);
+        } catch (BadPaddingException impossible) {
+            throw new ProviderException("update cannot end a message", impossible);
+        }
     }
 
+    /**
+     * By address when the output has room for the most the call can write; otherwise through the
+     * array form, which refuses a short output, or for a padded decryption that may fit, decrypts
+     * through scratch so that a ShortBufferException still leaves the message as it was. The checks
+     * come in the array form's order: room, read-only output, then the message's length.
+     */
     @Override
     protected int engineDoFinal(ByteBuffer input, ByteBuffer output)
             throws ShortBufferException, IllegalBlockSizeException, BadPaddingException {
-        if (!byAddress(input, output)) {
+        if (!byAddress(input, output) || output.remaining() < finalOutputLength(input.remaining())) {
             return super.engineDoFinal(input, output);
         }
         requireReady();
         int len = input.remaining();
-        checkFinal(len);
         checkDirectOutput(output, finalOutputLength(len));
-        int n = direct(input, output, len);
-        endMessage();
-        return n;
+        checkFinal(len);
+        boolean finished = false;
+        try {
+            int n = direct(input, output, len, true);
+            finished = true;
+            return n;
+        } catch (BadPaddingException e) {
+            finished = true; // the message is consumed, as in the array form
+            throw e;
+        } finally {
+            if (finished) {
+                endMessage();
+            }
+        }
     }
 
     private static void checkDirectOutput(ByteBuffer output, int needed) throws ShortBufferException {
@@ -361,12 +391,13 @@ abstract class BlockModeCipher extends BufferFormsCipherSpi {
     }
 
     /** Runs the remaining input into the output by address; positions move only on success. */
-    private int direct(ByteBuffer input, ByteBuffer output, int len) {
+    private int direct(ByteBuffer input, ByteBuffer output, int len, boolean last) throws BadPaddingException {
         int inIndex = input.position();
         int outIndex = output.position();
         int n = key.withMaterial(use(), schedule(), schedule -> {
             chargeStart(len);
-            return processDirect(schedule, input, inIndex, len, output, outIndex);
+            return last ? processDirectFinal(schedule, input, inIndex, len, output, outIndex)
+                    : processDirect(schedule, input, inIndex, len, output, outIndex);
         });
         input.position(inIndex + len);
         output.position(outIndex + n);

@@ -103,4 +103,18 @@ final class CbcCipher extends BlockAlignedCipher {
         }
         operation.process(schedule, in, inOff, blocks * BLOCK, out, outOff);
     }
+
+    /** Direct buffers by address, where the engine takes them (the native one). */
+    @Override
+    boolean byAddress(ByteBuffer input, ByteBuffer output) {
+        return input.isDirect() && output.isDirect() && modes.takesDirectBuffers();
+    }
+
+    @Override
+    void cryptDirect(ByteBuffer schedule, ByteBuffer in, int inIndex, ByteBuffer out, int outIndex, int blocks) {
+        if (operation == null) {
+            operation = modes.start(schedule, BlockModeEngine.Mode.CBC, encrypting, messageIv);
+        }
+        operation.process(schedule, in, inIndex, blocks * BLOCK, out, outIndex);
+    }
 }

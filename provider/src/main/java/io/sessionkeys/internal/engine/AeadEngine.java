@@ -86,4 +86,32 @@ public interface AeadEngine {
             op.wipe();
         }
     }
+
+    /** Whether {@link #sealDirect} and {@link #openDirect} take direct buffers by address. */
+    default boolean takesDirectBuffers() {
+        return false;
+    }
+
+    /**
+     * {@link #seal} between direct buffers by address: {@code length} bytes at {@code in}'s
+     * index {@code inIndex}, the ciphertext and then {@code tagLength} bytes of tag written at
+     * {@code out}'s index {@code outIndex}; positions do not move. The two buffers may share
+     * memory in any way. Only where the engine {@link #takesDirectBuffers() takes direct buffers}.
+     */
+    default void sealDirect(ByteBuffer keyData, byte[] nonce, byte[] aad, int aadOffset, int aadLength, ByteBuffer in,
+            int inIndex, int length, ByteBuffer out, int outIndex, int tagLength) {
+        throw new UnsupportedOperationException("this engine takes byte arrays only");
+    }
+
+    /**
+     * {@link #open} between direct buffers by address: {@code length} bytes of ciphertext at
+     * {@code in}'s index {@code inIndex}, followed there by the {@code tagLength}-byte tag; the
+     * plaintext goes to {@code out} at {@code outIndex} only if the tag matches, and {@code out}
+     * is untouched otherwise; positions do not move. The two buffers may share memory in any
+     * way. Only where the engine {@link #takesDirectBuffers() takes direct buffers}.
+     */
+    default boolean openDirect(ByteBuffer keyData, byte[] nonce, byte[] aad, int aadOffset, int aadLength,
+            ByteBuffer in, int inIndex, int length, int tagLength, ByteBuffer out, int outIndex) {
+        throw new UnsupportedOperationException("this engine takes byte arrays only");
+    }
 }

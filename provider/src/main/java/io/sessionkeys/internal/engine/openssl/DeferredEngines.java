@@ -136,6 +136,25 @@ public final class DeferredEngines {
             return target().open(keyData, nonce, aad, aadOffset, aadLength, in, inOffset, length, tag, tagOffset,
                     tagLength, out, outOffset);
         }
+
+        @Override
+        public boolean takesDirectBuffers() {
+            return target().takesDirectBuffers();
+        }
+
+        @Override
+        public void sealDirect(ByteBuffer keyData, byte[] nonce, byte[] aad, int aadOffset, int aadLength,
+                ByteBuffer in, int inIndex, int length, ByteBuffer out, int outIndex, int tagLength) {
+            target().sealDirect(keyData, nonce, aad, aadOffset, aadLength, in, inIndex, length, out, outIndex,
+                    tagLength);
+        }
+
+        @Override
+        public boolean openDirect(ByteBuffer keyData, byte[] nonce, byte[] aad, int aadOffset, int aadLength,
+                ByteBuffer in, int inIndex, int length, int tagLength, ByteBuffer out, int outIndex) {
+            return target().openDirect(keyData, nonce, aad, aadOffset, aadLength, in, inIndex, length, tagLength, out,
+                    outIndex);
+        }
     }
 
     private static final class DeferredHmac implements HmacEngine {

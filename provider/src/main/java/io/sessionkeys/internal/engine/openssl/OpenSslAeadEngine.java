@@ -88,6 +88,45 @@ final class OpenSslAeadEngine implements AeadEngine {
                 length, tag, tagOffset, tagLength, out, outOffset);
     }
 
+    @Override
+    public boolean takesDirectBuffers() {
+        return true;
+    }
+
+    /** One JNI crossing for the whole message, reading and writing the buffers where they are. */
+    @Override
+    public void sealDirect(ByteBuffer keyData, byte[] nonce, byte[] aad, int aadOffset, int aadLength, ByteBuffer in,
+            int inIndex, int length, ByteBuffer out, int outIndex, int tagLength) {
+        checkNonce(nonce);
+        checkRange(aad, aadOffset, aadLength);
+        checkTagLength(tagLength);
+        checkDirect(in, inIndex, length, out, outIndex, length + tagLength);
+        AeadDirectNative.seal(NativeKeyRecord.handle(keyData), nonce, aad, aadOffset, aadLength, in, inIndex, length,
+                out, outIndex, tagLength);
+    }
+
+    /** One JNI crossing: decrypted into C-side scratch, copied to {@code out} only after the tag matched. */
+    @Override
+    public boolean openDirect(ByteBuffer keyData, byte[] nonce, byte[] aad, int aadOffset, int aadLength,
+            ByteBuffer in, int inIndex, int length, int tagLength, ByteBuffer out, int outIndex) {
+        checkNonce(nonce);
+        checkRange(aad, aadOffset, aadLength);
+        checkTagLength(tagLength);
+        checkDirect(in, inIndex, length + tagLength, out, outIndex, length);
+        return AeadDirectNative.open(NativeKeyRecord.handle(keyData), nonce, aad, aadOffset, aadLength, in, inIndex,
+                length, tagLength, out, outIndex);
+    }
+
+    /** The C side reads and writes by address: both direct, a writable output, every index in bounds. */
+    private static void checkDirect(ByteBuffer in, int inIndex, int inLength, ByteBuffer out, int outIndex,
+            int outLength) {
+        if (!in.isDirect() || !out.isDirect() || out.isReadOnly()) {
+            throw new IllegalArgumentException("a direct input and a writable direct output only");
+        }
+        Objects.checkFromIndexSize(inIndex, inLength, in.limit());
+        Objects.checkFromIndexSize(outIndex, outLength, out.limit());
+    }
+
     private void checkNonce(byte[] nonce) {
         if (nonce == null || !acceptsNonceLength(nonce.length)) {
             throw new IllegalArgumentException(name + " on OpenSSL takes nonces of " + minNonce + " to " + maxNonce
