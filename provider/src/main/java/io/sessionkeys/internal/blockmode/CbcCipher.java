@@ -98,10 +98,7 @@ final class CbcCipher extends BlockAlignedCipher {
 
     @Override
     void crypt(ByteBuffer schedule, byte[] in, int inOff, byte[] out, int outOff, int blocks) {
-        if (operation == null) {
-            operation = modes.start(schedule, BlockModeEngine.Mode.CBC, encrypting, messageIv);
-        }
-        operation.process(schedule, in, inOff, blocks * BLOCK, out, outOff);
+        operation(schedule).process(schedule, in, inOff, blocks * BLOCK, out, outOff);
     }
 
     /** Direct buffers by address, where the engine takes them (the native one). */
@@ -112,9 +109,14 @@ final class CbcCipher extends BlockAlignedCipher {
 
     @Override
     void cryptDirect(ByteBuffer schedule, ByteBuffer in, int inIndex, ByteBuffer out, int outIndex, int blocks) {
+        operation(schedule).process(schedule, in, inIndex, blocks * BLOCK, out, outIndex);
+    }
+
+    /** The message's operation on the engine, started at its first blocks. */
+    private BlockModeOperation operation(ByteBuffer schedule) {
         if (operation == null) {
             operation = modes.start(schedule, BlockModeEngine.Mode.CBC, encrypting, messageIv);
         }
-        operation.process(schedule, in, inIndex, blocks * BLOCK, out, outIndex);
+        return operation;
     }
 }

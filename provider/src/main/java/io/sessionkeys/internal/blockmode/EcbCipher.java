@@ -74,10 +74,7 @@ final class EcbCipher extends BlockAlignedCipher {
 
     @Override
     void crypt(ByteBuffer schedule, byte[] in, int inOff, byte[] out, int outOff, int blocks) {
-        if (operation == null) {
-            operation = modes.start(schedule, BlockModeEngine.Mode.ECB, encrypting, null);
-        }
-        operation.process(schedule, in, inOff, blocks * BLOCK, out, outOff);
+        operation(schedule).process(schedule, in, inOff, blocks * BLOCK, out, outOff);
     }
 
     /** Direct buffers by address, where the engine takes them (the native one). */
@@ -88,9 +85,14 @@ final class EcbCipher extends BlockAlignedCipher {
 
     @Override
     void cryptDirect(ByteBuffer schedule, ByteBuffer in, int inIndex, ByteBuffer out, int outIndex, int blocks) {
+        operation(schedule).process(schedule, in, inIndex, blocks * BLOCK, out, outIndex);
+    }
+
+    /** The message's operation on the engine, started at its first blocks. */
+    private BlockModeOperation operation(ByteBuffer schedule) {
         if (operation == null) {
             operation = modes.start(schedule, BlockModeEngine.Mode.ECB, encrypting, null);
         }
-        operation.process(schedule, in, inIndex, blocks * BLOCK, out, outIndex);
+        return operation;
     }
 }
