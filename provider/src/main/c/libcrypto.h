@@ -39,6 +39,8 @@ struct sk_crypto {
     void (*clear_errors)(void);
     unsigned long (*version_num)(void);
     const char *(*version_text)(int type);
+    /* EVP_CIPHER_CTX_get_params (3.x; NULL on 1.1.1): reads a tag with less work than ctrl */
+    int (*ctx_get_params)(EVP_CIPHER_CTX *ctx, void *params);
     /* Fetched (3.x) or looked up (1.1.1) once, at open; NULL where this libcrypto lacks it. */
     const EVP_CIPHER *ciphers[SK_CIPHER_COUNT];
 };
