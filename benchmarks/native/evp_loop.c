@@ -7,6 +7,11 @@
  *   evp_loop [seconds per case]      (default 3; one more second of warm-up before each)
  */
 #include <openssl/evp.h>
+#include <openssl/opensslv.h>
+#if OPENSSL_VERSION_MAJOR >= 3
+#include <openssl/core_names.h>
+#include <openssl/params.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +24,19 @@ static double now(void) {
 }
 
 enum kind { SEAL, ENCRYPT, DECRYPT };
+
+/* Reads the tag as the engine does: a parameter read on OpenSSL 3, ctrl on 1.1.1. */
+static int read_tag(EVP_CIPHER_CTX *ctx, unsigned char *tag) {
+#if OPENSSL_VERSION_MAJOR >= 3
+    OSSL_PARAM params[2] = {
+        {OSSL_CIPHER_PARAM_AEAD_TAG, OSSL_PARAM_OCTET_STRING, tag, 16, OSSL_PARAM_UNMODIFIED},
+        OSSL_PARAM_END
+    };
+    return EVP_CIPHER_CTX_get_params(ctx, params) == 1;
+#else
+    return EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_GET_TAG, 16, tag) == 1;
+#endif
+}
 
 /* One message: an AEAD seal, or a block-mode encryption (CBC padded as PKCS5Padding) or decryption
  * (padding off, as the native engine runs it: the ciphers remove padding in Java). */
@@ -34,7 +52,7 @@ static int message(EVP_CIPHER_CTX *ctx, enum kind kind, const unsigned char *iv,
         return 1;
     }
     return EVP_CipherFinal_ex(ctx, out + outl, &finl) == 1
-           && (kind == ENCRYPT || EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_GET_TAG, 16, tag) == 1);
+           && (kind == ENCRYPT || read_tag(ctx, tag));
 }
 
 /* Runs messages of size bytes for about seconds; returns MB/s. */

@@ -46,7 +46,7 @@ static struct sk_slot *begin(JNIEnv *env, jlong key, jbyteArray nonce, int enc, 
         return NULL;
     }
     (*env)->GetByteArrayRegion(env, nonce, 0, n, (jbyte *) iv);
-    struct sk_slot *slot = sk_key_borrow((struct sk_key *) (intptr_t) key);
+    struct sk_slot *slot = sk_key_borrow_whole((struct sk_key *) (intptr_t) key); /* given back in this call */
     if (slot == NULL) {
         refuse(env, "OpenSSL: cannot make a keyed context");
         return NULL;

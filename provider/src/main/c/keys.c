@@ -65,6 +65,17 @@ struct sk_slot *sk_key_borrow(struct sk_key *key) {
     return slot;
 }
 
+struct sk_slot *sk_key_borrow_whole(struct sk_key *key) {
+    struct sk_slot *slot = __atomic_exchange_n(&key->parked, NULL, __ATOMIC_ACQUIRE);
+    if (slot == NULL) {
+        slot = sk_key_borrow(key);
+    }
+    if (slot != NULL) {
+        slot->whole = 1;
+    }
+    return slot;
+}
+
 static void free_key(struct sk_key *key) {
     pthread_mutex_destroy(&key->lock);
     free(key);
@@ -72,6 +83,14 @@ static void free_key(struct sk_key *key) {
 
 void sk_key_give_back(struct sk_slot *slot) {
     struct sk_key *key = slot->owner;
+    if (slot->whole) {
+        /* inside the gate, so the key is not released: park it if the place is free (it stays lent) */
+        slot->whole = 0;
+        struct sk_slot *none = NULL;
+        if (__atomic_compare_exchange_n(&key->parked, &none, slot, 0, __ATOMIC_RELEASE, __ATOMIC_RELAXED)) {
+            return;
+        }
+    }
     int last = 0;
     pthread_mutex_lock(&key->lock);
     key->lent--;
@@ -93,6 +112,12 @@ void sk_key_release(struct sk_key *key) {
     pthread_mutex_lock(&key->lock);
     key->released = 1;
     key->raw = NULL;
+    /* The gate is empty, so no whole message holds or parks a slot now: un-lend the parked one. */
+    struct sk_slot *parked = __atomic_exchange_n(&key->parked, NULL, __ATOMIC_ACQUIRE);
+    if (parked != NULL) {
+        parked->lent = 0;
+        key->lent--;
+    }
     struct sk_slot *slot = key->all;
     while (slot != NULL) {
         struct sk_slot *next = slot->next_all;

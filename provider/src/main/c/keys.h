@@ -28,6 +28,7 @@ struct sk_slot {
     struct sk_slot *next_all;
     int lent;
     int ivlen;                /* the IV length the context is set up for */
+    int whole;                /* lent by sk_key_borrow_whole: may come back as the parked slot */
 };
 
 struct sk_key {
@@ -39,6 +40,7 @@ struct sk_key {
     int lent;                 /* slots out on loan */
     struct sk_slot *free;
     struct sk_slot *all;
+    struct sk_slot *parked;   /* one slot kept for whole messages; counted as lent; atomic */
 };
 
 /* A key record over raw (not copied); NULL if memory is short. No context is made yet. */
@@ -46,6 +48,16 @@ struct sk_key *sk_key_new(const unsigned char *raw, const EVP_CIPHER *cipher, in
 
 /* Lends a keyed context (making one if none is free); NULL if OpenSSL or memory fails. */
 struct sk_slot *sk_key_borrow(struct sk_key *key);
+
+/*
+ * Lends a context to a call that runs whole inside the key's gate (one AEAD message, borrowed
+ * and given back in the same native call): the key's parked slot, taken with one atomic
+ * exchange, else as sk_key_borrow. Giving it back parks it again with one compare-and-swap.
+ * One message then costs two atomic operations here instead of two rounds of the mutex. Only
+ * such calls may use it: the release, which runs once the gate is empty, frees the parked slot
+ * without racing them.
+ */
+struct sk_slot *sk_key_borrow_whole(struct sk_key *key);
 
 /* Takes a slot back; frees it (and perhaps its key record) if the key was released meanwhile. */
 void sk_key_give_back(struct sk_slot *slot);

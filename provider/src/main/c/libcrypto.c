@@ -87,6 +87,9 @@ const char *sk_crypto_open(const char *path, char *reason, size_t reason_size) {
     RESOLVE(cleanse, "OPENSSL_cleanse");
     RESOLVE(clear_errors, "ERR_clear_error");
 
+    /* Optional: where absent (1.1.1), tags are read with EVP_CIPHER_CTX_ctrl. */
+    *(void **) (&sk.ctx_get_params) = dlsym(handle, "EVP_CIPHER_CTX_get_params");
+
     /* 3.x: fetch each cipher once, so that no init ever looks it up again. */
     EVP_CIPHER *(*fetch)(void *, const char *, const char *) = NULL;
     if (version >= 0x30000000UL) {

@@ -46,6 +46,8 @@ struct sk_crypto {
      * 1.1.1 only ctx_iv; NULL where absent, and then the CFB and OFB ciphers are left out. */
     int (*get_updated_iv)(EVP_CIPHER_CTX *ctx, void *buf, size_t len);
     const unsigned char *(*ctx_iv)(const EVP_CIPHER_CTX *ctx);
+    /* EVP_CIPHER_CTX_get_params (3.x; NULL on 1.1.1): reads a tag with less work than ctrl */
+    int (*ctx_get_params)(EVP_CIPHER_CTX *ctx, void *params);
     /* Fetched (3.x) or looked up (1.1.1) once, at open; NULL where this libcrypto lacks it. */
     const EVP_CIPHER *ciphers[SK_CIPHER_COUNT];
 };

@@ -3,7 +3,10 @@ package io.sessionkeys.internal.engine.openssl;
 import io.sessionkeys.internal.engine.AeadEngine;
 import io.sessionkeys.internal.engine.AeadOperation;
 import io.sessionkeys.internal.key.Precomputation;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Objects;
 
 /**
@@ -15,6 +18,11 @@ final class OpenSslAeadEngine implements AeadEngine {
 
     /** OpenSSL keeps at most 128 bytes of GCM IV (any longer IV is refused by the SPI). */
     static final int MAX_GCM_NONCE = 128;
+
+    /** A 12-byte nonce crosses as a long and an int (see {@link OpenSslNative#sealMessage}). */
+    private static final int NUMBER_NONCE = 12;
+    private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
     static final OpenSslAeadEngine AES_GCM = new OpenSslAeadEngine("AES-GCM", NativeKeyRecord.AES_GCM, 1,
             MAX_GCM_NONCE);
@@ -70,8 +78,14 @@ final class OpenSslAeadEngine implements AeadEngine {
         checkRange(in, inOffset, length);
         checkTagLength(tagLength);
         Objects.checkFromIndexSize(outOffset, length + tagLength, out.length);
-        OpenSslNative.sealMessage(NativeKeyRecord.handle(keyData), nonce, aad, aadOffset, aadLength, in, inOffset, length,
-                out, outOffset, tagLength);
+        long key = NativeKeyRecord.handle(keyData);
+        if (nonce.length == NUMBER_NONCE) {
+            OpenSslNative.sealMessage(key, (long) LONG_BE.get(nonce, 0), (int) INT_BE.get(nonce, 8), null, aad,
+                    aadOffset, aadLength, in, inOffset, length, out, outOffset, tagLength);
+        } else {
+            OpenSslNative.sealMessage(key, 0L, 0, nonce, aad, aadOffset, aadLength, in, inOffset, length, out,
+                    outOffset, tagLength);
+        }
     }
 
     /** One JNI crossing for the whole message (two when done step by step). */
@@ -84,8 +98,13 @@ final class OpenSslAeadEngine implements AeadEngine {
         checkTagLength(tagLength);
         Objects.checkFromIndexSize(tagOffset, tagLength, tag.length);
         checkRange(out, outOffset, length);
-        return OpenSslNative.openMessage(NativeKeyRecord.handle(keyData), nonce, aad, aadOffset, aadLength, in, inOffset,
-                length, tag, tagOffset, tagLength, out, outOffset);
+        long key = NativeKeyRecord.handle(keyData);
+        if (nonce.length == NUMBER_NONCE) {
+            return OpenSslNative.openMessage(key, (long) LONG_BE.get(nonce, 0), (int) INT_BE.get(nonce, 8), null, aad,
+                    aadOffset, aadLength, in, inOffset, length, tag, tagOffset, tagLength, out, outOffset);
+        }
+        return OpenSslNative.openMessage(key, 0L, 0, nonce, aad, aadOffset, aadLength, in, inOffset, length, tag,
+                tagOffset, tagLength, out, outOffset);
     }
 
     @Override

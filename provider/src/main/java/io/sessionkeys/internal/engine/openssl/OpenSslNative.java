@@ -78,14 +78,20 @@ final class OpenSslNative {
             int tagLength, byte[] out, int outOffset);
 
     /**
-     * A whole encryption in one call: starts a message under {@code nonce} on a lent context,
-     * adds the AAD, encrypts, and writes {@code tagLength} bytes of the tag right after the
-     * ciphertext; gives the context back.
+     * A whole encryption in one call: starts a message under the nonce on a lent context, adds
+     * the AAD, encrypts, and writes {@code tagLength} bytes of the tag right after the
+     * ciphertext; gives the context back. The nonce is {@code nonce}, or if that is null the 12
+     * bytes {@code nonceHead} (big-endian) then {@code nonceTail}: passed as numbers, the usual
+     * nonce costs the C side no call back into the JVM to read it.
      */
-    static native void sealMessage(long key, byte[] nonce, byte[] aad, int aadOffset, int aadLength, byte[] in,
-            int inOffset, int length, byte[] out, int outOffset, int tagLength);
+    static native void sealMessage(long key, long nonceHead, int nonceTail, byte[] nonce, byte[] aad, int aadOffset,
+            int aadLength, byte[] in, int inOffset, int length, byte[] out, int outOffset, int tagLength);
 
-    /** A whole verified decryption in one call: {@link #startAead}, the AAD, then {@link #openVerified}. */
-    static native boolean openMessage(long key, byte[] nonce, byte[] aad, int aadOffset, int aadLength, byte[] in,
-            int inOffset, int length, byte[] tag, int tagOffset, int tagLength, byte[] out, int outOffset);
+    /**
+     * A whole verified decryption in one call: {@link #startAead}, the AAD, then
+     * {@link #openVerified}; the nonce is given as for {@link #sealMessage}.
+     */
+    static native boolean openMessage(long key, long nonceHead, int nonceTail, byte[] nonce, byte[] aad,
+            int aadOffset, int aadLength, byte[] in, int inOffset, int length, byte[] tag, int tagOffset, int tagLength,
+            byte[] out, int outOffset);
 }
