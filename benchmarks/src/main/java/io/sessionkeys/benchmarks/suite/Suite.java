@@ -258,7 +258,10 @@ public final class Suite {
      * methods, which JMH 1.37 calls.
      */
     private static List<String> forkJvmArgs() {
-        List<String> args = new ArrayList<>(List.of("-Xms1g", "-Xmx1g"));
+        // A fixed heap, resident from the start: without pre-touching, the kernel faults each page in
+        // when G1 first fills it, and a fork's first seconds (or, for the provider that allocates
+        // least, whole iterations) measured page faults, not the provider.
+        List<String> args = new ArrayList<>(List.of("-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"));
         // The driver's SessionKeys settings (run.sh --libcrypto, -Dsessionkeys.engine=...) hold in every fork.
         for (String name : System.getProperties().stringPropertyNames()) {
             if (name.startsWith("sessionkeys.")) {
