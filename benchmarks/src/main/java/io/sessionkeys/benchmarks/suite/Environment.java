@@ -47,11 +47,13 @@ final class Environment {
 
     /**
      * Which engine runs each SessionKeys algorithm in this JVM (and so, with the same settings, in
-     * the forks): the provider's MXBean after one service was asked for, which selects the engines.
+     * the forks): the provider's MXBean after a key generator was asked for. A key maker runs the
+     * provider's checks when it is made, which select the engines; a Cipher would wait for its first
+     * session key.
      */
     private static String engines() {
         try {
-            javax.crypto.Cipher.getInstance("AES/GCM/NoPadding", new SessionKeysProvider());
+            javax.crypto.KeyGenerator.getInstance("AES", new SessionKeysProvider());
             Object engines = ManagementFactory.getPlatformMBeanServer()
                     .getAttribute(new ObjectName(SessionKeysMXBean.OBJECT_NAME), "Engines");
             StringBuilder text = new StringBuilder();
