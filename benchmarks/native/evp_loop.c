@@ -2,7 +2,7 @@
  * The reference row for the native engine's crossing cost: the same OpenSSL EVP calls the engine
  * makes per message (re-init a keyed context with a fresh IV, one update, final, read the tag; for
  * the block modes re-init, one update and, encrypting, final), in a plain C loop, without Java. Prints one tab-separated line per case: algorithm, message
- * bytes, MB/s (10^6 bytes per second), as the JMH tables count them.
+ * bytes, MiB/s (2^20 bytes per second), as the JMH tables count them.
  *
  *   evp_loop [seconds per case]      (default 3; one more second of warm-up before each)
  */
@@ -55,7 +55,7 @@ static int message(EVP_CIPHER_CTX *ctx, enum kind kind, const unsigned char *iv,
            && (kind == ENCRYPT || read_tag(ctx, tag));
 }
 
-/* Runs messages of size bytes for about seconds; returns MB/s. */
+/* Runs messages of size bytes for about seconds; returns MiB/s. */
 static double run(const EVP_CIPHER *cipher, enum kind kind, size_t size, double seconds) {
     unsigned char key[32] = {1}, iv[16] = {2};
     unsigned char *in = calloc(size, 1), *out = malloc(size + 32);
@@ -85,7 +85,7 @@ static double run(const EVP_CIPHER *cipher, enum kind kind, size_t size, double 
     EVP_CIPHER_CTX_free(ctx);
     free(in);
     free(out);
-    return (double) count * size / elapsed / 1e6;
+    return (double) count * size / elapsed / 1048576.0;
 }
 
 int main(int argc, char **argv) {
