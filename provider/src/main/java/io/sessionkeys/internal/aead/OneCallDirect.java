@@ -10,8 +10,9 @@ import java.nio.ByteBuffer;
 /**
  * A whole AEAD message between direct buffers as one engine call by address
  * ({@link AeadEngine#sealDirect}, {@link AeadEngine#openDirect}), run through the key's gate:
- * {@link OneCallMessage}'s counterpart for direct buffers, the gate's reader itself, kept by its
- * {@link AeadMessage} and reused. The call's arguments are held in fields only during the call.
+ * {@link OneCallMessage}'s counterpart for direct buffers, made the same way: the instance its
+ * {@link AeadMessage} keeps only makes the calls, and each message runs on a fresh instance that
+ * holds that call's arguments and is the gate's reader (see {@link OneCallMessage} for why fresh).
  */
 final class OneCallDirect implements SecretReader<Boolean, RuntimeException> {
 
@@ -42,12 +43,9 @@ final class OneCallDirect implements SecretReader<Boolean, RuntimeException> {
      */
     void seal(ManagedSessionKey key, byte[] nonce, byte[] aad, int aadLength, ByteBuffer in, int inIndex, int length,
             ByteBuffer out, int outIndex, int tagLength) {
-        hold(true, key, nonce, aad, aadLength, in, inIndex, length, out, outIndex, tagLength);
-        try {
-            key.withMaterial(KeyUse.PROTECT, engine.precomputation(), this);
-        } finally {
-            forget();
-        }
+        OneCallDirect call = new OneCallDirect(engine, limits);
+        call.hold(true, key, nonce, aad, aadLength, in, inIndex, length, out, outIndex, tagLength);
+        key.withMaterial(KeyUse.PROTECT, engine.precomputation(), call);
     }
 
     /**
@@ -57,12 +55,9 @@ final class OneCallDirect implements SecretReader<Boolean, RuntimeException> {
      */
     boolean open(ManagedSessionKey key, byte[] nonce, byte[] aad, int aadLength, ByteBuffer in, int inIndex, int length,
             ByteBuffer out, int outIndex, int tagLength) {
-        hold(false, key, nonce, aad, aadLength, in, inIndex, length, out, outIndex, tagLength);
-        try {
-            return key.withMaterial(KeyUse.PROCESS, engine.precomputation(), this);
-        } finally {
-            forget();
-        }
+        OneCallDirect call = new OneCallDirect(engine, limits);
+        call.hold(false, key, nonce, aad, aadLength, in, inIndex, length, out, outIndex, tagLength);
+        return key.withMaterial(KeyUse.PROCESS, engine.precomputation(), call);
     }
 
     /** Inside the gate. */
@@ -90,14 +85,5 @@ final class OneCallDirect implements SecretReader<Boolean, RuntimeException> {
         this.out = out;
         this.outIndex = outIndex;
         this.tagLength = tagLength;
-    }
-
-    /** Drops every reference, so no key and no caller buffer stays reachable from here. */
-    private void forget() {
-        key = null;
-        nonce = null;
-        aad = null;
-        in = null;
-        out = null;
     }
 }
