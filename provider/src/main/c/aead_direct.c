@@ -8,7 +8,8 @@
  * A decryption never writes plaintext to the caller's buffer before the tag is verified: OpenSSL
  * produces plaintext before EVP_DecryptFinal_ex checks the tag, so it decrypts into scratch of
  * its own (on the stack up to SMALL_SCRATCH, else malloc), copies out only on a match, and
- * cleanses the scratch either way.
+ * cleanses the scratch either way. AES-GCM keys with SessionKeys' own kernel take the same
+ * route through kernel_messages.c for 12-byte nonces.
  */
 #include <jni.h>
 #include <stdint.h>
@@ -16,6 +17,7 @@
 #include <string.h>
 
 #include "io_sessionkeys_internal_engine_openssl_AeadDirectNative.h"
+#include "kernel_messages.h"
 #include "keys.h"
 #include "libcrypto.h"
 
@@ -75,6 +77,16 @@ static struct sk_slot *begin(JNIEnv *env, jlong key, jbyteArray nonce, int enc, 
     return slot;
 }
 
+/* The key record's own GCM kernel if it serves this nonce (12 bytes, then read into iv), else NULL. */
+static const void *kernel_for(JNIEnv *env, jlong key, jbyteArray nonce, unsigned char iv[SK_KERNEL_NONCE]) {
+    const struct sk_key *record = (const struct sk_key *) (intptr_t) key;
+    if (record->kernel == NULL || (*env)->GetArrayLength(env, nonce) != SK_KERNEL_NONCE) {
+        return NULL;
+    }
+    (*env)->GetByteArrayRegion(env, nonce, 0, SK_KERNEL_NONCE, (jbyte *) iv);
+    return record->kernel;
+}
+
 /* The addresses of two direct buffers at their indices; 0 with an exception pending if either is not direct. */
 static int addresses(JNIEnv *env, jobject in, jint in_index, unsigned char **src, jobject out, jint out_index,
                      unsigned char **dst) {
@@ -87,6 +99,27 @@ static int addresses(JNIEnv *env, jobject in, jint in_index, unsigned char **src
     *src = s + in_index;
     *dst = d + out_index;
     return 1;
+}
+
+/* A whole encryption on a borrowed OpenSSL context; the tag is written after all input was read. */
+static void seal_on_context(JNIEnv *env, jlong key, jbyteArray nonce, jbyteArray aad, jint aad_off, jint aad_length,
+                            const unsigned char *src, unsigned char *dst, jint length, jint tag_length) {
+    struct sk_slot *slot = begin(env, key, nonce, 1, aad, aad_off, aad_length);
+    if (slot == NULL) {
+        return;
+    }
+    unsigned char tag[TAG_LENGTH];
+    int outl = 0;
+    int finl = 0;
+    int ok = (length == 0 || (sk.update(slot->ctx, dst, &outl, src, length) == 1 && outl == length))
+             && sk.final(slot->ctx, tag, &finl) == 1
+             && sk.ctrl(slot->ctx, EVP_CTRL_AEAD_GET_TAG, TAG_LENGTH, tag) == 1;
+    sk_key_give_back(slot);
+    if (ok) {
+        memcpy(dst + length, tag, (size_t) tag_length);
+    } else {
+        refuse(env, "OpenSSL: cannot seal the message");
+    }
 }
 
 /*
@@ -114,25 +147,16 @@ JNIEXPORT void JNICALL Java_io_sessionkeys_internal_engine_openssl_AeadDirectNat
         memcpy(copy, src, (size_t) length);
         src = copy;
     }
-    struct sk_slot *slot = begin(env, key, nonce, 1, aad, aad_off, aad_length);
-    int ok = 0;
-    unsigned char tag[TAG_LENGTH];
-    if (slot != NULL) {
-        int outl = 0;
-        int finl = 0;
-        ok = (length == 0 || (sk.update(slot->ctx, dst, &outl, src, length) == 1 && outl == length))
-             && sk.final(slot->ctx, tag, &finl) == 1
-             && sk.ctrl(slot->ctx, EVP_CTRL_AEAD_GET_TAG, TAG_LENGTH, tag) == 1;
-        sk_key_give_back(slot);
+    unsigned char iv[SK_KERNEL_NONCE];
+    const void *kernel = kernel_for(env, key, nonce, iv);
+    if (kernel != NULL) {
+        sk_kernel_seal_direct(env, kernel, iv, aad, aad_off, aad_length, src, dst, length, tag_length);
+    } else {
+        seal_on_context(env, key, nonce, aad, aad_off, aad_length, src, dst, length, tag_length);
     }
     if (copy != NULL) {
         sk.cleanse(copy, (size_t) length);
         free(copy);
-    }
-    if (ok) {
-        memcpy(dst + length, tag, (size_t) tag_length);
-    } else if (!(*env)->ExceptionCheck(env)) {
-        refuse(env, "OpenSSL: cannot seal the message");
     }
 }
 
@@ -152,6 +176,12 @@ JNIEXPORT jboolean JNICALL Java_io_sessionkeys_internal_engine_openssl_AeadDirec
     }
     unsigned char expected[TAG_LENGTH];
     memcpy(expected, src + length, (size_t) tag_length); /* read before anything is written */
+    unsigned char iv[SK_KERNEL_NONCE];
+    const void *kernel = kernel_for(env, key, nonce, iv);
+    if (kernel != NULL) {
+        return sk_kernel_open_direct(env, kernel, iv, aad, aad_off, aad_length, src, dst, length, expected,
+                                     tag_length);
+    }
     unsigned char small[SMALL_SCRATCH];
     unsigned char *scratch = length <= SMALL_SCRATCH ? small : malloc((size_t) length);
     if (scratch == NULL) {

@@ -1,9 +1,41 @@
 #include "keys.h"
+#include "gcm_kernel.h"
 #include "secret_memory.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 
-struct sk_key *sk_key_new(const unsigned char *raw, const EVP_CIPHER *cipher, int enc) {
+#define KERNEL_ALIGN 64
+#define KERNEL_BLOCK (SK_GCM_KERNEL_STATE_SIZE + KERNEL_ALIGN)
+
+/*
+ * Expands the kernel's state from the raw key into memory from libcrypto's allocator, which
+ * inside sk_secret_heap_enter/leave is the secret heap (as for OpenSSL's own contexts).
+ */
+static int make_kernel(struct sk_key *key, int key_length) {
+    sk_secret_heap_enter();
+    void *block = sk.zalloc(KERNEL_BLOCK, __FILE__, __LINE__);
+    sk_secret_heap_leave();
+    if (block == NULL) {
+        return 0;
+    }
+    uintptr_t at = ((uintptr_t) block + KERNEL_ALIGN - 1) & ~(uintptr_t) (KERNEL_ALIGN - 1);
+    key->kernel_block = block;
+    key->kernel = (void *) at;
+    sk_gcm_kernel_init(key->kernel, key->raw, key_length);
+    return 1;
+}
+
+static void free_kernel(struct sk_key *key) {
+    if (key->kernel != NULL) {
+        sk_gcm_kernel_wipe(key->kernel);
+        sk.clear_free(key->kernel_block, KERNEL_BLOCK, __FILE__, __LINE__);
+        key->kernel = NULL;
+        key->kernel_block = NULL;
+    }
+}
+
+struct sk_key *sk_key_new(const unsigned char *raw, const EVP_CIPHER *cipher, int enc, int kernel_key_length) {
     struct sk_key *key = calloc(1, sizeof *key);
     if (key == NULL) {
         return NULL;
@@ -15,6 +47,11 @@ struct sk_key *sk_key_new(const unsigned char *raw, const EVP_CIPHER *cipher, in
     key->raw = raw;
     key->cipher = cipher;
     key->enc = enc;
+    if (kernel_key_length != 0 && !make_kernel(key, kernel_key_length)) {
+        pthread_mutex_destroy(&key->lock);
+        free(key);
+        return NULL;
+    }
     return key;
 }
 
@@ -112,6 +149,7 @@ void sk_key_release(struct sk_key *key) {
     pthread_mutex_lock(&key->lock);
     key->released = 1;
     key->raw = NULL;
+    free_kernel(key);
     /* The gate is empty, so no whole message holds or parks a slot now: un-lend the parked one. */
     struct sk_slot *parked = __atomic_exchange_n(&key->parked, NULL, __ATOMIC_ACQUIRE);
     if (parked != NULL) {

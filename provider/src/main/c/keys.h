@@ -12,6 +12,11 @@
  * every context, including those still lent to unfinished messages; a lent slot survives as an
  * empty shell until its holder gives it back, and the key record until the last shell is back.
  * Every use of a context happens inside the gate, so none can follow the release.
+ *
+ * An AES-GCM key record may also hold the state of SessionKeys' own GCM kernel (gcm_kernel.h):
+ * round keys and powers of H, made once when the record is made, read-only afterwards and so
+ * shared by concurrent messages without borrowing anything. It serves whole messages under a
+ * 12-byte nonce; OpenSSL's contexts serve the rest. Release wipes and frees it with the contexts.
  */
 #ifndef SESSIONKEYS_KEYS_H
 #define SESSIONKEYS_KEYS_H
@@ -41,10 +46,16 @@ struct sk_key {
     struct sk_slot *free;
     struct sk_slot *all;
     struct sk_slot *parked;   /* one slot kept for whole messages; counted as lent; atomic */
+    void *kernel;             /* the own GCM kernel's state (64-byte aligned), or NULL */
+    void *kernel_block;       /* the allocation kernel lies in */
 };
 
-/* A key record over raw (not copied); NULL if memory is short. No context is made yet. */
-struct sk_key *sk_key_new(const unsigned char *raw, const EVP_CIPHER *cipher, int enc);
+/*
+ * A key record over raw (not copied); NULL if memory is short. No context is made yet. With
+ * kernel_key_length (16, 24 or 32; 0: none) the record also gets the own GCM kernel's state,
+ * expanded from raw now (the caller has checked that the CPU runs the kernel).
+ */
+struct sk_key *sk_key_new(const unsigned char *raw, const EVP_CIPHER *cipher, int enc, int kernel_key_length);
 
 /* Lends a keyed context (making one if none is free); NULL if OpenSSL or memory fails. */
 struct sk_slot *sk_key_borrow(struct sk_key *key);

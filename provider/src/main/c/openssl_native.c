@@ -20,6 +20,8 @@
 #endif
 
 #include "io_sessionkeys_internal_engine_openssl_OpenSslNative.h"
+#include "gcm_kernel.h"
+#include "kernel_messages.h"
 #include "keys.h"
 #include "libcrypto.h"
 
@@ -90,15 +92,37 @@ JNIEXPORT jboolean JNICALL Java_io_sessionkeys_internal_engine_openssl_OpenSslNa
     return cipher >= 0 && cipher < SK_CIPHER_COUNT && sk.ciphers[cipher] != NULL;
 }
 
+JNIEXPORT jstring JNICALL Java_io_sessionkeys_internal_engine_openssl_OpenSslNative_gcmKernelUnavailable(
+        JNIEnv *env, jclass cls) {
+    (void) cls;
+    const char *why = sk_gcm_kernel_unavailable();
+    return why == NULL ? NULL : (*env)->NewStringUTF(env, why);
+}
+
+/* The AES key length of a GCM cipher number, for its kernel state. */
+static int gcm_key_length(jint cipher) {
+    switch (cipher) {
+        case SK_AES_128_GCM: return 16;
+        case SK_AES_192_GCM: return 24;
+        case SK_AES_256_GCM: return 32;
+        default: return 0;
+    }
+}
+
 JNIEXPORT jlong JNICALL Java_io_sessionkeys_internal_engine_openssl_OpenSslNative_newKey(
-        JNIEnv *env, jclass cls, jobject raw, jint cipher, jboolean encrypt) {
+        JNIEnv *env, jclass cls, jobject raw, jint cipher, jboolean encrypt, jboolean kernel) {
     (void) cls;
     const unsigned char *address = (*env)->GetDirectBufferAddress(env, raw);
     if (address == NULL || cipher < 0 || cipher >= SK_CIPHER_COUNT || sk.ciphers[cipher] == NULL) {
         fail(env, "OpenSSL key record: no such cipher or not a direct buffer");
         return 0;
     }
-    struct sk_key *key = sk_key_new(address, sk.ciphers[cipher], encrypt ? 1 : 0);
+    int kernel_key_length = kernel ? gcm_key_length(cipher) : 0;
+    if (kernel && (kernel_key_length == 0 || sk_gcm_kernel_unavailable() != NULL)) {
+        fail(env, "OpenSSL key record: the AES-GCM kernel cannot serve this cipher here");
+        return 0;
+    }
+    struct sk_key *key = sk_key_new(address, sk.ciphers[cipher], encrypt ? 1 : 0, kernel_key_length);
     if (key == NULL) {
         fail(env, "OpenSSL key record: out of memory");
         return 0;
@@ -169,13 +193,7 @@ static struct sk_slot *start(JNIEnv *env, jlong key, jbyteArray iv, int enc, int
  * 12 bytes head (big-endian) then tail: the usual nonce then costs no call back into the JVM
  * (each costs about as much as encrypting 64 bytes' worth of GHASH).
  */
-static struct sk_slot *start_aead(JNIEnv *env, jlong key, jlong head, jint tail, jbyteArray nonce, int enc) {
-    if (nonce != NULL) {
-        unsigned char bytes[128];
-        jsize n = read_iv(env, nonce, bytes);
-        return n < 0 ? NULL : start_with(env, key, bytes, n, enc, 1, 1);
-    }
-    unsigned char twelve[12];
+static void nonce_bytes(jlong head, jint tail, unsigned char twelve[12]) {
     uint64_t h = (uint64_t) head;
     uint32_t t = (uint32_t) tail;
     for (int i = 0; i < 8; i++) {
@@ -184,6 +202,16 @@ static struct sk_slot *start_aead(JNIEnv *env, jlong key, jlong head, jint tail,
     for (int i = 0; i < 4; i++) {
         twelve[8 + i] = (unsigned char) (t >> (24 - 8 * i));
     }
+}
+
+static struct sk_slot *start_aead(JNIEnv *env, jlong key, jlong head, jint tail, jbyteArray nonce, int enc) {
+    if (nonce != NULL) {
+        unsigned char bytes[128];
+        jsize n = read_iv(env, nonce, bytes);
+        return n < 0 ? NULL : start_with(env, key, bytes, n, enc, 1, 1);
+    }
+    unsigned char twelve[12];
+    nonce_bytes(head, tail, twelve);
     return start_with(env, key, twelve, 12, enc, 1, 1);
 }
 
@@ -351,6 +379,13 @@ JNIEXPORT void JNICALL Java_io_sessionkeys_internal_engine_openssl_OpenSslNative
         jint aad_off, jint aad_length, jbyteArray in, jint in_off, jint length, jbyteArray out, jint out_off,
         jint tag_length) {
     (void) cls;
+    if (nonce == NULL && KEY(key)->kernel != NULL) {
+        unsigned char twelve[12];
+        nonce_bytes(nonce_head, nonce_tail, twelve);
+        sk_kernel_seal_array(env, KEY(key)->kernel, twelve, aad, aad_off, aad_length, in, in_off, length, out,
+                             out_off, tag_length);
+        return;
+    }
     struct sk_slot *slot = start_aead(env, key, nonce_head, nonce_tail, nonce, 1);
     if (slot == NULL) {
         return;
@@ -445,6 +480,12 @@ JNIEXPORT jboolean JNICALL Java_io_sessionkeys_internal_engine_openssl_OpenSslNa
         jint aad_off, jint aad_length, jbyteArray in, jint in_off, jint length, jbyteArray tag, jint tag_off,
         jint tag_length, jbyteArray out, jint out_off) {
     (void) cls;
+    if (nonce == NULL && KEY(key)->kernel != NULL) {
+        unsigned char twelve[12];
+        nonce_bytes(nonce_head, nonce_tail, twelve);
+        return sk_kernel_open_array(env, KEY(key)->kernel, twelve, aad, aad_off, aad_length, in, in_off, length,
+                                    tag, tag_off, tag_length, out, out_off);
+    }
     struct sk_slot *slot = start_aead(env, key, nonce_head, nonce_tail, nonce, 0);
     if (slot == NULL) {
         return JNI_FALSE;

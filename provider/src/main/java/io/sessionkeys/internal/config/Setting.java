@@ -65,6 +65,18 @@ enum Setting {
             target.libcrypto = value.equalsIgnoreCase("system") ? null : value;
         }
     },
+    GCM_KERNEL("sessionkeys.gcmKernel", "auto or off") {
+        @Override
+        void apply(String value, Settings.Builder target) {
+            if (value.equalsIgnoreCase("auto")) {
+                target.gcmKernel = true;
+            } else if (value.equalsIgnoreCase("off")) {
+                target.gcmKernel = false;
+            } else {
+                throw new IllegalArgumentException("neither auto nor off");
+            }
+        }
+    },
     MEMORY("sessionkeys.memory", "auto, secret, locked or plain") {
         @Override
         void apply(String value, Settings.Builder target) {
@@ -104,7 +116,8 @@ enum Setting {
     private static final String[] GROUPS = {"sessionkeys.policy.", "sessionkeys.dropIn."};
 
     /** Settings that are a name of their own rather than a group. */
-    private static final String[] SINGLES = {"sessionkeys.engine", "sessionkeys.libcrypto", "sessionkeys.memory"};
+    private static final String[] SINGLES = {"sessionkeys.engine", "sessionkeys.libcrypto", "sessionkeys.gcmKernel",
+        "sessionkeys.memory"};
 
     static boolean inSettingsGroup(String propertyName) {
         for (String group : GROUPS) {

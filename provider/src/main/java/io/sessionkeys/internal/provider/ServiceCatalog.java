@@ -24,7 +24,7 @@ public final class ServiceCatalog {
 
     /** Every service on the Java engines. */
     public static List<ServiceDefinition> all() {
-        return all(new DeferredEngines("java", null));
+        return all(new DeferredEngines("java", null, false));
     }
 
     /** Every service, the AEAD, AES-CTR/CBC/ECB, AES-KW/KWP, HMAC, HKDF and RSA-OAEP ones on the engines {@code engines} will select. */

@@ -26,23 +26,26 @@ public final class DeferredEngines {
 
     private final EngineSelection.Mode mode;
     private final String libcrypto;
+    private final boolean gcmKernel;
     private volatile EngineSelection selection;
 
     /**
      * @param mode the {@code sessionkeys.engine} setting's value
      * @param libcrypto the {@code sessionkeys.libcrypto} setting's value, {@code null} for the system's
+     * @param gcmKernel whether SessionKeys' own AES-GCM kernel may run ({@code sessionkeys.gcmKernel})
      * @throws IllegalArgumentException if {@code mode} is none of auto, native, java
      */
-    public DeferredEngines(String mode, String libcrypto) {
+    public DeferredEngines(String mode, String libcrypto, boolean gcmKernel) {
         this.mode = EngineSelection.Mode.parse(mode);
         this.libcrypto = libcrypto;
+        this.gcmKernel = gcmKernel;
     }
 
     /** Selects the engines now if not done yet. */
     public EngineSelection resolve() {
         EngineSelection s = selection;
         if (s == null) {
-            s = EngineSelection.select(mode, libcrypto);
+            s = EngineSelection.select(mode, libcrypto, gcmKernel);
             selection = s;
         }
         return s;

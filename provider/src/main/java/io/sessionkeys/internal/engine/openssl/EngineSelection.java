@@ -33,7 +33,12 @@ import java.util.function.Consumer;
  * </ul>
  *
  * Algorithms without a native engine yet run on Java in every mode, and say so. A selection is
- * made once per JVM for each (mode, libcrypto) pair.
+ * made once per JVM for each (mode, libcrypto, kernel setting).
+ *
+ * <p>Where AES-GCM runs natively, whole messages under 12-byte nonces go to SessionKeys' own
+ * AES-GCM kernel (VAES, VPCLMULQDQ) if the {@code sessionkeys.gcmKernel} setting allows it, the
+ * CPU has it, and it passes the same known-answer tests; else to OpenSSL, with the reason
+ * recorded. The kernel is never required: {@code native} mode does not fail for its lack.
  */
 public final class EngineSelection {
 
@@ -90,17 +95,17 @@ public final class EngineSelection {
      *
      * @throws ConfigurationException in {@code native} mode, if an engine cannot run
      */
-    public static EngineSelection select(Mode mode, String libcrypto) {
-        String key = mode + "|" + libcrypto;
+    public static EngineSelection select(Mode mode, String libcrypto, boolean gcmKernel) {
+        String key = mode + "|" + libcrypto + "|" + gcmKernel;
         EngineSelection made = MADE.get(key);
         if (made == null) {
-            made = MADE.computeIfAbsent(key, k -> make(mode, libcrypto));
+            made = MADE.computeIfAbsent(key, k -> make(mode, libcrypto, gcmKernel));
         }
         KeyStatistics.recordEngines(made.report());
         return made;
     }
 
-    private static EngineSelection make(Mode mode, String libcrypto) {
+    private static EngineSelection make(Mode mode, String libcrypto, boolean gcmKernel) {
         List<Choice> choices = new ArrayList<>();
         AeadEngine gcm = AesGcmEngine.INSTANCE;
         AeadEngine chacha = ChaCha20Poly1305Engine.INSTANCE;
@@ -120,7 +125,9 @@ public final class EngineSelection {
                 loaded = true;
                 String gcmProblem = problem(OpenSslAeadEngine.AES_GCM, NativeKnownAnswers::aesGcm,
                         OpenSslNative.AES_128_GCM, OpenSslNative.AES_192_GCM, OpenSslNative.AES_256_GCM);
-                gcm = pick(mode, "AES-GCM", gcmProblem, OpenSslAeadEngine.AES_GCM, gcm, engine, choices);
+                gcm = gcmProblem == null
+                        ? nativeGcm(gcmKernel, engine, choices)
+                        : pick(mode, "AES-GCM", gcmProblem, OpenSslAeadEngine.AES_GCM, gcm, engine, choices);
                 String chachaProblem = problem(OpenSslAeadEngine.CHACHA20_POLY1305,
                         NativeKnownAnswers::chaCha20Poly1305, OpenSslNative.CHACHA20_POLY1305);
                 chacha = pick(mode, "ChaCha20-Poly1305", chachaProblem, OpenSslAeadEngine.CHACHA20_POLY1305, chacha,
@@ -145,6 +152,27 @@ public final class EngineSelection {
         refuseIfNative(mode, algorithm + ": " + problem);
         choices.add(new Choice(algorithm, JAVA_ENGINE, problem));
         return javaEngine;
+    }
+
+    /** AES-GCM once OpenSSL's passed: with the own kernel where it may and can run, and passes too. */
+    private static AeadEngine nativeGcm(boolean gcmKernel, String nativeName, List<Choice> choices) {
+        String kernelProblem;
+        if (!gcmKernel) {
+            kernelProblem = "sessionkeys.gcmKernel=off";
+        } else {
+            kernelProblem = OpenSslNative.gcmKernelUnavailable();
+            if (kernelProblem == null) {
+                kernelProblem = problem(OpenSslAeadEngine.AES_GCM_KERNEL, NativeKnownAnswers::aesGcm);
+            }
+        }
+        if (kernelProblem == null) {
+            choices.add(new Choice("AES-GCM", nativeName + " with SessionKeys' AES-GCM kernel (VAES, VPCLMULQDQ)",
+                    "passed its known-answer tests"));
+            return OpenSslAeadEngine.AES_GCM_KERNEL;
+        }
+        choices.add(new Choice("AES-GCM", nativeName, "passed its known-answer tests; own AES-GCM kernel not used: "
+                + kernelProblem));
+        return OpenSslAeadEngine.AES_GCM;
     }
 
     /** Why the native engine cannot run an algorithm, or {@code null} if it can. */

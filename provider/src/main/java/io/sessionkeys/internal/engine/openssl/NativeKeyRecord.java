@@ -15,45 +15,52 @@ import java.nio.ByteBuffer;
 final class NativeKeyRecord implements Precomputation {
 
     static final NativeKeyRecord AES_GCM = new NativeKeyRecord("OpenSSL AES-GCM contexts",
-            OpenSslNative.AES_128_GCM, true, true);
+            OpenSslNative.AES_128_GCM, true, true, false);
+    // The own kernel's state (round keys, powers of H) is made with the record, in secret memory.
+    static final NativeKeyRecord AES_GCM_KERNEL = new NativeKeyRecord(
+            "AES-GCM kernel state and OpenSSL AES-GCM contexts", OpenSslNative.AES_128_GCM, true, true, true);
     static final NativeKeyRecord CHACHA20_POLY1305 = new NativeKeyRecord("OpenSSL ChaCha20-Poly1305 contexts",
-            OpenSslNative.CHACHA20_POLY1305, false, true);
+            OpenSslNative.CHACHA20_POLY1305, false, true, false);
 
     // The block modes: CTR runs the forward cipher both ways; CBC and ECB need a schedule per direction.
     static final NativeKeyRecord AES_CTR = new NativeKeyRecord("OpenSSL AES-CTR contexts",
-            OpenSslNative.AES_128_CTR, true, true);
+            OpenSslNative.AES_128_CTR, true, true, false);
     static final NativeKeyRecord AES_CBC_ENCRYPT = new NativeKeyRecord("OpenSSL AES-CBC encryption contexts",
-            OpenSslNative.AES_128_CBC, true, true);
+            OpenSslNative.AES_128_CBC, true, true, false);
     static final NativeKeyRecord AES_CBC_DECRYPT = new NativeKeyRecord("OpenSSL AES-CBC decryption contexts",
-            OpenSslNative.AES_128_CBC, true, false);
+            OpenSslNative.AES_128_CBC, true, false, false);
     // ECB's records also serve AES-KW and KWP, whose W and W^-1 run on single ECB blocks.
     static final NativeKeyRecord AES_ECB_ENCRYPT = new NativeKeyRecord("OpenSSL AES-ECB encryption contexts",
-            OpenSslNative.AES_128_ECB, true, true);
+            OpenSslNative.AES_128_ECB, true, true, false);
     static final NativeKeyRecord AES_ECB_DECRYPT = new NativeKeyRecord("OpenSSL AES-ECB decryption contexts",
-            OpenSslNative.AES_128_ECB, true, false);
+            OpenSslNative.AES_128_ECB, true, false, false);
     // CFB and OFB run the forward cipher both ways, like CTR; a message sets its direction at its start.
     static final NativeKeyRecord AES_CFB8 = new NativeKeyRecord("OpenSSL AES-CFB8 contexts",
-            OpenSslNative.AES_128_CFB8, true, true);
+            OpenSslNative.AES_128_CFB8, true, true, false);
     static final NativeKeyRecord AES_CFB128 = new NativeKeyRecord("OpenSSL AES-CFB128 contexts",
-            OpenSslNative.AES_128_CFB128, true, true);
+            OpenSslNative.AES_128_CFB128, true, true, false);
     static final NativeKeyRecord AES_OFB = new NativeKeyRecord("OpenSSL AES-OFB contexts",
-            OpenSslNative.AES_128_OFB, true, true);
+            OpenSslNative.AES_128_OFB, true, true, false);
 
     private final String name;
     private final int cipher;
     private final boolean aesKeySizes;
     private final boolean encrypt;
+    private final boolean kernel;
 
     /**
      * @param cipher the C side's cipher number; for AES, that of the 128-bit variant, the 192- and
      *     256-bit ones following it
      * @param encrypt the direction the key schedule is made for (AEAD modes: always encrypt)
+     * @param kernel whether the record also holds the state of SessionKeys' own AES-GCM kernel,
+     *     which then serves whole messages under 12-byte nonces
      */
-    private NativeKeyRecord(String name, int cipher, boolean aesKeySizes, boolean encrypt) {
+    private NativeKeyRecord(String name, int cipher, boolean aesKeySizes, boolean encrypt, boolean kernel) {
         this.name = name;
         this.cipher = cipher;
         this.aesKeySizes = aesKeySizes;
         this.encrypt = encrypt;
+        this.kernel = kernel;
     }
 
     @Override
@@ -68,7 +75,7 @@ final class NativeKeyRecord implements Precomputation {
 
     @Override
     public void compute(ByteBuffer rawKey, ByteBuffer out) {
-        out.putLong(0, OpenSslNative.newKey(rawKey, cipherFor(rawKey.limit()), encrypt));
+        out.putLong(0, OpenSslNative.newKey(rawKey, cipherFor(rawKey.limit()), encrypt, kernel));
     }
 
     @Override

@@ -15,7 +15,8 @@ import java.util.HexFormat;
  * session key and its gate (so the key record is made, used, and released with the key):
  * the GCM specification's test cases 4, 10 and 16 (AES-128, -192, -256) and RFC 8439 section
  * 2.8.2 (ChaCha20-Poly1305), each sealed, opened, and opened again with one ciphertext bit
- * flipped, which must be refused without writing plaintext.
+ * flipped, which must be refused without writing plaintext; all of it step by step and again as
+ * whole messages (an engine may run the two on different code, as the own AES-GCM kernel does).
  */
 final class NativeKnownAnswers {
 
@@ -90,22 +91,36 @@ final class NativeKnownAnswers {
                 return null;
             });
             expect(Arrays.equals(sealed, out), what + " encryption differs from the known answer");
-            byte[] opened = new byte[n];
-            expect(open(key, engine, nonce, aad, sealed, opened) && Arrays.equals(plain, opened),
-                    what + " decryption differs from the known answer");
-            sealed[0] ^= 1;
-            byte[] refused = new byte[n];
-            expect(!open(key, engine, nonce, aad, sealed, refused), what + " accepted a modified ciphertext");
-            expect(Arrays.equals(new byte[n], refused), what + " wrote plaintext for a modified ciphertext");
+            byte[] whole = new byte[n + 16];
+            key.withMaterial(KeyUse.PROCESS, engine.precomputation(), k -> {
+                engine.seal(k, nonce, aad, 0, aad.length, plain, 0, n, whole, 0, 16);
+                return null;
+            });
+            expect(Arrays.equals(sealed, whole), what + " whole-message encryption differs from the known answer");
+            for (boolean stepwise : new boolean[] {true, false}) {
+                String form = what + (stepwise ? "" : " whole-message");
+                byte[] opened = new byte[n];
+                expect(open(key, engine, stepwise, nonce, aad, sealed, opened) && Arrays.equals(plain, opened),
+                        form + " decryption differs from the known answer");
+                byte[] forged = sealed.clone();
+                forged[0] ^= 1;
+                byte[] refused = new byte[n];
+                expect(!open(key, engine, stepwise, nonce, aad, forged, refused),
+                        form + " accepted a modified ciphertext");
+                expect(Arrays.equals(new byte[n], refused), form + " wrote plaintext for a modified ciphertext");
+            }
         } finally {
             key.destroy(DestroyReason.EXPLICIT);
         }
     }
 
-    private static boolean open(ManagedSessionKey key, AeadEngine engine, byte[] nonce, byte[] aad, byte[] sealed,
-            byte[] out) {
+    private static boolean open(ManagedSessionKey key, AeadEngine engine, boolean stepwise, byte[] nonce, byte[] aad,
+            byte[] sealed, byte[] out) {
         int n = sealed.length - 16;
         return key.withMaterial(KeyUse.PROCESS, engine.precomputation(), k -> {
+            if (!stepwise) {
+                return engine.open(k, nonce, aad, 0, aad.length, sealed, 0, n, sealed, n, 16, out, 0);
+            }
             AeadOperation op = engine.start(k, nonce, false);
             try {
                 op.updateAad(k, aad, 0, aad.length);

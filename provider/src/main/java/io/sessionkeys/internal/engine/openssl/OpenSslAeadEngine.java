@@ -12,7 +12,9 @@ import java.util.Objects;
 /**
  * AES-GCM or ChaCha20-Poly1305 on the system's OpenSSL, through {@code libsessionkeys.so}. Made
  * only by {@link EngineSelection}, after the library has loaded and this engine has passed its
- * known-answer tests.
+ * known-answer tests. {@link #AES_GCM_KERNEL} runs whole messages ({@link #seal}, {@link #open}
+ * and their direct forms) under 12-byte nonces on SessionKeys' own AES-GCM kernel instead, in
+ * the same native calls; messages taken step by step and other nonce lengths stay on OpenSSL.
  */
 final class OpenSslAeadEngine implements AeadEngine {
 
@@ -26,6 +28,9 @@ final class OpenSslAeadEngine implements AeadEngine {
 
     static final OpenSslAeadEngine AES_GCM = new OpenSslAeadEngine("AES-GCM", NativeKeyRecord.AES_GCM, 1,
             MAX_GCM_NONCE);
+    /** The same, with SessionKeys' own kernel for whole messages under 12-byte nonces. */
+    static final OpenSslAeadEngine AES_GCM_KERNEL = new OpenSslAeadEngine("AES-GCM", NativeKeyRecord.AES_GCM_KERNEL,
+            1, MAX_GCM_NONCE);
     static final OpenSslAeadEngine CHACHA20_POLY1305 = new OpenSslAeadEngine("ChaCha20-Poly1305",
             NativeKeyRecord.CHACHA20_POLY1305, 12, 12);
 

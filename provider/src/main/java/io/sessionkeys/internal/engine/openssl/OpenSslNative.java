@@ -45,10 +45,18 @@ final class OpenSslNative {
     static native boolean hasCipher(int cipher);
 
     /**
-     * A key record over the raw key at {@code raw}'s address (a direct buffer that outlives the
-     * record); the key is read when contexts are made, never copied.
+     * Why SessionKeys' own AES-GCM kernel (VAES and VPCLMULQDQ on AVX-512) cannot run on this CPU
+     * and OS, or {@code null} if it can.
      */
-    static native long newKey(ByteBuffer raw, int cipher, boolean encrypt);
+    static native String gcmKernelUnavailable();
+
+    /**
+     * A key record over the raw key at {@code raw}'s address (a direct buffer that outlives the
+     * record); the key is read when contexts are made, never copied. With {@code kernel} (AES-GCM
+     * only, where {@link #gcmKernelUnavailable} is {@code null}) the record also expands the key
+     * into the own kernel's state now, which then serves whole messages under 12-byte nonces.
+     */
+    static native long newKey(ByteBuffer raw, int cipher, boolean encrypt, boolean kernel);
 
     /** Frees, with cleansing, every context of the key; after the key's readers have left. */
     static native void releaseKey(long key);
