@@ -21,7 +21,8 @@
 #
 # Writes into DIR: jmh-result.json (JMH), availability.tsv (measured / not provided / error),
 # environment.properties, jmh.log (JMH's console), report.md (the table) and throughput.png, and
-# (short, full and publish profiles) c-reference.tsv: the native engine's EVP calls in a plain C loop.
+# (short, full and publish profiles) c-reference.tsv: the native engine's EVP calls, and the own
+# AES-GCM kernel's calls, in plain C loops.
 # Exit status: 0 if every cell that should have run did; 3 if some failed (see report.md and jmh.log);
 # 4 if another JMH run holds the machine (/tmp/jmh.lock; smoke runs ignore it); 2 for bad usage.
 # Run nothing else heavy meanwhile: the numbers are only as quiet as the machine.
@@ -119,6 +120,12 @@ if [ "$profile" != smoke ] && { [ -z "$include" ] || [ "$profile" = publish ]; }
       || echo "the C reference loop failed" >&2
   else
     echo "C reference row skipped: gcc could not build benchmarks/native/evp_loop.c (libssl-dev missing?)" >&2
+  fi
+  # The same for SessionKeys' own AES-GCM kernel (the provider's C source, in a plain C loop);
+  # it prints nothing where the CPU lacks VAES.
+  if gcc -O2 -I "$root/provider/src/main/c" -o "$here/target/kernel_loop" "$here/native/kernel_loop.c" \
+      "$root/provider/src/main/c/gcm_kernel.c" -lcrypto 2>/dev/null; then
+    "$here/target/kernel_loop" 3 >> "$out/c-reference.tsv" 2>/dev/null || echo "the kernel's C loop failed" >&2
   fi
 fi
 echo "Results in $out (table: $out/report.md, chart: $out/throughput.png)"
