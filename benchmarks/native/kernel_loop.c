@@ -1,0 +1,263 @@
+/*
+ * The GCM kernel (provider/src/main/c/gcm_kernel.c) on its own, without Java:
+ *
+ *   kernel_loop check [cases] [seed]   compares it with OpenSSL's EVP AES-GCM on random keys, nonces,
+ *                                      AAD and data, split across calls in the ways the API allows,
+ *                                      in place and not, both directions; exits 1 on a mismatch
+ *   kernel_loop [seconds per case]     AES-256-GCM seal, a fresh 12-byte nonce per message; prints
+ *                                      lines as evp_loop does (algorithm, bytes, MiB/s, MiB = 2^20)
+ *                                      and the key setup cost to stderr
+ *
+ * Build: gcc -O2 -I provider/src/main/c benchmarks/native/kernel_loop.c \
+ *            provider/src/main/c/gcm_kernel.c -lcrypto
+ */
+#include "gcm_kernel.h"
+
+#include <openssl/evp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static double now(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return t.tv_sec + t.tv_nsec / 1e9;
+}
+
+/* ---- check ---- */
+
+static uint64_t rng_state;
+
+static uint64_t rnd(void) { /* splitmix64: reproducible from the printed seed */
+    uint64_t z = (rng_state += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+}
+
+static size_t below(size_t n) { return n == 0 ? 0 : (size_t) (rnd() % n); }
+
+static void fill(unsigned char *p, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        p[i] = (unsigned char) rnd();
+    }
+}
+
+/* OpenSSL's answer: out = E(in) or D(in), tag over aad and the ciphertext. */
+static void reference(int key_len, const unsigned char *key, const unsigned char *iv,
+                      const unsigned char *aad, size_t aad_len, const unsigned char *in,
+                      unsigned char *out, size_t len, int enc, unsigned char tag[16]) {
+    const EVP_CIPHER *c = key_len == 16 ? EVP_aes_128_gcm()
+                        : key_len == 24 ? EVP_aes_192_gcm() : EVP_aes_256_gcm();
+    EVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new();
+    int n, ok = ctx != NULL && EVP_CipherInit_ex(ctx, c, NULL, key, iv, enc) == 1
+                && (aad_len == 0 || EVP_CipherUpdate(ctx, NULL, &n, aad, (int) aad_len) == 1)
+                && (len == 0 || EVP_CipherUpdate(ctx, out, &n, in, (int) len) == 1);
+    if (ok && enc) {
+        ok = EVP_CipherFinal_ex(ctx, out + len, &n) == 1
+             && EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_GET_TAG, 16, tag) == 1;
+    }
+    EVP_CIPHER_CTX_free(ctx);
+    if (!ok) {
+        fprintf(stderr, "OpenSSL failed\n");
+        exit(2);
+    }
+}
+
+/* Sizes of the calls for len bytes: multiples of 16 (zero included) and any last one. */
+static size_t split(size_t len, size_t *parts, size_t max_parts, int mode) {
+    size_t n = 0;
+    while (len > 0 && n + 1 < max_parts) {
+        size_t blocks = len / 16, take;
+        if (mode == 0) {
+            take = len; /* one call */
+        } else if (mode == 1) {
+            take = 16 * below(blocks + 1); /* anything */
+        } else {
+            take = 16 * below(blocks < 20 ? blocks + 1 : 20); /* small pieces */
+        }
+        if (take == 0 && below(4) != 0) {
+            take = len < 16 ? len : 16 * (1 + below(blocks));
+            if (take > len) take = len;
+        }
+        parts[n++] = take;
+        len -= take;
+    }
+    if (len > 0) {
+        parts[n++] = len;
+    }
+    return n;
+}
+
+#define MAX_PARTS 4096
+#define GUARD 64
+
+static size_t parts[MAX_PARTS];
+static long reported;
+static _Alignas(64) unsigned char state[SK_GCM_KERNEL_STATE_SIZE];
+
+/* One case through the kernel, checked against OpenSSL; returns 0 on a mismatch. */
+static int one_case(int key_len, size_t aad_len, size_t len, int enc, int in_place, int mode,
+                    const size_t *data_parts, size_t n_data_parts) {
+    unsigned char key[32], iv[12], want_tag[16], tag[16];
+    size_t off_in = below(64), off_out = below(64), off_aad = below(64);
+    unsigned char *aad = malloc(aad_len + 64), *in = malloc(len + 64 + 16),
+                  *want = malloc(len + 64 + 16), *buf = malloc(len + 128 + 2 * GUARD);
+    fill(key, sizeof key);
+    fill(iv, sizeof iv);
+    fill(aad + off_aad, aad_len);
+    fill(in + off_in, len);
+    reference(key_len, key, iv, aad + off_aad, aad_len, in + off_in, want, len, enc, want_tag);
+    if (!enc) { /* to check a decryption's tag, the tag of the encryption of want */
+        unsigned char *tmp = malloc(len + 16);
+        reference(key_len, key, iv, aad + off_aad, aad_len, want, tmp, len, 1, want_tag);
+        free(tmp);
+    }
+
+    unsigned char *out = buf + GUARD + off_out;
+    memset(buf, 0xA5, len + 128 + 2 * GUARD);
+    const unsigned char *src = in + off_in;
+    if (in_place) {
+        memcpy(out, src, len);
+        src = out;
+    }
+    sk_gcm_kernel_init(state, key, key_len);
+    struct sk_gcm_message m;
+    sk_gcm_kernel_start(state, &m, iv);
+    size_t n = split(aad_len, parts, MAX_PARTS, mode), at = 0;
+    for (size_t i = 0; i < n; i++) {
+        sk_gcm_kernel_aad(state, &m, aad + off_aad + at, parts[i]);
+        at += parts[i];
+    }
+    if (data_parts == NULL) {
+        n_data_parts = split(len, parts, MAX_PARTS, mode);
+        data_parts = parts;
+    }
+    at = 0;
+    for (size_t i = 0; i < n_data_parts; i++) {
+        sk_gcm_kernel_update(state, &m, src + at, out + at, data_parts[i], enc);
+        at += data_parts[i];
+    }
+    sk_gcm_kernel_finish(state, &m, tag);
+
+    int data_ok = memcmp(out, want, len) == 0, tag_ok = memcmp(tag, want_tag, 16) == 0;
+    int guard_ok = 1;
+    for (size_t i = 0; i < GUARD + off_out; i++) guard_ok &= buf[i] == 0xA5;
+    for (size_t i = 0; i < GUARD; i++) guard_ok &= out[len + i] == 0xA5;
+    int ok = data_ok && tag_ok && guard_ok;
+    if (!ok && ++reported <= 10) {
+        fprintf(stderr, "MISMATCH key %d aad %zu data %zu %s %s split-mode %d:%s%s%s\n", key_len,
+                aad_len, len, enc ? "encrypt" : "decrypt", in_place ? "in-place" : "out-of-place",
+                mode, data_ok ? "" : " data", tag_ok ? "" : " tag",
+                guard_ok ? "" : " wrote outside the output");
+    }
+    free(aad);
+    free(in);
+    free(want);
+    free(buf);
+    return ok;
+}
+
+static int check(long cases, uint64_t seed) {
+    static const int keys[3] = {16, 24, 32};
+    static const size_t big[] = {16384, 16384 + 1, 65536 + 15, 1048576, 1048576 + 1,
+                                 1048576 + 7, 1048576 + 255, 1048576 + 4095};
+    long done = 0, failed = 0;
+    rng_state = seed;
+    printf("check: seed %llu\n", (unsigned long long) seed);
+    /* Every way to split short data: each composition of its whole blocks, then the tail. */
+    for (size_t len = 0; len <= 135; len++) {
+        size_t blocks = len / 16, tail = len % 16;
+        for (unsigned long mask = 0; mask < (1ul << (blocks > 0 ? blocks - 1 : 0)); mask++) {
+            size_t p[20], np = 0, run = 1;
+            for (size_t b = 1; b < blocks; b++, run++) {
+                if (mask & (1ul << (b - 1))) { p[np++] = 16 * run; run = 0; }
+            }
+            if (blocks > 0) p[np++] = 16 * run;
+            if (tail > 0) p[np++] = tail;
+            int ok = one_case(keys[done % 3], below(40), len, (int) (done & 1),
+                              (int) ((done >> 1) & 1), 0, p, np);
+            failed += !ok;
+            done++;
+        }
+    }
+    printf("check: %ld exhaustive splits of 0..135 bytes, %ld failed\n", done, failed);
+    /* Random cases: every data length 0..1100 and AAD 0..70 many times over, then big ones. */
+    for (long i = 0; i < cases; i++) {
+        size_t len = i % 1101, aad = below(71);
+        if (i % 97 == 0) aad = 70 + below(5000);
+        if (i % 1009 == 0) len = big[below(sizeof big / sizeof big[0])];
+        int ok = one_case(keys[below(3)], aad, len, (int) below(2), (int) below(2),
+                          (int) below(3), NULL, 0);
+        failed += !ok;
+        done++;
+        if (failed > 20) break;
+    }
+    printf("check: %ld cases, %ld failed\n", done, failed);
+    return failed == 0 ? 0 : 1;
+}
+
+/* ---- benchmark ---- */
+
+static double run(size_t size, double seconds) {
+    unsigned char key[32] = {1}, iv[12] = {2}, tag[16];
+    unsigned char *in = calloc(size, 1), *out = malloc(size + 32);
+    sk_gcm_kernel_init(state, key, 32);
+    long count = 0;
+    double start = now(), end = start + seconds;
+    while (1) {
+        for (int i = 0; i < 64; i++) {
+            struct sk_gcm_message m;
+            iv[0] = (unsigned char) count; /* a fresh nonce per message */
+            sk_gcm_kernel_start(state, &m, iv);
+            sk_gcm_kernel_update(state, &m, in, out, size, 1);
+            sk_gcm_kernel_finish(state, &m, tag);
+            count++;
+        }
+        if (now() >= end) break;
+    }
+    double elapsed = now() - start;
+    free(in);
+    free(out);
+    return (double) count * size / elapsed / 1048576.0;
+}
+
+static void key_setup_cost(void) {
+    unsigned char key[32] = {3};
+    long n = 0;
+    double start = now(), t;
+    do {
+        for (int i = 0; i < 1000; i++) {
+            key[0] = (unsigned char) i;
+            sk_gcm_kernel_init(state, key, 32);
+        }
+        n += 1000;
+    } while ((t = now()) - start < 0.3);
+    fprintf(stderr, "key setup (AES-256): %.1f ns per sk_gcm_kernel_init\n", (t - start) / n * 1e9);
+}
+
+int main(int argc, char **argv) {
+    const char *why = sk_gcm_kernel_unavailable();
+    if (why != NULL) {
+        fprintf(stderr, "kernel unavailable: %s\n", why);
+        return 3;
+    }
+    if (argc > 1 && strcmp(argv[1], "check") == 0) {
+        long cases = argc > 2 ? atol(argv[2]) : 300000;
+        uint64_t seed = argc > 3 ? strtoull(argv[3], NULL, 10) : (uint64_t) time(NULL);
+        return check(cases, seed);
+    }
+    double seconds = argc > 1 ? atof(argv[1]) : 3.0;
+    static const size_t sizes[] = {64, 1024, 16384, 1048576};
+    printf("# gcm_kernel\n");
+    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+        run(sizes[i], seconds / 3 < 1.0 ? seconds / 3 : 1.0); /* warm-up */
+        printf("AES-256-GCM-kernel\t%zu\t%.1f\n", sizes[i], run(sizes[i], seconds));
+        fflush(stdout);
+    }
+    key_setup_cost();
+    sk_gcm_kernel_wipe(state);
+    return 0;
+}
