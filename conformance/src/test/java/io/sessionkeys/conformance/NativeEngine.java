@@ -3,7 +3,7 @@ package io.sessionkeys.conformance;
 import io.sessionkeys.SessionKeysMXBean;
 import io.sessionkeys.SessionKeysProvider;
 import java.lang.management.ManagementFactory;
-import javax.crypto.Cipher;
+import javax.crypto.KeyGenerator;
 import javax.management.JMX;
 import javax.management.ObjectName;
 
@@ -16,7 +16,8 @@ final class NativeEngine {
     /** Whether AES-GCM runs on OpenSSL in this JVM. */
     static boolean runsAesGcm() {
         try {
-            Cipher.getInstance("AES/GCM/NoPadding", new SessionKeysProvider()); // makes the selection
+            // A key maker makes the selection (a Cipher waits for its first session key).
+            KeyGenerator.getInstance("AES", new SessionKeysProvider());
             SessionKeysMXBean bean = JMX.newMXBeanProxy(ManagementFactory.getPlatformMBeanServer(),
                     new ObjectName(SessionKeysMXBean.OBJECT_NAME), SessionKeysMXBean.class);
             return bean.getEngines().getOrDefault("AES-GCM", "").startsWith("OpenSSL");

@@ -64,6 +64,43 @@ enum EngineLayout {
         boolean bigEndianShaWords() {
             return false;
         }
+    },
+
+    /**
+     * The native engine with SessionKeys' own AES-GCM kernel, which keeps a GCM key's state
+     * beside OpenSSL's contexts: round keys as 128-bit register images in standard byte order,
+     * as OpenSSL; H byte-reflected (all 16 bytes reversed) and, read as a little-endian 128-bit
+     * number, multiplied by x in the reflected field: shifted left one bit and, if bit 127 fell
+     * out, xored with 0xC2000000000000000000000000000001. HMAC runs on OpenSSL, as above.
+     */
+    NATIVE_WITH_GCM_KERNEL("native, own AES-GCM kernel") {
+        @Override
+        List<byte[]> roundKeyForms(byte[] roundKey) {
+            return List.of(roundKey.clone());
+        }
+
+        @Override
+        byte[] ghashSubkey(byte[] h) {
+            byte[] v = new byte[16]; // little-endian: v[0] is the least significant byte
+            for (int i = 0; i < 16; i++) {
+                v[i] = h[15 - i];
+            }
+            boolean carry = (v[15] & 0x80) != 0;
+            for (int i = 15; i > 0; i--) {
+                v[i] = (byte) ((v[i] << 1) | ((v[i - 1] & 0xff) >>> 7));
+            }
+            v[0] = (byte) (v[0] << 1);
+            if (carry) {
+                v[15] ^= (byte) 0xC2;
+                v[0] ^= 1;
+            }
+            return v;
+        }
+
+        @Override
+        boolean bigEndianShaWords() {
+            return false;
+        }
     };
 
     /** The system property that selects the engine, passed on to the child JVM. */
@@ -108,6 +145,9 @@ enum EngineLayout {
         String name = System.getProperty(PROPERTY, "auto").toLowerCase(Locale.ROOT);
         if (name.equals("auto")) {
             name = NativeGcm.runsHere() ? "native" : "java";
+        }
+        if (name.equals("native") && NativeGcm.onOwnKernel()) {
+            return NATIVE_WITH_GCM_KERNEL;
         }
         for (EngineLayout e : values()) {
             if (e.engineName.equals(name)) {
