@@ -1,27 +1,17 @@
 /*
- * AES-GCM kernel: see gcm_kernel.h. First stage: one block at a time on xmm (AES-NI, PCLMULQDQ).
+ * AES-GCM kernel: see gcm_kernel.h; the AES and GHASH building blocks are in gcm_kernel_ops.h.
  *
- * GHASH representation: blocks are byte-reversed on load, so that the field element's x^0
- * coefficient (GCM's leftmost bit) is the integer's top bit. A carry-less product of two such
- * values is then one bit short of the 256-bit reflected product; instead of shifting every
- * product we keep H multiplied by x once (at key setup). Reduction is the usual two folds by the
- * reflected polynomial 0xC2000000000000000000000000000001.
+ * Data goes 16 blocks (256 bytes) per step: four zmm registers of counter blocks through VAES,
+ * then the 16 ciphertext blocks through one aggregated GHASH (each block times its own power of
+ * H, one reduction). The rest of a call (under 256 bytes, the last block possibly partial) goes
+ * through the same code once more with masked loads and stores, so a short message costs one
+ * such step: a 64-byte message is one register of AES and one of GHASH.
  */
 #include "gcm_kernel.h"
+#include "gcm_kernel_ops.h"
 
 #include <cpuid.h>
-#include <immintrin.h>
 #include <string.h>
-
-#define SK_TARGET __attribute__((target("aes,pclmul,avx512f,avx512bw,avx512vl,vaes,vpclmulqdq")))
-
-/* The layout of a key's state (the caller's SK_GCM_KERNEL_STATE_SIZE bytes). */
-struct gcm_key {
-    __m128i rk[15];      /* AES round keys, rk[0 .. rounds] used */
-    uint32_t rounds;     /* 10, 12 or 14 */
-    uint32_t unused[3];
-    __m128i hpow[16];    /* hpow[i] = H^(16 - i) times x, byte-reversed: H^16 first, H^1 last */
-};
 _Static_assert(sizeof(struct gcm_key) <= SK_GCM_KERNEL_STATE_SIZE, "state too small");
 _Static_assert(SK_GCM_KERNEL_STATE_SIZE % 64 == 0, "state size a multiple of 64");
 
@@ -72,43 +62,6 @@ const char *sk_gcm_kernel_unavailable(void) {
     return v == 1 ? NULL : __atomic_load_n(&reason, __ATOMIC_RELAXED);
 }
 
-/* ---- primitives ---- */
-
-SK_TARGET static inline __m128i bswap128(__m128i v) {
-    return _mm_shuffle_epi8(v, _mm_set_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15));
-}
-
-SK_TARGET static inline __m128i aes_block(const struct gcm_key *k, __m128i b) {
-    b = _mm_xor_si128(b, k->rk[0]);
-    for (uint32_t i = 1; i < k->rounds; i++) {
-        b = _mm_aesenc_si128(b, k->rk[i]);
-    }
-    return _mm_aesenclast_si128(b, k->rk[k->rounds]);
-}
-
-/* Folds the 256-bit product hi:mi:lo (mi straddling the middle) to 128 bits. */
-SK_TARGET static inline __m128i gf_reduce(__m128i lo, __m128i mi, __m128i hi) {
-    const __m128i poly = _mm_set_epi64x((long long) 0xC200000000000000ULL, 1);
-    mi = mi ^ _mm_shuffle_epi32(lo, 0x4E) ^ _mm_clmulepi64_si128(lo, poly, 0x10);
-    return hi ^ _mm_shuffle_epi32(mi, 0x4E) ^ _mm_clmulepi64_si128(mi, poly, 0x10);
-}
-
-/* a * b where b is a power of H kept times x: the result is the plain field product. */
-SK_TARGET static inline __m128i gf_mul(__m128i a, __m128i b) {
-    __m128i lo = _mm_clmulepi64_si128(a, b, 0x00);
-    __m128i hi = _mm_clmulepi64_si128(a, b, 0x11);
-    __m128i mi = _mm_clmulepi64_si128(a, b, 0x01) ^ _mm_clmulepi64_si128(a, b, 0x10);
-    return gf_reduce(lo, mi, hi);
-}
-
-SK_TARGET static inline __m128i load_partial(const unsigned char *p, size_t n) {
-    return _mm_maskz_loadu_epi8((__mmask16) ((1u << n) - 1), p);
-}
-
-SK_TARGET static inline void store_partial(unsigned char *p, size_t n, __m128i v) {
-    _mm_mask_storeu_epi8(p, (__mmask16) ((1u << n) - 1), v);
-}
-
 /* ---- key setup ---- */
 
 /* SubWord on the S-box of the AES instructions: with all four columns equal, ShiftRows is the
@@ -146,20 +99,31 @@ SK_TARGET void sk_gcm_kernel_init(void *state, const unsigned char *key, int key
     __m128i carry = _mm_slli_si128(_mm_srli_epi64(h, 63), 8);
     h = (_mm_slli_epi64(h, 1) | carry)
         ^ (top & _mm_set_epi64x((long long) 0xC200000000000000ULL, 1));
-    k->hpow[15] = h;
-    for (int i = 14; i >= 0; i--) {
+    k->hpow[31] = h;
+    for (int i = 30; i >= 0; i--) {
         k->hpow[i] = gf_mul(k->hpow[i + 1], h);
     }
 }
 
-void sk_gcm_kernel_wipe(void *state) {
-    volatile unsigned char *p = state;
-    for (size_t i = 0; i < SK_GCM_KERNEL_STATE_SIZE; i++) {
-        p[i] = 0;
+/* Zeroes n bytes (a multiple of 8). The empty asm that "reads" p after the stores keeps the
+ * compiler from treating them as dead, as explicit_bzero does; word stores keep it cheap. */
+static inline void wipe(void *p, size_t n) {
+    uint64_t *w = p;
+    for (size_t i = 0; i < n / 8; i++) {
+        w[i] = 0;
     }
+    __asm__ volatile("" : : "r"(p) : "memory");
+}
+
+void sk_gcm_kernel_wipe(void *state) {
+    wipe(state, SK_GCM_KERNEL_STATE_SIZE);
 }
 
 /* ---- messages ---- */
+
+SK_INLINE __m128i load_partial(const unsigned char *p, size_t n) {
+    return _mm_maskz_loadu_epi8((__mmask16) ((1u << n) - 1), p);
+}
 
 SK_TARGET void sk_gcm_kernel_start(const void *state, struct sk_gcm_message *m,
                                    const unsigned char iv[12]) {
@@ -172,44 +136,86 @@ SK_TARGET void sk_gcm_kernel_start(const void *state, struct sk_gcm_message *m,
     m->data_bytes = 0;
 }
 
+/* GHASH over the 4 nz blocks at a (len bytes: all of them if full, else 1 .. 64 nz, the last
+ * block zero-padded). */
+SK_INLINE __m128i hash_step(const struct gcm_key *k, __m128i acc, const unsigned char *a,
+                            size_t len, int nz, int full) {
+    __m512i d[SK_MAX_REGS], p[SK_MAX_REGS];
+    #pragma GCC unroll 8
+    for (int q = 0; q < nz; q++) {
+        d[q] = bswap512(full ? _mm512_loadu_si512(a + 64 * q)
+                             : _mm512_maskz_loadu_epi8(bytes_mask(len, q), a + 64 * q));
+    }
+    d[0] ^= _mm512_zextsi128_si512(acc);
+    powers_for(k, full ? 4 * nz : (int) ((len + 15) / 16), p, nz);
+    return ghash_blocks(d, p, nz);
+}
+
 SK_TARGET void sk_gcm_kernel_aad(const void *state, struct sk_gcm_message *m,
                                  const unsigned char *aad, size_t len) {
     const struct gcm_key *k = state;
-    __m128i acc = _mm_loadu_si128((const __m128i *) m->ghash), h = k->hpow[15];
+    __m128i acc = _mm_loadu_si128((const __m128i *) m->ghash);
     m->aad_bytes += len;
-    for (; len >= 16; len -= 16, aad += 16) {
-        acc = gf_mul(acc ^ bswap128(_mm_loadu_si128((const __m128i *) aad)), h);
+    for (; len >= 512; len -= 512, aad += 512) {
+        acc = hash_step(k, acc, aad, len, 8, 1);
     }
-    if (len > 0) {
-        acc = gf_mul(acc ^ bswap128(load_partial(aad, len)), h);
+    if (len > 256) {
+        acc = hash_step(k, acc, aad, len, 8, 0);
+    } else if (len > 64) {
+        acc = hash_step(k, acc, aad, len, 4, 0);
+    } else if (len > 0) {
+        acc = hash_step(k, acc, aad, len, 1, 0);
     }
     _mm_storeu_si128((__m128i *) m->ghash, acc);
+}
+
+/* CTR and GHASH over the 4 nz blocks at in (len bytes: all of them if full, else 1 .. 64 nz, the
+ * last block possibly partial); returns the new GHASH accumulator. */
+SK_INLINE __m128i crypt_step(const struct gcm_key *k, __m128i ctr, __m128i acc,
+                             const unsigned char *in, unsigned char *out, size_t len, int enc,
+                             int nz, int full) {
+    __m512i x[SK_MAX_REGS], d[SK_MAX_REGS], p[SK_MAX_REGS];
+    counters(ctr, x, nz);
+    aes_blocks(k, x, nz);
+    #pragma GCC unroll 8
+    for (int q = 0; q < nz; q++) {
+        if (full) {
+            __m512i v = _mm512_loadu_si512(in + 64 * q), y = x[q] ^ v;
+            _mm512_storeu_si512(out + 64 * q, y);
+            d[q] = bswap512(enc ? y : v);
+        } else {
+            __mmask64 m = bytes_mask(len, q);
+            __m512i v = _mm512_maskz_loadu_epi8(m, in + 64 * q), y = x[q] ^ v;
+            _mm512_mask_storeu_epi8(out + 64 * q, m, y);
+            /* GHASH covers the ciphertext zero-padded; y beyond len holds keystream: mask it. */
+            d[q] = bswap512(enc ? _mm512_maskz_mov_epi8(m, y) : v);
+        }
+    }
+    d[0] ^= _mm512_zextsi128_si512(acc);
+    powers_for(k, full ? 4 * nz : (int) ((len + 15) / 16), p, nz);
+    return ghash_blocks(d, p, nz);
 }
 
 SK_TARGET void sk_gcm_kernel_update(const void *state, struct sk_gcm_message *m,
                                     const unsigned char *in, unsigned char *out, size_t len,
                                     int enc) {
     const struct gcm_key *k = state;
-    __m128i acc = _mm_loadu_si128((const __m128i *) m->ghash), h = k->hpow[15];
-    /* The counter block byte-reversed: its 32-bit counter is then lane 0, and adding 1 there is
-     * GCM's inc32 (mod 2^32, no carry into the nonce). */
+    __m128i acc = _mm_loadu_si128((const __m128i *) m->ghash);
     __m128i ctr = bswap128(_mm_load_si128((const __m128i *) m->counter));
-    const __m128i one = _mm_set_epi32(0, 0, 0, 1);
+    __m128i next = _mm_add_epi32(ctr, _mm_cvtsi32_si128((int) (uint32_t) ((len + 15) / 16)));
     m->data_bytes += len;
-    while (len > 0) {
-        size_t n = len < 16 ? len : 16;
-        __m128i x = load_partial(in, n);
-        __m128i y = x ^ aes_block(k, bswap128(ctr));
-        ctr = _mm_add_epi32(ctr, one);
-        store_partial(out, n, y);
-        /* GHASH runs over the ciphertext, zero-padded: y beyond n holds keystream, so mask it. */
-        __m128i c = enc ? _mm_maskz_mov_epi8((__mmask16) ((1u << n) - 1), y) : x;
-        acc = gf_mul(acc ^ bswap128(c), h);
-        in += n;
-        out += n;
-        len -= n;
+    for (; len >= 512; len -= 512, in += 512, out += 512) {
+        acc = crypt_step(k, ctr, acc, in, out, len, enc, 8, 1);
+        ctr = _mm_add_epi32(ctr, _mm_cvtsi32_si128(32));
     }
-    _mm_store_si128((__m128i *) m->counter, bswap128(ctr));
+    if (len > 256) {
+        acc = crypt_step(k, ctr, acc, in, out, len, enc, 8, 0);
+    } else if (len > 64) {
+        acc = crypt_step(k, ctr, acc, in, out, len, enc, 4, 0);
+    } else if (len > 0) {
+        acc = crypt_step(k, ctr, acc, in, out, len, enc, 1, 0);
+    }
+    _mm_store_si128((__m128i *) m->counter, bswap128(next));
     _mm_storeu_si128((__m128i *) m->ghash, acc);
 }
 
@@ -218,12 +224,10 @@ SK_TARGET void sk_gcm_kernel_finish(const void *state, struct sk_gcm_message *m,
     const struct gcm_key *k = state;
     __m128i acc = _mm_loadu_si128((const __m128i *) m->ghash);
     /* The length block, byte-reversed: bit counts of AAD (high half) and data (low half). */
-    __m128i lens = _mm_set_epi64x((long long) (m->aad_bytes * 8), (long long) (m->data_bytes * 8));
-    acc = gf_mul(acc ^ lens, k->hpow[15]);
+    __m128i lens = _mm_insert_epi64(_mm_cvtsi64_si128((long long) (m->data_bytes * 8)),
+                                    (long long) (m->aad_bytes * 8), 1);
+    acc = gf_mul(acc ^ lens, k->hpow[31]);
     _mm_storeu_si128((__m128i *) tag,
                      bswap128(acc) ^ _mm_load_si128((const __m128i *) m->ej0));
-    volatile unsigned char *p = (volatile unsigned char *) m;
-    for (size_t i = 0; i < sizeof *m; i++) {
-        p[i] = 0;
-    }
+    wipe(m, sizeof *m);
 }
