@@ -2,7 +2,8 @@
  * The JNI entry points of io.sessionkeys.internal.engine.openssl.BlockModesNative: what the
  * block modes (CTR, CBC, ECB, CFB8, CFB, OFB) need beyond the shared start/update/give-back of openssl_native.c.
  * The same rules hold: every call runs inside the key's gate, handles are lent contexts
- * (struct sk_slot), and messages never carry data. Direct buffers are read and written by
+ * (struct sk_slot; on a record with its own block kernel, a slot holding the message's state,
+ * kernel_blocks.h), and messages never carry data. Direct buffers are read and written by
  * address: no copy, no critical region, nothing that holds the garbage collector.
  */
 #include <jni.h>
@@ -11,6 +12,7 @@
 #include <string.h>
 
 #include "io_sessionkeys_internal_engine_openssl_BlockModesNative.h"
+#include "kernel_blocks.h"
 #include "keys.h"
 #include "libcrypto.h"
 
@@ -35,7 +37,9 @@ JNIEXPORT void JNICALL Java_io_sessionkeys_internal_engine_openssl_BlockModesNat
         return;
     }
     (*env)->GetByteArrayRegion(env, iv, 0, BLOCK, (jbyte *) chain);
-    if (sk.init(slot->ctx, NULL, NULL, NULL, chain, -1) != 1 || sk.set_padding(slot->ctx, 0) != 1) {
+    if (sk_key_on_block_kernel(slot->owner)) {
+        sk_kernel_block_restart(slot, chain);
+    } else if (sk.init(slot->ctx, NULL, NULL, NULL, chain, -1) != 1 || sk.set_padding(slot->ctx, 0) != 1) {
         refuse(env, "OpenSSL: cannot restart the message");
     }
 }
@@ -99,7 +103,14 @@ JNIEXPORT jint JNICALL Java_io_sessionkeys_internal_engine_openssl_BlockModesNat
         src = copy;
     }
     int outl = 0;
-    int ok = sk.update(slot->ctx, dst, &outl, src, length) == 1;
+    int ok;
+    if (sk_key_on_block_kernel(slot->owner)) {
+        long n = sk_kernel_block_process(slot, src, dst, (size_t) length);
+        outl = (int) n;
+        ok = n >= 0;
+    } else {
+        ok = sk.update(slot->ctx, dst, &outl, src, length) == 1;
+    }
     if (copy != NULL) {
         sk.cleanse(copy, (size_t) length);
         free(copy);

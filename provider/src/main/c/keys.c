@@ -6,36 +6,47 @@
 #include <stdlib.h>
 
 #define KERNEL_ALIGN 64
-#define KERNEL_BLOCK (SK_GCM_KERNEL_STATE_SIZE + KERNEL_ALIGN)
 
 /*
  * Expands the kernel's state from the raw key into memory from libcrypto's allocator, which
  * inside sk_secret_heap_enter/leave is the secret heap (as for OpenSSL's own contexts).
  */
-static int make_kernel(struct sk_key *key, int key_length) {
+static int make_kernel(struct sk_key *key, enum sk_kernel_mode mode, int key_length) {
+    size_t bytes = (mode == SK_KERNEL_GCM ? SK_GCM_KERNEL_STATE_SIZE : SK_AES_KERNEL_STATE_SIZE) + KERNEL_ALIGN;
     sk_secret_heap_enter();
-    void *block = sk.zalloc(KERNEL_BLOCK, __FILE__, __LINE__);
+    void *block = sk.zalloc(bytes, __FILE__, __LINE__);
     sk_secret_heap_leave();
     if (block == NULL) {
         return 0;
     }
     uintptr_t at = ((uintptr_t) block + KERNEL_ALIGN - 1) & ~(uintptr_t) (KERNEL_ALIGN - 1);
+    key->kernel_mode = mode;
     key->kernel_block = block;
+    key->kernel_bytes = bytes;
     key->kernel = (void *) at;
-    sk_gcm_kernel_init(key->kernel, key->raw, key_length);
+    if (mode == SK_KERNEL_GCM) {
+        sk_gcm_kernel_init(key->kernel, key->raw, key_length);
+    } else {
+        sk_aes_kernel_init(key->kernel, key->raw, key_length, !key->enc);
+    }
     return 1;
 }
 
 static void free_kernel(struct sk_key *key) {
     if (key->kernel != NULL) {
-        sk_gcm_kernel_wipe(key->kernel);
-        sk.clear_free(key->kernel_block, KERNEL_BLOCK, __FILE__, __LINE__);
+        if (key->kernel_mode == SK_KERNEL_GCM) {
+            sk_gcm_kernel_wipe(key->kernel);
+        } else {
+            sk_aes_kernel_wipe(key->kernel);
+        }
+        sk.clear_free(key->kernel_block, key->kernel_bytes, __FILE__, __LINE__);
         key->kernel = NULL;
         key->kernel_block = NULL;
     }
 }
 
-struct sk_key *sk_key_new(const unsigned char *raw, const EVP_CIPHER *cipher, int enc, int kernel_key_length) {
+struct sk_key *sk_key_new(const unsigned char *raw, const EVP_CIPHER *cipher, int enc, enum sk_kernel_mode kernel,
+                          int key_length) {
     struct sk_key *key = calloc(1, sizeof *key);
     if (key == NULL) {
         return NULL;
@@ -47,7 +58,7 @@ struct sk_key *sk_key_new(const unsigned char *raw, const EVP_CIPHER *cipher, in
     key->raw = raw;
     key->cipher = cipher;
     key->enc = enc;
-    if (kernel_key_length != 0 && !make_kernel(key, kernel_key_length)) {
+    if (kernel != SK_KERNEL_NONE && !make_kernel(key, kernel, key_length)) {
         pthread_mutex_destroy(&key->lock);
         free(key);
         return NULL;
@@ -86,10 +97,12 @@ struct sk_slot *sk_key_borrow(struct sk_key *key) {
     if (slot == NULL) {
         return NULL;
     }
-    slot->ctx = keyed_context(key);
-    if (slot->ctx == NULL) {
-        free(slot);
-        return NULL;
+    if (!sk_key_on_block_kernel(key)) { /* a block kernel's messages need no context */
+        slot->ctx = keyed_context(key);
+        if (slot->ctx == NULL) {
+            free(slot);
+            return NULL;
+        }
     }
     slot->owner = key;
     slot->ivlen = -1; /* unknown: an AEAD message sets it before its first nonce */
@@ -118,8 +131,17 @@ static void free_key(struct sk_key *key) {
     free(key);
 }
 
+/* Wipes a block kernel's message state: the partial keystream block, the chaining block. */
+static void end_block_message(struct sk_slot *slot) {
+    sk_ctr_kernel_wipe(&slot->ctr);
+    sk.cleanse(slot->chain, sizeof slot->chain);
+}
+
 void sk_key_give_back(struct sk_slot *slot) {
     struct sk_key *key = slot->owner;
+    if (sk_key_on_block_kernel(key)) { /* the record outlives its lent slots, released or not */
+        end_block_message(slot);
+    }
     if (slot->whole) {
         /* inside the gate, so the key is not released: park it if the place is free (it stays lent) */
         slot->whole = 0;

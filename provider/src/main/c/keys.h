@@ -13,27 +13,37 @@
  * empty shell until its holder gives it back, and the key record until the last shell is back.
  * Every use of a context happens inside the gate, so none can follow the release.
  *
- * An AES-GCM key record may also hold the state of SessionKeys' own GCM kernel (gcm_kernel.h):
- * round keys and powers of H, made once when the record is made, read-only afterwards and so
- * shared by concurrent messages without borrowing anything. It serves whole messages under a
- * 12-byte nonce; OpenSSL's contexts serve the rest. Release wipes and frees it with the contexts.
+ * A key record may also hold the state of one of SessionKeys' own kernels, made once when the
+ * record is made, read-only afterwards and so shared by concurrent messages; release wipes and
+ * frees it with the contexts:
+ *   - AES-GCM (gcm_kernel.h): round keys and powers of H. It serves whole messages under a
+ *     12-byte nonce without borrowing anything; OpenSSL's contexts serve the rest.
+ *   - AES-CTR, AES-CBC decryption, AES-ECB (aes_kernel.h): a round-key schedule. Every message
+ *     of such a record runs on it: a borrowed slot then carries the message's state (the CTR
+ *     counter and partial keystream block, or the CBC chaining block) and no OpenSSL context.
  */
 #ifndef SESSIONKEYS_KEYS_H
 #define SESSIONKEYS_KEYS_H
 
 #include <pthread.h>
+#include "aes_kernel.h"
 #include "libcrypto.h"
+
+/* Which of SessionKeys' own kernels a key record has. */
+enum sk_kernel_mode { SK_KERNEL_NONE, SK_KERNEL_GCM, SK_KERNEL_CTR, SK_KERNEL_CBC_DECRYPT, SK_KERNEL_ECB };
 
 struct sk_key;
 
 struct sk_slot {
-    EVP_CIPHER_CTX *ctx;      /* NULL once the key is released */
+    EVP_CIPHER_CTX *ctx;      /* NULL once the key is released, and on a block kernel's record */
     struct sk_key *owner;
     struct sk_slot *next_free;
     struct sk_slot *next_all;
     int lent;
     int ivlen;                /* the IV length the context is set up for */
     int whole;                /* lent by sk_key_borrow_whole: may come back as the parked slot */
+    struct sk_ctr_message ctr;  /* a CTR message on the block kernel (wiped when given back) */
+    unsigned char chain[16];    /* a CBC decryption on the block kernel: the chaining block */
 };
 
 struct sk_key {
@@ -46,16 +56,24 @@ struct sk_key {
     struct sk_slot *free;
     struct sk_slot *all;
     struct sk_slot *parked;   /* one slot kept for whole messages; counted as lent; atomic */
-    void *kernel;             /* the own GCM kernel's state (64-byte aligned), or NULL */
+    enum sk_kernel_mode kernel_mode;
+    void *kernel;             /* that kernel's state (64-byte aligned), or NULL */
     void *kernel_block;       /* the allocation kernel lies in */
+    size_t kernel_bytes;      /* and its size */
 };
 
 /*
- * A key record over raw (not copied); NULL if memory is short. No context is made yet. With
- * kernel_key_length (16, 24 or 32; 0: none) the record also gets the own GCM kernel's state,
- * expanded from raw now (the caller has checked that the CPU runs the kernel).
+ * A key record over raw (not copied); NULL if memory is short. No context is made yet. With a
+ * kernel (not SK_KERNEL_NONE) the record also gets that kernel's state, expanded now from the
+ * key_length bytes at raw, for direction enc (the caller has checked that the CPU runs it).
  */
-struct sk_key *sk_key_new(const unsigned char *raw, const EVP_CIPHER *cipher, int enc, int kernel_key_length);
+struct sk_key *sk_key_new(const unsigned char *raw, const EVP_CIPHER *cipher, int enc, enum sk_kernel_mode kernel,
+                          int key_length);
+
+/* Whether the record's messages run on a block kernel (CTR, CBC decryption, ECB) rather than contexts. */
+static inline int sk_key_on_block_kernel(const struct sk_key *key) {
+    return key->kernel_mode >= SK_KERNEL_CTR;
+}
 
 /* Lends a keyed context (making one if none is free); NULL if OpenSSL or memory fails. */
 struct sk_slot *sk_key_borrow(struct sk_key *key);

@@ -21,6 +21,7 @@
 
 #include "io_sessionkeys_internal_engine_openssl_OpenSslNative.h"
 #include "gcm_kernel.h"
+#include "kernel_blocks.h"
 #include "kernel_messages.h"
 #include "keys.h"
 #include "libcrypto.h"
@@ -99,14 +100,31 @@ JNIEXPORT jstring JNICALL Java_io_sessionkeys_internal_engine_openssl_OpenSslNat
     return why == NULL ? NULL : (*env)->NewStringUTF(env, why);
 }
 
-/* The AES key length of a GCM cipher number, for its kernel state. */
-static int gcm_key_length(jint cipher) {
-    switch (cipher) {
-        case SK_AES_128_GCM: return 16;
-        case SK_AES_192_GCM: return 24;
-        case SK_AES_256_GCM: return 32;
-        default: return 0;
+JNIEXPORT jstring JNICALL Java_io_sessionkeys_internal_engine_openssl_OpenSslNative_aesKernelUnavailable(
+        JNIEnv *env, jclass cls) {
+    (void) cls;
+    const char *why = sk_aes_kernel_unavailable();
+    return why == NULL ? NULL : (*env)->NewStringUTF(env, why);
+}
+
+/*
+ * The own kernel a record of this cipher and direction would have, and the AES key length, or
+ * SK_KERNEL_NONE: AES-GCM, AES-CTR, AES-CBC decryption and AES-ECB have one (CBC encryption
+ * is sequential, so it gains nothing from one).
+ */
+static enum sk_kernel_mode kernel_for(jint cipher, int enc, int *key_length) {
+    static const struct { int first; enum sk_kernel_mode mode; } families[] = {
+        {SK_AES_128_GCM, SK_KERNEL_GCM}, {SK_AES_128_CTR, SK_KERNEL_CTR},
+        {SK_AES_128_CBC, SK_KERNEL_CBC_DECRYPT}, {SK_AES_128_ECB, SK_KERNEL_ECB},
+    };
+    for (size_t i = 0; i < sizeof families / sizeof families[0]; i++) {
+        int size = cipher - families[i].first; /* the 128-, 192- and 256-bit ciphers follow one another */
+        if (size >= 0 && size < 3 && !(families[i].mode == SK_KERNEL_CBC_DECRYPT && enc)) {
+            *key_length = 16 + 8 * size;
+            return families[i].mode;
+        }
     }
+    return SK_KERNEL_NONE;
 }
 
 JNIEXPORT jlong JNICALL Java_io_sessionkeys_internal_engine_openssl_OpenSslNative_newKey(
@@ -117,12 +135,14 @@ JNIEXPORT jlong JNICALL Java_io_sessionkeys_internal_engine_openssl_OpenSslNativ
         fail(env, "OpenSSL key record: no such cipher or not a direct buffer");
         return 0;
     }
-    int kernel_key_length = kernel ? gcm_key_length(cipher) : 0;
-    if (kernel && (kernel_key_length == 0 || sk_gcm_kernel_unavailable() != NULL)) {
-        fail(env, "OpenSSL key record: the AES-GCM kernel cannot serve this cipher here");
+    int key_length = 0;
+    enum sk_kernel_mode mode = kernel ? kernel_for(cipher, encrypt ? 1 : 0, &key_length) : SK_KERNEL_NONE;
+    if (kernel && (mode == SK_KERNEL_NONE || (mode == SK_KERNEL_GCM ? sk_gcm_kernel_unavailable()
+                                                                    : sk_aes_kernel_unavailable()) != NULL)) {
+        fail(env, "OpenSSL key record: no own kernel can serve this cipher here");
         return 0;
     }
-    struct sk_key *key = sk_key_new(address, sk.ciphers[cipher], encrypt ? 1 : 0, kernel_key_length);
+    struct sk_key *key = sk_key_new(address, sk.ciphers[cipher], encrypt ? 1 : 0, mode, key_length);
     if (key == NULL) {
         fail(env, "OpenSSL key record: out of memory");
         return 0;
@@ -149,6 +169,10 @@ static struct sk_slot *start_with(JNIEnv *env, jlong key, const unsigned char *i
     if (slot == NULL) {
         fail(env, "OpenSSL: cannot make a keyed context");
         return NULL;
+    }
+    if (sk_key_on_block_kernel(KEY(key))) {
+        sk_kernel_block_start(slot, iv);
+        return slot;
     }
     int ok = 1;
     if (aead && slot->ivlen != n) {
@@ -263,8 +287,18 @@ JNIEXPORT void JNICALL Java_io_sessionkeys_internal_engine_openssl_OpenSslNative
     feed_aad(env, SLOT(slot)->ctx, aad, offset, length);
 }
 
-/* Runs data through the context; returns the bytes written, or -1 with an exception pending. */
-static jint run(JNIEnv *env, EVP_CIPHER_CTX *ctx, jbyteArray in, jint in_off, jint length,
+/* One step of a message: on the slot's OpenSSL context, or on its key's own block kernel. */
+static int run_step(struct sk_slot *slot, unsigned char *out, int *outl, const unsigned char *in, int inl) {
+    if (sk_key_on_block_kernel(slot->owner)) {
+        long n = sk_kernel_block_process(slot, in, out, (size_t) inl);
+        *outl = (int) n;
+        return n >= 0;
+    }
+    return sk.update(slot->ctx, out, outl, in, inl);
+}
+
+/* Runs data through the slot's message; returns the bytes written, or -1 with an exception pending. */
+static jint run(JNIEnv *env, struct sk_slot *slot, jbyteArray in, jint in_off, jint length,
                 jbyteArray out, jint out_off) {
     jint written = 0;
     jboolean same = (*env)->IsSameObject(env, in, out);
@@ -280,7 +314,7 @@ static jint run(JNIEnv *env, EVP_CIPHER_CTX *ctx, jbyteArray in, jint in_off, ji
             (*env)->ReleasePrimitiveArrayCritical(env, in, src, JNI_ABORT);
             return -1;
         }
-        int ok = sk.update(ctx, dst + out_off + written, &outl, src + in_off, n);
+        int ok = run_step(slot, dst + out_off + written, &outl, src + in_off, n);
         if (!same) {
             (*env)->ReleasePrimitiveArrayCritical(env, out, dst, 0);
         }
@@ -300,7 +334,7 @@ JNIEXPORT jint JNICALL Java_io_sessionkeys_internal_engine_openssl_OpenSslNative
         JNIEnv *env, jclass cls, jlong slot, jbyteArray in, jint in_off, jint length,
         jbyteArray out, jint out_off) {
     (void) cls;
-    return run(env, SLOT(slot)->ctx, in, in_off, length, out, out_off);
+    return run(env, SLOT(slot), in, in_off, length, out, out_off);
 }
 
 /*
@@ -398,7 +432,7 @@ JNIEXPORT void JNICALL Java_io_sessionkeys_internal_engine_openssl_OpenSslNative
         seal_small(env, slot, in, in_off, length, out, out_off, tag_length);
         return;
     }
-    if (run(env, slot->ctx, in, in_off, length, out, out_off) != length) {
+    if (run(env, slot, in, in_off, length, out, out_off) != length) {
         sk_key_give_back(slot);
         if (!(*env)->ExceptionCheck(env)) {
             fail(env, "OpenSSL: cipher update failed");

@@ -72,7 +72,7 @@ public final class SessionKeysProvider extends Provider {
         super(NAME, VERSION.equals("dev") ? "0" : VERSION.replaceAll("[^0-9.].*$", ""),
                 "SessionKeys " + VERSION + ": volatile session keys (off-heap, limited, destroyed for real)");
         this.context = new ProviderContext(settings, clock, SPEC_ACCESS, this);
-        this.engines = new DeferredEngines(settings.engine(), settings.libcrypto(), settings.gcmKernel());
+        this.engines = new DeferredEngines(settings.engine(), settings.libcrypto(), settings.aesKernel());
         this.readiness = new ProviderReadiness(engines, ArenaMemory.Mode.parse(settings.memory()));
         registerServices();
     }

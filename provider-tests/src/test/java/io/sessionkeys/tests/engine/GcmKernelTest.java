@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * which the native side copies AAD, all three key sizes, messages across the 128 KiB pinning
  * chunks, overlapping ranges of one array in both directions, direct buffers, and forged tags
  * refused with the output untouched. On a run where the kernel is not selected (the Java
- * engine, {@code sessionkeys.gcmKernel=off}, a CPU without VAES) the same checks cover the
+ * engine, {@code sessionkeys.aesKernel=off}, a CPU without VAES) the same checks cover the
  * engine that runs instead.
  */
 class GcmKernelTest {
@@ -44,7 +44,7 @@ class GcmKernelTest {
     /** Whether this run must have the kernel: native AES-GCM, the setting not off, a CPU with every flag. */
     static boolean expectKernel() throws IOException {
         if (!AeadEngineDifferentialTest.expectNative()
-                || System.getProperty("sessionkeys.gcmKernel", "auto").equalsIgnoreCase("off")) {
+                || System.getProperty("sessionkeys.aesKernel", "auto").equalsIgnoreCase("off")) {
             return false;
         }
         for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {

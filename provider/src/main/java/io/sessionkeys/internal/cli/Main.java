@@ -48,7 +48,7 @@ public final class Main {
         out.println("Engines:");
         EngineSelection engines;
         try {
-            engines = new DeferredEngines(settings.engine(), settings.libcrypto(), settings.gcmKernel()).resolve();
+            engines = new DeferredEngines(settings.engine(), settings.libcrypto(), settings.aesKernel()).resolve();
         } catch (ConfigurationException e) {
             out.println("  none: " + e.getMessage());
             return 1;

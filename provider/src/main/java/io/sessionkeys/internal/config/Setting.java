@@ -65,13 +65,13 @@ enum Setting {
             target.libcrypto = value.equalsIgnoreCase("system") ? null : value;
         }
     },
-    GCM_KERNEL("sessionkeys.gcmKernel", "auto or off") {
+    AES_KERNEL("sessionkeys.aesKernel", "auto or off") {
         @Override
         void apply(String value, Settings.Builder target) {
             if (value.equalsIgnoreCase("auto")) {
-                target.gcmKernel = true;
+                target.aesKernel = true;
             } else if (value.equalsIgnoreCase("off")) {
-                target.gcmKernel = false;
+                target.aesKernel = false;
             } else {
                 throw new IllegalArgumentException("neither auto nor off");
             }
@@ -116,7 +116,7 @@ enum Setting {
     private static final String[] GROUPS = {"sessionkeys.policy.", "sessionkeys.dropIn."};
 
     /** Settings that are a name of their own rather than a group. */
-    private static final String[] SINGLES = {"sessionkeys.engine", "sessionkeys.libcrypto", "sessionkeys.gcmKernel",
+    private static final String[] SINGLES = {"sessionkeys.engine", "sessionkeys.libcrypto", "sessionkeys.aesKernel",
         "sessionkeys.memory"};
 
     static boolean inSettingsGroup(String propertyName) {

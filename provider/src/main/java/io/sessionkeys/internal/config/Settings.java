@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * properties, each overriding the one before. Immutable once read.
  *
  * <p>System properties are read by group ({@code sessionkeys.policy.*}, plus the single names
- * {@code sessionkeys.engine}, {@code sessionkeys.libcrypto}, {@code sessionkeys.gcmKernel} and
+ * {@code sessionkeys.engine}, {@code sessionkeys.libcrypto}, {@code sessionkeys.aesKernel} and
  * {@code sessionkeys.memory}): every property in a group must
  * be a known setting, so a typo fails loudly, while other {@code sessionkeys.}
  * properties (a test harness's, say) are left alone.
@@ -38,14 +38,14 @@ public final class Settings {
     private final String engine;
     private final String libcrypto;
     private final String memory;
-    private final boolean gcmKernel;
+    private final boolean aesKernel;
 
     private Settings(Builder b, String source) {
         this.source = source;
         this.engine = b.engine;
         this.libcrypto = b.libcrypto;
         this.memory = b.memory;
-        this.gcmKernel = b.gcmKernel;
+        this.aesKernel = b.aesKernel;
         this.dropInReadable = b.dropInReadable;
         try {
             this.defaultPolicy = b.policy.build();
@@ -150,9 +150,9 @@ public final class Settings {
         return libcrypto;
     }
 
-    /** {@code sessionkeys.gcmKernel}: whether SessionKeys' own AES-GCM kernel may run (auto) or not (off). */
-    public boolean gcmKernel() {
-        return gcmKernel;
+    /** {@code sessionkeys.aesKernel}: whether SessionKeys' own AES-GCM kernel may run (auto) or not (off). */
+    public boolean aesKernel() {
+        return aesKernel;
     }
 
     /** {@code sessionkeys.memory}: auto, secret, locked or plain. */
@@ -179,7 +179,7 @@ public final class Settings {
         String engine = "auto";
         String libcrypto;
         String memory = "auto";
-        boolean gcmKernel = true;
+        boolean aesKernel = true;
         boolean dropInReadable;
     }
 }

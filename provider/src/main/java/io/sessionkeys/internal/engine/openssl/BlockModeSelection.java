@@ -34,9 +34,27 @@ final class BlockModeSelection {
     }
 
     /** Picks the engine for CTR, CBC and ECB and adds its line to {@code choices}. */
-    static BlockModeEngine select(EngineSelection.Mode mode, String libcrypto,
+    static BlockModeEngine select(EngineSelection.Mode mode, String libcrypto, boolean aesKernel,
             List<EngineSelection.Choice> choices) {
-        return select(mode, libcrypto, choices, ALGORITHM, CIPHERS, NativeBlockModeKnownAnswers::check);
+        BlockModeEngine engine = select(mode, libcrypto, choices, ALGORITHM, CIPHERS,
+                NativeBlockModeKnownAnswers::check);
+        if (engine != OpenSslBlockModes.INSTANCE) {
+            return engine;
+        }
+        // OpenSSL's modes passed (CBC encryption stays on them): the own kernel for the rest?
+        String kernelProblem = !aesKernel ? "sessionkeys.aesKernel=off" : OpenSslNative.aesKernelUnavailable();
+        if (kernelProblem == null) {
+            kernelProblem = knownAnswerProblem(OpenSslBlockModes.KERNEL, NativeBlockModeKnownAnswers::check);
+        }
+        EngineSelection.Choice openSsl = choices.remove(choices.size() - 1);
+        if (kernelProblem == null) {
+            choices.add(new EngineSelection.Choice(ALGORITHM, openSsl.engine()
+                    + " with SessionKeys' AES kernel (VAES) for CTR, CBC decryption and ECB", openSsl.reason()));
+            return OpenSslBlockModes.KERNEL;
+        }
+        choices.add(new EngineSelection.Choice(ALGORITHM, openSsl.engine(), openSsl.reason()
+                + "; own AES kernel not used: " + kernelProblem));
+        return engine;
     }
 
     /** Picks the engine for CFB8, CFB128 and OFB and adds its line to {@code choices}. */
@@ -71,8 +89,12 @@ final class BlockModeSelection {
                 return "this libcrypto lacks it";
             }
         }
+        return knownAnswerProblem(OpenSslBlockModes.INSTANCE, knownAnswers);
+    }
+
+    private static String knownAnswerProblem(BlockModeEngine engine, Consumer<BlockModeEngine> knownAnswers) {
         try {
-            knownAnswers.accept(OpenSslBlockModes.INSTANCE);
+            knownAnswers.accept(engine);
             return null;
         } catch (AssertionError | RuntimeException e) {
             return "the native engine failed its known-answer test: " + e.getMessage();

@@ -26,26 +26,26 @@ public final class DeferredEngines {
 
     private final EngineSelection.Mode mode;
     private final String libcrypto;
-    private final boolean gcmKernel;
+    private final boolean aesKernel;
     private volatile EngineSelection selection;
 
     /**
      * @param mode the {@code sessionkeys.engine} setting's value
      * @param libcrypto the {@code sessionkeys.libcrypto} setting's value, {@code null} for the system's
-     * @param gcmKernel whether SessionKeys' own AES-GCM kernel may run ({@code sessionkeys.gcmKernel})
+     * @param aesKernel whether SessionKeys' own AES-GCM kernel may run ({@code sessionkeys.aesKernel})
      * @throws IllegalArgumentException if {@code mode} is none of auto, native, java
      */
-    public DeferredEngines(String mode, String libcrypto, boolean gcmKernel) {
+    public DeferredEngines(String mode, String libcrypto, boolean aesKernel) {
         this.mode = EngineSelection.Mode.parse(mode);
         this.libcrypto = libcrypto;
-        this.gcmKernel = gcmKernel;
+        this.aesKernel = aesKernel;
     }
 
     /** Selects the engines now if not done yet. */
     public EngineSelection resolve() {
         EngineSelection s = selection;
         if (s == null) {
-            s = EngineSelection.select(mode, libcrypto, gcmKernel);
+            s = EngineSelection.select(mode, libcrypto, aesKernel);
             selection = s;
         }
         return s;

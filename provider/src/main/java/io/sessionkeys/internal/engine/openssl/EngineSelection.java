@@ -36,7 +36,7 @@ import java.util.function.Consumer;
  * made once per JVM for each (mode, libcrypto, kernel setting).
  *
  * <p>Where AES-GCM runs natively, whole messages under 12-byte nonces go to SessionKeys' own
- * AES-GCM kernel (VAES, VPCLMULQDQ) if the {@code sessionkeys.gcmKernel} setting allows it, the
+ * AES-GCM kernel (VAES, VPCLMULQDQ) if the {@code sessionkeys.aesKernel} setting allows it, the
  * CPU has it, and it passes the same known-answer tests; else to OpenSSL, with the reason
  * recorded. The kernel is never required: {@code native} mode does not fail for its lack.
  */
@@ -95,17 +95,17 @@ public final class EngineSelection {
      *
      * @throws ConfigurationException in {@code native} mode, if an engine cannot run
      */
-    public static EngineSelection select(Mode mode, String libcrypto, boolean gcmKernel) {
-        String key = mode + "|" + libcrypto + "|" + gcmKernel;
+    public static EngineSelection select(Mode mode, String libcrypto, boolean aesKernel) {
+        String key = mode + "|" + libcrypto + "|" + aesKernel;
         EngineSelection made = MADE.get(key);
         if (made == null) {
-            made = MADE.computeIfAbsent(key, k -> make(mode, libcrypto, gcmKernel));
+            made = MADE.computeIfAbsent(key, k -> make(mode, libcrypto, aesKernel));
         }
         KeyStatistics.recordEngines(made.report());
         return made;
     }
 
-    private static EngineSelection make(Mode mode, String libcrypto, boolean gcmKernel) {
+    private static EngineSelection make(Mode mode, String libcrypto, boolean aesKernel) {
         List<Choice> choices = new ArrayList<>();
         AeadEngine gcm = AesGcmEngine.INSTANCE;
         AeadEngine chacha = ChaCha20Poly1305Engine.INSTANCE;
@@ -126,7 +126,7 @@ public final class EngineSelection {
                 String gcmProblem = problem(OpenSslAeadEngine.AES_GCM, NativeKnownAnswers::aesGcm,
                         OpenSslNative.AES_128_GCM, OpenSslNative.AES_192_GCM, OpenSslNative.AES_256_GCM);
                 gcm = gcmProblem == null
-                        ? nativeGcm(gcmKernel, engine, choices)
+                        ? nativeGcm(aesKernel, engine, choices)
                         : pick(mode, "AES-GCM", gcmProblem, OpenSslAeadEngine.AES_GCM, gcm, engine, choices);
                 String chachaProblem = problem(OpenSslAeadEngine.CHACHA20_POLY1305,
                         NativeKnownAnswers::chaCha20Poly1305, OpenSslNative.CHACHA20_POLY1305);
@@ -135,7 +135,7 @@ public final class EngineSelection {
             }
             nativeName = status.detail();
         }
-        BlockModeEngine modes = BlockModeSelection.select(mode, libcrypto, choices);
+        BlockModeEngine modes = BlockModeSelection.select(mode, libcrypto, aesKernel, choices);
         BlockModeEngine segmentModes = BlockModeSelection.selectSegments(mode, libcrypto, choices);
         KeyWrapEngine keyWrap = KeyWrapSelection.select(mode, libcrypto, choices);
         MacEngineSelection.Engines mac = MacEngineSelection.select(mode, loaded, nativeName, choices);
@@ -155,10 +155,10 @@ public final class EngineSelection {
     }
 
     /** AES-GCM once OpenSSL's passed: with the own kernel where it may and can run, and passes too. */
-    private static AeadEngine nativeGcm(boolean gcmKernel, String nativeName, List<Choice> choices) {
+    private static AeadEngine nativeGcm(boolean aesKernel, String nativeName, List<Choice> choices) {
         String kernelProblem;
-        if (!gcmKernel) {
-            kernelProblem = "sessionkeys.gcmKernel=off";
+        if (!aesKernel) {
+            kernelProblem = "sessionkeys.aesKernel=off";
         } else {
             kernelProblem = OpenSslNative.gcmKernelUnavailable();
             if (kernelProblem == null) {

@@ -34,6 +34,17 @@ final class NativeKeyRecord implements Precomputation {
             OpenSslNative.AES_128_ECB, true, true, false);
     static final NativeKeyRecord AES_ECB_DECRYPT = new NativeKeyRecord("OpenSSL AES-ECB decryption contexts",
             OpenSslNative.AES_128_ECB, true, false, false);
+    // The same three modes on SessionKeys' own AES kernel (the schedule in secret memory, no
+    // OpenSSL context); CBC encryption is sequential and stays on OpenSSL. Records of their own,
+    // so that AES-KW keeps OpenSSL's ECB records.
+    static final NativeKeyRecord AES_CTR_KERNEL = new NativeKeyRecord("AES-CTR kernel schedule",
+            OpenSslNative.AES_128_CTR, true, true, true);
+    static final NativeKeyRecord AES_CBC_DECRYPT_KERNEL = new NativeKeyRecord("AES-CBC decryption kernel schedule",
+            OpenSslNative.AES_128_CBC, true, false, true);
+    static final NativeKeyRecord AES_ECB_ENCRYPT_KERNEL = new NativeKeyRecord("AES-ECB encryption kernel schedule",
+            OpenSslNative.AES_128_ECB, true, true, true);
+    static final NativeKeyRecord AES_ECB_DECRYPT_KERNEL = new NativeKeyRecord("AES-ECB decryption kernel schedule",
+            OpenSslNative.AES_128_ECB, true, false, true);
     // CFB and OFB run the forward cipher both ways, like CTR; a message sets its direction at its start.
     static final NativeKeyRecord AES_CFB8 = new NativeKeyRecord("OpenSSL AES-CFB8 contexts",
             OpenSslNative.AES_128_CFB8, true, true, false);
@@ -52,8 +63,9 @@ final class NativeKeyRecord implements Precomputation {
      * @param cipher the C side's cipher number; for AES, that of the 128-bit variant, the 192- and
      *     256-bit ones following it
      * @param encrypt the direction the key schedule is made for (AEAD modes: always encrypt)
-     * @param kernel whether the record also holds the state of SessionKeys' own AES-GCM kernel,
-     *     which then serves whole messages under 12-byte nonces
+     * @param kernel whether the record also holds the state of one of SessionKeys' own kernels:
+     *     AES-GCM's, which then serves whole messages under 12-byte nonces, or the AES kernel's,
+     *     which then serves every CTR, CBC-decryption or ECB message of the record
      */
     private NativeKeyRecord(String name, int cipher, boolean aesKeySizes, boolean encrypt, boolean kernel) {
         this.name = name;

@@ -7,21 +7,27 @@ import java.nio.ByteBuffer;
 
 /**
  * AES-CTR, AES-CBC and AES-ECB (and AES-CFB8, CFB128 and OFB, where the selection picked them)
- * on the system's OpenSSL, through {@code libsessionkeys.so}, with padding off: the ciphers keep
+ * on the system's OpenSSL, through {@code libsessionkeys.so}, with padding off ({@link #KERNEL}:
+ * CTR, CBC decryption and ECB on SessionKeys' own AES kernel in the same library instead): the ciphers keep
  * partial blocks and padding in Java (padding removal stays constant-time and its errors stay the
  * Java engine's). Made only by {@link EngineSelection},
  * after the library has loaded and the modes have passed their known-answer tests.
  */
 final class OpenSslBlockModes implements BlockModeEngine {
 
-    static final OpenSslBlockModes INSTANCE = new OpenSslBlockModes();
+    static final OpenSslBlockModes INSTANCE = new OpenSslBlockModes(false);
+    /** The same, with CTR, CBC decryption and ECB on SessionKeys' own AES kernel (VAES). */
+    static final OpenSslBlockModes KERNEL = new OpenSslBlockModes(true);
 
-    private OpenSslBlockModes() {
+    private final boolean kernel;
+
+    private OpenSslBlockModes(boolean kernel) {
+        this.kernel = kernel;
     }
 
     @Override
     public String name() {
-        return "AES (OpenSSL)";
+        return kernel ? "AES (OpenSSL, own AES kernel)" : "AES (OpenSSL)";
     }
 
     @Override
@@ -29,7 +35,16 @@ final class OpenSslBlockModes implements BlockModeEngine {
         return record(mode, encrypt);
     }
 
-    private static NativeKeyRecord record(Mode mode, boolean encrypt) {
+    private NativeKeyRecord record(Mode mode, boolean encrypt) {
+        if (kernel && mode == Mode.CTR) {
+            return NativeKeyRecord.AES_CTR_KERNEL;
+        }
+        if (kernel && mode == Mode.CBC && !encrypt) {
+            return NativeKeyRecord.AES_CBC_DECRYPT_KERNEL;
+        }
+        if (kernel && mode == Mode.ECB) {
+            return encrypt ? NativeKeyRecord.AES_ECB_ENCRYPT_KERNEL : NativeKeyRecord.AES_ECB_DECRYPT_KERNEL;
+        }
         switch (mode) {
             case CTR:
                 return NativeKeyRecord.AES_CTR;

@@ -51,10 +51,18 @@ final class OpenSslNative {
     static native String gcmKernelUnavailable();
 
     /**
+     * Why SessionKeys' own AES kernel for CTR, CBC decryption and ECB (VAES on AVX-512) cannot
+     * run on this CPU and OS, or {@code null} if it can.
+     */
+    static native String aesKernelUnavailable();
+
+    /**
      * A key record over the raw key at {@code raw}'s address (a direct buffer that outlives the
-     * record); the key is read when contexts are made, never copied. With {@code kernel} (AES-GCM
-     * only, where {@link #gcmKernelUnavailable} is {@code null}) the record also expands the key
-     * into the own kernel's state now, which then serves whole messages under 12-byte nonces.
+     * record); the key is read when contexts are made, never copied. With {@code kernel} the
+     * record also expands the key into an own kernel's state now: AES-GCM's (where
+     * {@link #gcmKernelUnavailable} is {@code null}), which then serves whole messages under
+     * 12-byte nonces, or for AES-CTR, CBC decryption and ECB the AES kernel's (where
+     * {@link #aesKernelUnavailable} is {@code null}), which then serves every message.
      */
     static native long newKey(ByteBuffer raw, int cipher, boolean encrypt, boolean kernel);
 
