@@ -99,9 +99,24 @@ SK_TARGET void sk_gcm_kernel_init(void *state, const unsigned char *key, int key
     __m128i carry = _mm_slli_si128(_mm_srli_epi64(h, 63), 8);
     h = (_mm_slli_epi64(h, 1) | carry)
         ^ (top & _mm_set_epi64x((long long) 0xC200000000000000ULL, 1));
+    /* The powers, doubling the count at each step so that the multiplications of a step run in
+     * parallel: H^2; H^3, H^4; then H^8..H^5 from H^4..H^1 times H^4, and so on. */
+    __m128i h2 = gf_mul(h, h);
+    __m128i h4 = gf_mul(h2, h2);
     k->hpow[31] = h;
-    for (int i = 30; i >= 0; i--) {
-        k->hpow[i] = gf_mul(k->hpow[i + 1], h);
+    k->hpow[30] = h2;
+    k->hpow[29] = gf_mul(h2, h);
+    k->hpow[28] = h4;
+    __m512i p4 = _mm512_loadu_si512(k->hpow + 28);
+    __m512i p8 = gf_mul_x4(p4, _mm512_broadcast_i32x4(h4));
+    _mm512_storeu_si512(k->hpow + 24, p8);
+    __m512i hh = _mm512_broadcast_i32x4(_mm512_castsi512_si128(p8)); /* H^8 */
+    _mm512_storeu_si512(k->hpow + 20, gf_mul_x4(p4, hh));
+    _mm512_storeu_si512(k->hpow + 16, gf_mul_x4(p8, hh));
+    hh = _mm512_broadcast_i32x4(k->hpow[16]); /* H^16 */
+    for (int i = 0; i < 4; i++) {
+        __m512i lower = _mm512_loadu_si512(k->hpow + 16 + 4 * i);
+        _mm512_storeu_si512(k->hpow + 4 * i, gf_mul_x4(lower, hh));
     }
 }
 

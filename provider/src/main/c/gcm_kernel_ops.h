@@ -55,6 +55,16 @@ SK_INLINE __m128i gf_mul(__m128i a, __m128i b) {
 
 /* ---- four blocks per register (zmm), up to 8 registers per step ---- */
 
+/* gf_mul on each of four lanes (for key setup). */
+SK_INLINE __m512i gf_mul_x4(__m512i a, __m512i b) {
+    const __m512i poly = _mm512_broadcast_i32x4(_mm_set_epi64x(GF_POLY_HI, 1));
+    __m512i lo = _mm512_clmulepi64_epi128(a, b, 0x00);
+    __m512i hi = _mm512_clmulepi64_epi128(a, b, 0x11);
+    __m512i mi = _mm512_clmulepi64_epi128(a, b, 0x01) ^ _mm512_clmulepi64_epi128(a, b, 0x10);
+    mi ^= _mm512_shuffle_epi32(lo, _MM_PERM_BADC) ^ _mm512_clmulepi64_epi128(lo, poly, 0x10);
+    return hi ^ _mm512_shuffle_epi32(mi, _MM_PERM_BADC) ^ _mm512_clmulepi64_epi128(mi, poly, 0x10);
+}
+
 SK_INLINE __m512i bswap512(__m512i v) {
     return _mm512_shuffle_epi8(v, _mm512_broadcast_i32x4(
         _mm_set_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)));
