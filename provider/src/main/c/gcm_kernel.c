@@ -99,9 +99,24 @@ SK_TARGET void sk_gcm_kernel_init(void *state, const unsigned char *key, int key
     __m128i carry = _mm_slli_si128(_mm_srli_epi64(h, 63), 8);
     h = (_mm_slli_epi64(h, 1) | carry)
         ^ (top & _mm_set_epi64x((long long) 0xC200000000000000ULL, 1));
+    /* The powers, doubling the count at each step so that the multiplications of a step run in
+     * parallel: H^2; H^3, H^4; then H^8..H^5 from H^4..H^1 times H^4, and so on. */
+    __m128i h2 = gf_mul(h, h);
+    __m128i h4 = gf_mul(h2, h2);
     k->hpow[31] = h;
-    for (int i = 30; i >= 0; i--) {
-        k->hpow[i] = gf_mul(k->hpow[i + 1], h);
+    k->hpow[30] = h2;
+    k->hpow[29] = gf_mul(h2, h);
+    k->hpow[28] = h4;
+    __m512i p4 = _mm512_loadu_si512(k->hpow + 28);
+    __m512i p8 = gf_mul_x4(p4, _mm512_broadcast_i32x4(h4));
+    _mm512_storeu_si512(k->hpow + 24, p8);
+    __m512i hh = _mm512_broadcast_i32x4(_mm512_castsi512_si128(p8)); /* H^8 */
+    _mm512_storeu_si512(k->hpow + 20, gf_mul_x4(p4, hh));
+    _mm512_storeu_si512(k->hpow + 16, gf_mul_x4(p8, hh));
+    hh = _mm512_broadcast_i32x4(k->hpow[16]); /* H^16 */
+    for (int i = 0; i < 4; i++) {
+        __m512i lower = _mm512_loadu_si512(k->hpow + 16 + 4 * i);
+        _mm512_storeu_si512(k->hpow + 4 * i, gf_mul_x4(lower, hh));
     }
 }
 
@@ -121,14 +136,17 @@ void sk_gcm_kernel_wipe(void *state) {
 
 /* ---- messages ---- */
 
-SK_INLINE __m128i load_partial(const unsigned char *p, size_t n) {
-    return _mm_maskz_loadu_epi8((__mmask16) ((1u << n) - 1), p);
-}
-
 SK_TARGET void sk_gcm_kernel_start(const void *state, struct sk_gcm_message *m,
                                    const unsigned char iv[12]) {
     const struct gcm_key *k = state;
-    __m128i j0 = _mm_insert_epi32(load_partial(iv, 12), (int) 0x01000000, 3);
+    /* Two plain loads rather than a masked one: a masked load cannot take its bytes from a
+     * store still in flight (the caller has often just written the nonce), and waits. */
+    uint64_t iv_lo;
+    uint32_t iv_hi;
+    memcpy(&iv_lo, iv, 8);
+    memcpy(&iv_hi, iv + 8, 4);
+    __m128i j0 = _mm_insert_epi32(_mm_insert_epi32(_mm_cvtsi64_si128((long long) iv_lo),
+                                                   (int) iv_hi, 2), (int) 0x01000000, 3);
     _mm_store_si128((__m128i *) m->ej0, aes_block(k, j0));
     _mm_store_si128((__m128i *) m->counter, _mm_insert_epi32(j0, (int) 0x02000000, 3));
     _mm_storeu_si128((__m128i *) m->ghash, _mm_setzero_si128());
@@ -169,6 +187,13 @@ SK_TARGET void sk_gcm_kernel_aad(const void *state, struct sk_gcm_message *m,
     _mm_storeu_si128((__m128i *) m->ghash, acc);
 }
 
+/* out = in ^ keystream x for one full register; returns the ciphertext byte-reversed for GHASH. */
+SK_INLINE __m512i xor_store(const unsigned char *in, unsigned char *out, __m512i x, int enc) {
+    __m512i v = _mm512_loadu_si512(in), y = x ^ v;
+    _mm512_storeu_si512(out, y);
+    return bswap512(enc ? y : v);
+}
+
 /* CTR and GHASH over the 4 nz blocks at in (len bytes: all of them if full, else 1 .. 64 nz, the
  * last block possibly partial); returns the new GHASH accumulator. */
 SK_INLINE __m128i crypt_step(const struct gcm_key *k, __m128i ctr, __m128i acc,
@@ -180,9 +205,7 @@ SK_INLINE __m128i crypt_step(const struct gcm_key *k, __m128i ctr, __m128i acc,
     #pragma GCC unroll 8
     for (int q = 0; q < nz; q++) {
         if (full) {
-            __m512i v = _mm512_loadu_si512(in + 64 * q), y = x[q] ^ v;
-            _mm512_storeu_si512(out + 64 * q, y);
-            d[q] = bswap512(enc ? y : v);
+            d[q] = xor_store(in + 64 * q, out + 64 * q, x[q], enc);
         } else {
             __mmask64 m = bytes_mask(len, q);
             __m512i v = _mm512_maskz_loadu_epi8(m, in + 64 * q), y = x[q] ^ v;
@@ -204,6 +227,30 @@ SK_TARGET void sk_gcm_kernel_update(const void *state, struct sk_gcm_message *m,
     __m128i ctr = bswap128(_mm_load_si128((const __m128i *) m->counter));
     __m128i next = _mm_add_epi32(ctr, _mm_cvtsi32_si128((int) (uint32_t) ((len + 15) / 16)));
     m->data_bytes += len;
+    if (len >= 1024) {
+        /* Software-pipelined: each batch's AES runs alongside the previous batch's GHASH. */
+        __m512i x[SK_MAX_REGS], d[SK_MAX_REGS], p[SK_MAX_REGS];
+        counters(ctr, x, 8);
+        aes_blocks(k, x, 8);
+        for (;;) {
+            ctr = _mm_add_epi32(ctr, _mm_cvtsi32_si128(32));
+            #pragma GCC unroll 8
+            for (int q = 0; q < 8; q++) {
+                d[q] = xor_store(in + 64 * q, out + 64 * q, x[q], enc);
+            }
+            in += 512;
+            out += 512;
+            len -= 512;
+            if (len < 512) {
+                break;
+            }
+            counters(ctr, x, 8);
+            acc = aes_ghash_x8(k, x, d, acc);
+        }
+        d[0] ^= _mm512_zextsi128_si512(acc);
+        powers_for(k, 32, p, 8);
+        acc = ghash_blocks(d, p, 8);
+    }
     for (; len >= 512; len -= 512, in += 512, out += 512) {
         acc = crypt_step(k, ctr, acc, in, out, len, enc, 8, 1);
         ctr = _mm_add_epi32(ctr, _mm_cvtsi32_si128(32));

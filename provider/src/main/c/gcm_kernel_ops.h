@@ -55,6 +55,16 @@ SK_INLINE __m128i gf_mul(__m128i a, __m128i b) {
 
 /* ---- four blocks per register (zmm), up to 8 registers per step ---- */
 
+/* gf_mul on each of four lanes (for key setup). */
+SK_INLINE __m512i gf_mul_x4(__m512i a, __m512i b) {
+    const __m512i poly = _mm512_broadcast_i32x4(_mm_set_epi64x(GF_POLY_HI, 1));
+    __m512i lo = _mm512_clmulepi64_epi128(a, b, 0x00);
+    __m512i hi = _mm512_clmulepi64_epi128(a, b, 0x11);
+    __m512i mi = _mm512_clmulepi64_epi128(a, b, 0x01) ^ _mm512_clmulepi64_epi128(a, b, 0x10);
+    mi ^= _mm512_shuffle_epi32(lo, _MM_PERM_BADC) ^ _mm512_clmulepi64_epi128(lo, poly, 0x10);
+    return hi ^ _mm512_shuffle_epi32(mi, _MM_PERM_BADC) ^ _mm512_clmulepi64_epi128(mi, poly, 0x10);
+}
+
 SK_INLINE __m512i bswap512(__m512i v) {
     return _mm512_shuffle_epi8(v, _mm512_broadcast_i32x4(
         _mm_set_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)));
@@ -121,30 +131,77 @@ SK_INLINE void aes_blocks(const struct gcm_key *k, __m512i x[SK_MAX_REGS], int n
     }
 }
 
+/* Unreduced GHASH sums (schoolbook): lo, hi and the middle terms of 256-bit products. */
+struct gh_sums {
+    __m512i lo, mi, hi;
+};
+
+/* Adds the products of four byte-reversed blocks d by four powers p. */
+SK_INLINE void gh_add(struct gh_sums *s, __m512i d, __m512i p) {
+    s->lo ^= _mm512_clmulepi64_epi128(d, p, 0x00);
+    s->hi ^= _mm512_clmulepi64_epi128(d, p, 0x11);
+    s->mi ^= _mm512_clmulepi64_epi128(d, p, 0x01) ^ _mm512_clmulepi64_epi128(d, p, 0x10);
+    /* Keep the sums in this order: re-associated, all products would be live at once and spill
+     * to the stack. */
+    __asm__("" : "+v"(s->lo), "+v"(s->mi), "+v"(s->hi));
+}
+
+/* One reduction for all the sums, then the four lanes added: the new accumulator. */
+SK_INLINE __m128i gh_reduce(struct gh_sums s) {
+    const __m512i poly = _mm512_broadcast_i32x4(_mm_set_epi64x(GF_POLY_HI, 1));
+    s.mi ^= _mm512_shuffle_epi32(s.lo, _MM_PERM_BADC) ^ _mm512_clmulepi64_epi128(s.lo, poly, 0x10);
+    s.hi ^= _mm512_shuffle_epi32(s.mi, _MM_PERM_BADC) ^ _mm512_clmulepi64_epi128(s.mi, poly, 0x10);
+    __m256i h = _mm512_castsi512_si256(s.hi) ^ _mm512_extracti64x4_epi64(s.hi, 1);
+    return _mm256_castsi256_si128(h) ^ _mm256_extracti128_si256(h, 1);
+}
+
 /* The GHASH of up to 32 byte-reversed blocks d[0 .. nz-1] (the accumulator already added into
- * the first), block i multiplied by p's block i: products summed unreduced (schoolbook), one
- * reduction for all, then the four lanes added. */
+ * the first), block i multiplied by p's block i. */
 SK_INLINE __m128i ghash_blocks(const __m512i d[SK_MAX_REGS], const __m512i p[SK_MAX_REGS],
                                int nz) {
-    __m512i lo = _mm512_clmulepi64_epi128(d[0], p[0], 0x00);
-    __m512i hi = _mm512_clmulepi64_epi128(d[0], p[0], 0x11);
-    __m512i mi = _mm512_clmulepi64_epi128(d[0], p[0], 0x01)
-                 ^ _mm512_clmulepi64_epi128(d[0], p[0], 0x10);
+    struct gh_sums s = {_mm512_setzero_si512(), _mm512_setzero_si512(), _mm512_setzero_si512()};
     #pragma GCC unroll 8
-    for (int q = 1; q < nz; q++) {
-        lo ^= _mm512_clmulepi64_epi128(d[q], p[q], 0x00);
-        hi ^= _mm512_clmulepi64_epi128(d[q], p[q], 0x11);
-        mi ^= _mm512_clmulepi64_epi128(d[q], p[q], 0x01)
-              ^ _mm512_clmulepi64_epi128(d[q], p[q], 0x10);
-        /* Keep the sums in this order: re-associated, all 32 products would be live at once
-         * and spill to the stack. */
-        __asm__("" : "+v"(lo), "+v"(mi), "+v"(hi));
+    for (int q = 0; q < nz; q++) {
+        gh_add(&s, d[q], p[q]);
     }
-    const __m512i poly = _mm512_broadcast_i32x4(_mm_set_epi64x(GF_POLY_HI, 1));
-    mi ^= _mm512_shuffle_epi32(lo, _MM_PERM_BADC) ^ _mm512_clmulepi64_epi128(lo, poly, 0x10);
-    hi ^= _mm512_shuffle_epi32(mi, _MM_PERM_BADC) ^ _mm512_clmulepi64_epi128(mi, poly, 0x10);
-    __m256i s = _mm512_castsi512_si256(hi) ^ _mm512_extracti64x4_epi64(hi, 1);
-    return _mm256_castsi256_si128(s) ^ _mm256_extracti128_si256(s, 1);
+    return gh_reduce(s);
+}
+
+/* The AES rounds of a full batch x[0 .. 7] interleaved with the GHASH of the previous batch
+ * d[0 .. 7] (acc is added into its first block here), one register of GHASH per AES round, so
+ * that the AES and carry-less-multiply units both always have independent work. Returns the
+ * new accumulator. */
+SK_INLINE __m128i aes_ghash_x8(const struct gcm_key *k, __m512i x[SK_MAX_REGS],
+                               const __m512i d[SK_MAX_REGS], __m128i acc) {
+    struct gh_sums s = {_mm512_setzero_si512(), _mm512_setzero_si512(), _mm512_setzero_si512()};
+    __m512i r = _mm512_broadcast_i32x4(k->rk[0]);
+    #pragma GCC unroll 8
+    for (int q = 0; q < 8; q++) {
+        x[q] = _mm512_xor_si512(x[q], r);
+    }
+    gh_add(&s, d[0] ^ _mm512_zextsi128_si512(acc), _mm512_loadu_si512(k->hpow));
+    #pragma GCC unroll 9
+    for (int i = 1; i < 10; i++) {
+        aes_round(k, i, x, 8);
+        if (i < 8) {
+            gh_add(&s, d[i], _mm512_loadu_si512(k->hpow + 4 * i));
+        }
+    }
+    acc = gh_reduce(s);
+    if (k->rounds > 10) {
+        aes_round(k, 10, x, 8);
+        aes_round(k, 11, x, 8);
+        if (k->rounds > 12) {
+            aes_round(k, 12, x, 8);
+            aes_round(k, 13, x, 8);
+        }
+    }
+    r = _mm512_broadcast_i32x4(k->rk[k->rounds]);
+    #pragma GCC unroll 8
+    for (int q = 0; q < 8; q++) {
+        x[q] = _mm512_aesenclast_epi128(x[q], r);
+    }
+    return acc;
 }
 
 /* The powers for nb (1 .. 4 nz) final blocks: block i gets H^(nb - i), blocks past nb get zero. */
