@@ -11,7 +11,7 @@
 #   --profile      smoke: every benchmark and provider, one 100 ms iteration (CI; numbers mean nothing)
 #                  short: about 7-8 minutes on 2 quiet cores (the default)
 #                  full:  2 forks and long iterations (about an hour)
-#                  publish: 1 fork, 5 x 1 s warm-up, 4 x 1 s measurement; for the README (publish.sh)
+#                  publish: 1 fork, 5 x 1 s warm-up (1 MiB messages: 10), 4 x 1 s measurement; for the README (publish.sh)
 #   --out DIR      where results go (default: benchmarks/results/<profile>-jdk<N>-<UTC time>)
 #   --include RE   only rows whose name matches RE, e.g. 'AeadBenchmark' or 'KeyLife|Hkdf'
 #   --no-build     use the jar already in benchmarks/target
