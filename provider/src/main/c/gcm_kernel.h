@@ -63,6 +63,18 @@ void sk_gcm_kernel_update(const void *state, struct sk_gcm_message *m, const uns
  * constant time) or truncates. */
 void sk_gcm_kernel_finish(const void *state, struct sk_gcm_message *m, unsigned char tag[16]);
 
+/* One-shot forms of the five calls above, for a whole message in one buffer. */
+void sk_gcm_kernel_seal(const void *state, const unsigned char iv[12], const unsigned char *aad,
+                        size_t aad_len, const unsigned char *in, unsigned char *out, size_t len,
+                        unsigned char tag[16]);
+
+/* Decrypts and checks the first tag_len (1 .. 16) bytes of the tag in constant time. Returns 1 if
+ * the tag matches; else 0, with out zeroed so that no unauthenticated plaintext is released
+ * (in == out allowed). The caller enforces which tag lengths it accepts. */
+int sk_gcm_kernel_open(const void *state, const unsigned char iv[12], const unsigned char *aad,
+                       size_t aad_len, const unsigned char *in, unsigned char *out, size_t len,
+                       const unsigned char *tag, size_t tag_len);
+
 /* Wipes state so that no round key or power of H survives (the compiler cannot drop the writes). */
 void sk_gcm_kernel_wipe(void *state);
 
