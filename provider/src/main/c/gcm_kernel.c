@@ -1,17 +1,24 @@
 /*
  * AES-GCM kernel: see gcm_kernel.h; the AES and GHASH building blocks are in gcm_kernel_ops.h.
  *
- * Data goes 16 blocks (256 bytes) per step: four zmm registers of counter blocks through VAES,
- * then the 16 ciphertext blocks through one aggregated GHASH (each block times its own power of
- * H, one reduction). The rest of a call (under 256 bytes, the last block possibly partial) goes
- * through the same code once more with masked loads and stores, so a short message costs one
- * such step: a 64-byte message is one register of AES and one of GHASH.
+ * Data goes 32 blocks (512 bytes) per step: eight zmm registers of counter blocks through VAES
+ * (eight, because vaesenc's latency is four times its issue interval here), and their ciphertext
+ * through one aggregated GHASH (each block times its own power of H, one reduction). From two
+ * steps on, each step's AES runs interleaved with the previous step's GHASH. The rest of a call
+ * (the last block possibly partial) goes through one more step of 1, 4 or 8 registers with masked
+ * loads and stores, so a 64-byte message costs one register of AES and one of GHASH.
+ *
+ * No secret is copied to the stack: round keys are broadcast from the state at each round and the
+ * GHASH sums are kept in an order that leaves room in the registers (checked in the generated
+ * assembly: the only spills are the counter block and pointers).
  */
 #include "gcm_kernel.h"
 #include "gcm_kernel_ops.h"
 
 #include <cpuid.h>
+#include <stddef.h>
 #include <string.h>
+
 _Static_assert(sizeof(struct gcm_key) <= SK_GCM_KERNEL_STATE_SIZE, "state too small");
 _Static_assert(SK_GCM_KERNEL_STATE_SIZE % 64 == 0, "state size a multiple of 64");
 
@@ -92,13 +99,16 @@ SK_TARGET static void expand_key(struct gcm_key *k, const unsigned char *key, in
 
 SK_TARGET void sk_gcm_kernel_init(void *state, const unsigned char *key, int key_len) {
     struct gcm_key *k = state;
+    /* The unused bytes too, so that no earlier content of the caller's memory lingers there. */
+    memset(k->unused, 0, sizeof k->unused);
+    memset((char *) state + sizeof *k, 0, SK_GCM_KERNEL_STATE_SIZE - sizeof *k);
     expand_key(k, key, key_len);
     __m128i h = bswap128(aes_block(k, _mm_setzero_si128()));
     /* h times x: shift left one bit; if the top bit falls out, add the reflected polynomial. */
     __m128i top = _mm_srai_epi32(_mm_shuffle_epi32(h, 0xFF), 31);
     __m128i carry = _mm_slli_si128(_mm_srli_epi64(h, 63), 8);
     h = (_mm_slli_epi64(h, 1) | carry)
-        ^ (top & _mm_set_epi64x((long long) 0xC200000000000000ULL, 1));
+        ^ (top & _mm_set_epi64x(GF_POLY_HI, 1));
     /* The powers, doubling the count at each step so that the multiplications of a step run in
      * parallel: H^2; H^3, H^4; then H^8..H^5 from H^4..H^1 times H^4, and so on. */
     __m128i h2 = gf_mul(h, h);

@@ -12,9 +12,14 @@
  * Constant time: AES only through AES instructions, GHASH only through carry-less multiplies; no
  * table lookups and no branch on key, H, data or tag. Branches depend on lengths only (public).
  *
- * Limits the caller enforces (the kernel assumes them): nonces of exactly 12 bytes (use OpenSSL
- * for others); at most 2^36 - 32 bytes of data per message (GCM's 2^39 - 256 bits), which also
- * means the 32-bit block counter never wraps; at most 2^61 - 1 bytes of AAD.
+ * Limits the caller enforces (the kernel assumes them): keys of 16, 24 or 32 bytes; nonces of
+ * exactly 12 bytes (use OpenSSL for others); at most 2^36 - 32 bytes of data per message (GCM's
+ * 2^39 - 256 bits), which also means the 32-bit block counter never wraps; at most 2^61 - 1 bytes
+ * of AAD; the call order start, aad*, update*, finish, with the lengths described below.
+ *
+ * Residue: no secret outlives a call on the kernel's stack (secrets live in the state and in the
+ * caller's message struct, which wipe and finish clear). Vector registers are not cleared on
+ * return: they may hold round keys, powers of H or keystream until later code overwrites them.
  */
 #ifndef SESSIONKEYS_GCM_KERNEL_H
 #define SESSIONKEYS_GCM_KERNEL_H
@@ -22,13 +27,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Bytes of a key's expanded state: round keys and the powers of H, with room to spare so that a
- * faster layout later needs no change on the caller's side. Must be 64-byte aligned. */
+/* Bytes of a key's expanded state: round keys and H^1..H^32 (768 bytes used), with room to spare
+ * so that a different layout later needs no change on the caller's side. Must be 64-byte
+ * aligned (16 is the hard minimum). */
 #define SK_GCM_KERNEL_STATE_SIZE 1024
 
-/* The state of one message. Lives on the caller's stack; holds no key material, only values any
- * observer of the ciphertext could derive or that are masked by the tag anyway. The fields are
- * private to the kernel. */
+/* The state of one message (64 bytes). Lives on the caller's stack; holds no key material, but
+ * the GHASH accumulator and E(J0) are secret until the tag is out: finish wipes them, so end every
+ * started message with finish (or wipe the struct). The fields are private to the kernel. */
 struct sk_gcm_message {
     _Alignas(16) unsigned char counter[16]; /* the next counter block, in GCM's byte order */
     unsigned char ghash[16];                /* GHASH accumulator, byte-reflected */
