@@ -171,8 +171,13 @@ SK_INLINE __m128i hash_step(const struct gcm_key *k, __m128i acc, const unsigned
     __m512i d[SK_MAX_REGS], p[SK_MAX_REGS];
     #pragma GCC unroll 8
     for (int q = 0; q < nz; q++) {
-        d[q] = bswap512(full ? _mm512_loadu_si512(a + 64 * q)
-                             : _mm512_maskz_loadu_epi8(bytes_mask(len, q), a + 64 * q));
+        if (full) {
+            d[q] = bswap512(_mm512_loadu_si512(a + 64 * q));
+        } else if (64 * (size_t) q < len) { /* registers past the end stay clear of memory */
+            d[q] = bswap512(_mm512_maskz_loadu_epi8(bytes_mask(len, q), a + 64 * q));
+        } else {
+            d[q] = _mm512_setzero_si512();
+        }
     }
     d[0] ^= _mm512_zextsi128_si512(acc);
     powers_for(k, full ? 4 * nz : (int) ((len + 15) / 16), p, nz);
@@ -216,6 +221,8 @@ SK_INLINE __m128i crypt_step(const struct gcm_key *k, __m128i ctr, __m128i acc,
     for (int q = 0; q < nz; q++) {
         if (full) {
             d[q] = xor_store(in + 64 * q, out + 64 * q, x[q], enc);
+        } else if (64 * (size_t) q >= len) { /* registers past the end stay clear of memory */
+            d[q] = _mm512_setzero_si512();
         } else {
             __mmask64 m = bytes_mask(len, q);
             __m512i v = _mm512_maskz_loadu_epi8(m, in + 64 * q), y = x[q] ^ v;
