@@ -1,17 +1,24 @@
 /*
  * AES-GCM kernel: see gcm_kernel.h; the AES and GHASH building blocks are in gcm_kernel_ops.h.
  *
- * Data goes 16 blocks (256 bytes) per step: four zmm registers of counter blocks through VAES,
- * then the 16 ciphertext blocks through one aggregated GHASH (each block times its own power of
- * H, one reduction). The rest of a call (under 256 bytes, the last block possibly partial) goes
- * through the same code once more with masked loads and stores, so a short message costs one
- * such step: a 64-byte message is one register of AES and one of GHASH.
+ * Data goes 32 blocks (512 bytes) per step: eight zmm registers of counter blocks through VAES
+ * (eight, because vaesenc's latency is four times its issue interval here), and their ciphertext
+ * through one aggregated GHASH (each block times its own power of H, one reduction). From two
+ * steps on, each step's AES runs interleaved with the previous step's GHASH. The rest of a call
+ * (the last block possibly partial) goes through one more step of 1, 4 or 8 registers with masked
+ * loads and stores, so a 64-byte message costs one register of AES and one of GHASH.
+ *
+ * No secret is copied to the stack: round keys are broadcast from the state at each round and the
+ * GHASH sums are kept in an order that leaves room in the registers (checked in the generated
+ * assembly: the only spills are the counter block and pointers).
  */
 #include "gcm_kernel.h"
 #include "gcm_kernel_ops.h"
 
 #include <cpuid.h>
+#include <stddef.h>
 #include <string.h>
+
 _Static_assert(sizeof(struct gcm_key) <= SK_GCM_KERNEL_STATE_SIZE, "state too small");
 _Static_assert(SK_GCM_KERNEL_STATE_SIZE % 64 == 0, "state size a multiple of 64");
 
@@ -92,13 +99,16 @@ SK_TARGET static void expand_key(struct gcm_key *k, const unsigned char *key, in
 
 SK_TARGET void sk_gcm_kernel_init(void *state, const unsigned char *key, int key_len) {
     struct gcm_key *k = state;
+    /* The unused bytes too, so that no earlier content of the caller's memory lingers there. */
+    memset(k->unused, 0, sizeof k->unused);
+    memset((char *) state + sizeof *k, 0, SK_GCM_KERNEL_STATE_SIZE - sizeof *k);
     expand_key(k, key, key_len);
     __m128i h = bswap128(aes_block(k, _mm_setzero_si128()));
     /* h times x: shift left one bit; if the top bit falls out, add the reflected polynomial. */
     __m128i top = _mm_srai_epi32(_mm_shuffle_epi32(h, 0xFF), 31);
     __m128i carry = _mm_slli_si128(_mm_srli_epi64(h, 63), 8);
     h = (_mm_slli_epi64(h, 1) | carry)
-        ^ (top & _mm_set_epi64x((long long) 0xC200000000000000ULL, 1));
+        ^ (top & _mm_set_epi64x(GF_POLY_HI, 1));
     /* The powers, doubling the count at each step so that the multiplications of a step run in
      * parallel: H^2; H^3, H^4; then H^8..H^5 from H^4..H^1 times H^4, and so on. */
     __m128i h2 = gf_mul(h, h);
@@ -161,8 +171,13 @@ SK_INLINE __m128i hash_step(const struct gcm_key *k, __m128i acc, const unsigned
     __m512i d[SK_MAX_REGS], p[SK_MAX_REGS];
     #pragma GCC unroll 8
     for (int q = 0; q < nz; q++) {
-        d[q] = bswap512(full ? _mm512_loadu_si512(a + 64 * q)
-                             : _mm512_maskz_loadu_epi8(bytes_mask(len, q), a + 64 * q));
+        if (full) {
+            d[q] = bswap512(_mm512_loadu_si512(a + 64 * q));
+        } else if (64 * (size_t) q < len) { /* registers past the end stay clear of memory */
+            d[q] = bswap512(_mm512_maskz_loadu_epi8(bytes_mask(len, q), a + 64 * q));
+        } else {
+            d[q] = _mm512_setzero_si512();
+        }
     }
     d[0] ^= _mm512_zextsi128_si512(acc);
     powers_for(k, full ? 4 * nz : (int) ((len + 15) / 16), p, nz);
@@ -206,6 +221,8 @@ SK_INLINE __m128i crypt_step(const struct gcm_key *k, __m128i ctr, __m128i acc,
     for (int q = 0; q < nz; q++) {
         if (full) {
             d[q] = xor_store(in + 64 * q, out + 64 * q, x[q], enc);
+        } else if (64 * (size_t) q >= len) { /* registers past the end stay clear of memory */
+            d[q] = _mm512_setzero_si512();
         } else {
             __mmask64 m = bytes_mask(len, q);
             __m512i v = _mm512_maskz_loadu_epi8(m, in + 64 * q), y = x[q] ^ v;
@@ -277,4 +294,37 @@ SK_TARGET void sk_gcm_kernel_finish(const void *state, struct sk_gcm_message *m,
     _mm_storeu_si128((__m128i *) tag,
                      bswap128(acc) ^ _mm_load_si128((const __m128i *) m->ej0));
     wipe(m, sizeof *m);
+}
+
+/* ---- one-shot forms ---- */
+
+void sk_gcm_kernel_seal(const void *state, const unsigned char iv[12], const unsigned char *aad,
+                        size_t aad_len, const unsigned char *in, unsigned char *out, size_t len,
+                        unsigned char tag[16]) {
+    struct sk_gcm_message m;
+    sk_gcm_kernel_start(state, &m, iv);
+    sk_gcm_kernel_aad(state, &m, aad, aad_len);
+    sk_gcm_kernel_update(state, &m, in, out, len, 1);
+    sk_gcm_kernel_finish(state, &m, tag);
+}
+
+int sk_gcm_kernel_open(const void *state, const unsigned char iv[12], const unsigned char *aad,
+                       size_t aad_len, const unsigned char *in, unsigned char *out, size_t len,
+                       const unsigned char *tag, size_t tag_len) {
+    struct sk_gcm_message m;
+    unsigned char want[16];
+    sk_gcm_kernel_start(state, &m, iv);
+    sk_gcm_kernel_aad(state, &m, aad, aad_len);
+    sk_gcm_kernel_update(state, &m, in, out, len, 0);
+    sk_gcm_kernel_finish(state, &m, want);
+    unsigned diff = tag_len == 0 || tag_len > 16; /* lengths are public */
+    for (size_t i = 0; i < tag_len && i < 16; i++) {
+        diff |= (unsigned) (want[i] ^ tag[i]); /* no early exit: constant time in the bytes */
+    }
+    wipe(want, sizeof want);
+    if (diff != 0) { /* only the verdict is branched on, and it is public from here on */
+        memset(out, 0, len);
+        return 0;
+    }
+    return 1;
 }

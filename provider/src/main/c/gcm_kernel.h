@@ -12,9 +12,14 @@
  * Constant time: AES only through AES instructions, GHASH only through carry-less multiplies; no
  * table lookups and no branch on key, H, data or tag. Branches depend on lengths only (public).
  *
- * Limits the caller enforces (the kernel assumes them): nonces of exactly 12 bytes (use OpenSSL
- * for others); at most 2^36 - 32 bytes of data per message (GCM's 2^39 - 256 bits), which also
- * means the 32-bit block counter never wraps; at most 2^61 - 1 bytes of AAD.
+ * Limits the caller enforces (the kernel assumes them): keys of 16, 24 or 32 bytes; nonces of
+ * exactly 12 bytes (use OpenSSL for others); at most 2^36 - 32 bytes of data per message (GCM's
+ * 2^39 - 256 bits), which also means the 32-bit block counter never wraps; at most 2^61 - 1 bytes
+ * of AAD; the call order start, aad*, update*, finish, with the lengths described below.
+ *
+ * Residue: no secret outlives a call on the kernel's stack (secrets live in the state and in the
+ * caller's message struct, which wipe and finish clear). Vector registers are not cleared on
+ * return: they may hold round keys, powers of H or keystream until later code overwrites them.
  */
 #ifndef SESSIONKEYS_GCM_KERNEL_H
 #define SESSIONKEYS_GCM_KERNEL_H
@@ -22,13 +27,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Bytes of a key's expanded state: round keys and the powers of H, with room to spare so that a
- * faster layout later needs no change on the caller's side. Must be 64-byte aligned. */
+/* Bytes of a key's expanded state: round keys and H^1..H^32 (768 bytes used), with room to spare
+ * so that a different layout later needs no change on the caller's side. Must be 64-byte
+ * aligned (16 is the hard minimum). */
 #define SK_GCM_KERNEL_STATE_SIZE 1024
 
-/* The state of one message. Lives on the caller's stack; holds no key material, only values any
- * observer of the ciphertext could derive or that are masked by the tag anyway. The fields are
- * private to the kernel. */
+/* The state of one message (64 bytes). Lives on the caller's stack; holds no key material, but
+ * the GHASH accumulator and E(J0) are secret until the tag is out: finish wipes them, so end every
+ * started message with finish (or wipe the struct). The fields are private to the kernel. */
 struct sk_gcm_message {
     _Alignas(16) unsigned char counter[16]; /* the next counter block, in GCM's byte order */
     unsigned char ghash[16];                /* GHASH accumulator, byte-reflected */
@@ -46,7 +52,10 @@ const char *sk_gcm_kernel_unavailable(void);
  * shared by concurrent messages. */
 void sk_gcm_kernel_init(void *state, const unsigned char *key, int key_len);
 
-/* Starts a message under a 12-byte nonce. */
+/* Starts a message under a 12-byte nonce. The nonce is read with one 8-byte and one 4-byte load:
+ * if the caller has just written it byte by byte, those loads cannot be served from the pending
+ * stores and wait for them to retire (measured: a 64-byte seal loop at half speed); memcpy, or
+ * any write at least that wide, is fine. */
 void sk_gcm_kernel_start(const void *state, struct sk_gcm_message *m, const unsigned char iv[12]);
 
 /* AAD, in any number of calls before the first data call, each a multiple of 16 bytes except the
@@ -62,6 +71,18 @@ void sk_gcm_kernel_update(const void *state, struct sk_gcm_message *m, const uns
 /* Writes the full 16-byte tag (over AAD and ciphertext) and wipes *m. The caller compares (in
  * constant time) or truncates. */
 void sk_gcm_kernel_finish(const void *state, struct sk_gcm_message *m, unsigned char tag[16]);
+
+/* One-shot forms of the five calls above, for a whole message in one buffer. */
+void sk_gcm_kernel_seal(const void *state, const unsigned char iv[12], const unsigned char *aad,
+                        size_t aad_len, const unsigned char *in, unsigned char *out, size_t len,
+                        unsigned char tag[16]);
+
+/* Decrypts and checks the first tag_len (1 .. 16) bytes of the tag in constant time. Returns 1 if
+ * the tag matches; else 0, with out zeroed so that no unauthenticated plaintext is released
+ * (in == out allowed). The caller enforces which tag lengths it accepts. */
+int sk_gcm_kernel_open(const void *state, const unsigned char iv[12], const unsigned char *aad,
+                       size_t aad_len, const unsigned char *in, unsigned char *out, size_t len,
+                       const unsigned char *tag, size_t tag_len);
 
 /* Wipes state so that no round key or power of H survives (the compiler cannot drop the writes). */
 void sk_gcm_kernel_wipe(void *state);

@@ -211,8 +211,12 @@ SK_INLINE void powers_for(const struct gcm_key *k, int nb, __m512i p[SK_MAX_REGS
     #pragma GCC unroll 8
     for (int q = 0; q < nz; q++) {
         int left = nb - 4 * q; /* blocks of this register that exist */
-        __mmask8 m = left >= 4 ? 0xFF : (__mmask8) ((1u << (2 * left)) - 1);
-        p[q] = left <= 0 ? _mm512_setzero_si512() : _mm512_maskz_loadu_epi64(m, from + 64 * q);
+        if (left <= 0) {
+            p[q] = _mm512_setzero_si512();
+        } else {
+            __mmask8 m = left >= 4 ? 0xFF : (__mmask8) ((1u << (2 * left)) - 1);
+            p[q] = _mm512_maskz_loadu_epi64(m, from + 64 * q);
+        }
     }
 }
 
