@@ -217,15 +217,16 @@ static struct sk_slot *start(JNIEnv *env, jlong key, jbyteArray iv, int enc, int
  * 12 bytes head (big-endian) then tail: the usual nonce then costs no call back into the JVM
  * (each costs about as much as encrypting 64 bytes' worth of GHASH).
  */
+/*
+ * The 12 nonce bytes from their two numbers, written as two wide stores: the own GCM kernel reads
+ * the nonce with one 16-byte load, which must wait for twelve single-byte stores to drain (it
+ * halved the rate of 64-byte messages) but is forwarded from two.
+ */
 static void nonce_bytes(jlong head, jint tail, unsigned char twelve[12]) {
-    uint64_t h = (uint64_t) head;
-    uint32_t t = (uint32_t) tail;
-    for (int i = 0; i < 8; i++) {
-        twelve[i] = (unsigned char) (h >> (56 - 8 * i));
-    }
-    for (int i = 0; i < 4; i++) {
-        twelve[8 + i] = (unsigned char) (t >> (24 - 8 * i));
-    }
+    uint64_t h = __builtin_bswap64((uint64_t) head);
+    uint32_t t = __builtin_bswap32((uint32_t) tail);
+    memcpy(twelve, &h, sizeof h);
+    memcpy(twelve + 8, &t, sizeof t);
 }
 
 static struct sk_slot *start_aead(JNIEnv *env, jlong key, jlong head, jint tail, jbyteArray nonce, int enc) {
