@@ -113,6 +113,7 @@ SK_AES_TARGET void sk_aes_kernel_init(void *state, const unsigned char *key, int
     if (decrypt) {
         invert_schedule(k);
     }
+    clear_vector_registers();
 }
 
 /* Zeroes n bytes (a multiple of 8). The empty asm that "reads" p after the stores keeps the
@@ -242,8 +243,8 @@ SK_AES_INLINE void ctr_blocks(const struct aes_key *k, int rounds, int carry, __
     }
 }
 
-SK_AES_TARGET void sk_ctr_kernel_update(const void *state, struct sk_ctr_message *m,
-                                        const unsigned char *in, unsigned char *out, size_t len) {
+SK_AES_INLINE void ctr_update(const void *state, struct sk_ctr_message *m,
+                              const unsigned char *in, unsigned char *out, size_t len) {
     const struct aes_key *k = state;
     if (m->used < 16 && len > 0) { /* first the rest of the previous call's last block */
         size_t take = 16 - m->used < len ? 16 - m->used : len;
@@ -273,6 +274,12 @@ SK_AES_TARGET void sk_ctr_kernel_update(const void *state, struct sk_ctr_message
     store_be64(m->counter, hi);
     store_be64(m->counter + 8, lo);
     m->used = len % 16 == 0 ? 16 : (unsigned) (len % 16);
+}
+
+SK_AES_TARGET void sk_ctr_kernel_update(const void *state, struct sk_ctr_message *m,
+                                        const unsigned char *in, unsigned char *out, size_t len) {
+    ctr_update(state, m, in, out, len);
+    clear_vector_registers();
 }
 
 /* ---- CBC decryption ---- */
@@ -348,6 +355,7 @@ SK_AES_TARGET void sk_cbc_kernel_decrypt(const void *state, unsigned char chain[
     __m128i last = _mm_loadu_si128((const __m128i *) (in + 16 * (blocks - 1)));
     BY_ROUNDS(k, cbc_blocks(k, ROUNDS, prev, in, out, blocks));
     _mm_storeu_si128((__m128i *) chain, last);
+    clear_vector_registers();
 }
 
 /* ---- ECB ---- */
@@ -403,10 +411,12 @@ SK_AES_TARGET void sk_ecb_kernel_encrypt(const void *state, const unsigned char 
                                          unsigned char *out, size_t blocks) {
     const struct aes_key *k = state;
     BY_ROUNDS(k, ecb_blocks(k, ROUNDS, 0, in, out, blocks));
+    clear_vector_registers();
 }
 
 SK_AES_TARGET void sk_ecb_kernel_decrypt(const void *state, const unsigned char *in,
                                          unsigned char *out, size_t blocks) {
     const struct aes_key *k = state;
     BY_ROUNDS(k, ecb_blocks(k, ROUNDS, 1, in, out, blocks));
+    clear_vector_registers();
 }
