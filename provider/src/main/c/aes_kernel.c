@@ -130,7 +130,6 @@ void sk_aes_kernel_wipe(void *state) {
     wipe(state, SK_AES_KERNEL_STATE_SIZE);
 }
 
-
 /* Calls body with the number of rounds as a constant: three copies, each fully unrolled. The
  * branch is on the key size, which is public. */
 #define BY_ROUNDS(k, body)             \
@@ -232,13 +231,15 @@ SK_AES_INLINE void ctr_blocks(const struct aes_key *k, int rounds, int carry, __
     if (len == 0) {
         return;
     }
+    /* Broadcast again rather than kept across the loop: kept, they would be spilled to the
+     * stack while the loop needs the registers. */
     __m512i rk[15];
     broadcast_keys(k, rounds, rk);
     if (len > 256) {
         ctr_step(rk, rounds, carry, &c, in, out, len, 8, 0, ks);
     } else if (len > 64) {
         ctr_step(rk, rounds, carry, &c, in, out, len, 4, 0, ks);
-    } else if (len > 0) {
+    } else {
         ctr_step(rk, rounds, carry, &c, in, out, len, 1, 0, ks);
     }
 }
@@ -331,15 +332,13 @@ SK_AES_INLINE void cbc_blocks(const struct aes_key *k, int rounds, __m128i prev,
     if (blocks == 0) {
         return;
     }
-    /* Broadcast again rather than kept across the loop: kept, they would be spilled to the
-     * stack while the loop needs the registers. */
-    __m512i rk[15];
+    __m512i rk[15]; /* broadcast again, as in ctr_blocks */
     broadcast_keys(k, rounds, rk);
     if (blocks > 16) {
         cbc_step(rk, rounds, &prev, in, out, blocks, 8, 0);
     } else if (blocks > 4) {
         cbc_step(rk, rounds, &prev, in, out, blocks, 4, 0);
-    } else if (blocks > 0) {
+    } else {
         cbc_step(rk, rounds, &prev, in, out, blocks, 1, 0);
     }
 }
@@ -394,15 +393,13 @@ SK_AES_INLINE void ecb_blocks(const struct aes_key *k, int rounds, int dec,
     if (blocks == 0) {
         return;
     }
-    /* Broadcast again rather than kept across the loop: kept, they would be spilled to the
-     * stack while the loop needs the registers. */
-    __m512i rk[15];
+    __m512i rk[15]; /* broadcast again, as in ctr_blocks */
     broadcast_keys(k, rounds, rk);
     if (blocks > 16) {
         ecb_step(rk, rounds, dec, in, out, blocks, 8, 0);
     } else if (blocks > 4) {
         ecb_step(rk, rounds, dec, in, out, blocks, 4, 0);
-    } else if (blocks > 0) {
+    } else {
         ecb_step(rk, rounds, dec, in, out, blocks, 1, 0);
     }
 }
