@@ -121,12 +121,15 @@ if [ "$profile" != smoke ] && { [ -z "$include" ] || [ "$profile" = publish ]; }
   else
     echo "C reference row skipped: gcc could not build benchmarks/native/evp_loop.c (libssl-dev missing?)" >&2
   fi
-  # The same for SessionKeys' own AES-GCM kernel (the provider's C source, in a plain C loop);
-  # it prints nothing where the CPU lacks VAES.
-  if gcc -O2 -I "$root/provider/src/main/c" -o "$here/target/kernel_loop" "$here/native/kernel_loop.c" \
-      "$root/provider/src/main/c/gcm_kernel.c" -lcrypto 2>/dev/null; then
-    "$here/target/kernel_loop" 3 >> "$out/c-reference.tsv" 2>/dev/null || echo "the kernel's C loop failed" >&2
-  fi
+  # The same for SessionKeys' own AES kernels (the provider's C sources, in plain C loops; they
+  # print nothing where the CPU lacks VAES). aes_kernel_loop prints OpenSSL's EVP rows too.
+  c="$root/provider/src/main/c"
+  for loop in kernel_loop:gcm_kernel aes_kernel_loop:aes_kernel; do
+    if gcc -O2 -I "$c" -o "$here/target/${loop%%:*}" "$here/native/${loop%%:*}.c" "$c/${loop#*:}.c" \
+        "$c/kernel_support.c" -lcrypto 2>/dev/null; then
+      "$here/target/${loop%%:*}" 3 >> "$out/c-reference.tsv" 2>/dev/null || echo "${loop%%:*} failed" >&2
+    fi
+  done
 fi
 echo "Results in $out (table: $out/report.md, chart: $out/throughput.png)"
 if [ "$status" = 4 ]; then

@@ -11,7 +11,7 @@
  *                                         bytes, MiB/s, MiB = 2^20)
  *
  * Build: gcc -O2 -I provider/src/main/c benchmarks/native/aes_kernel_loop.c \
- *            provider/src/main/c/aes_kernel.c -lcrypto
+ *            provider/src/main/c/aes_kernel.c provider/src/main/c/kernel_support.c -lcrypto
  */
 #include "aes_kernel.h"
 

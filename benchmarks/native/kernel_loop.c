@@ -13,7 +13,7 @@
  *       (algorithm, bytes, MiB/s with MiB = 2^20) and the key setup cost to stderr.
  *
  * Build: gcc -O2 -I provider/src/main/c benchmarks/native/kernel_loop.c \
- *            provider/src/main/c/gcm_kernel.c -lcrypto
+ *            provider/src/main/c/gcm_kernel.c provider/src/main/c/kernel_support.c -lcrypto
  * (check is also worth a run built with -fsanitize=address,undefined: it found one bug so far.)
  */
 #include "gcm_kernel.h"

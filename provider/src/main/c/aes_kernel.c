@@ -11,87 +11,19 @@
  * is compiled three times with its round loop fully unrolled.
  */
 #include "aes_kernel.h"
+#include "kernel_support.h"
 #include "aes_kernel_ops.h"
 
-#include <cpuid.h>
 #include <string.h>
 
 _Static_assert(sizeof(struct aes_key) <= SK_AES_KERNEL_STATE_SIZE, "state too small");
 _Static_assert(SK_AES_KERNEL_STATE_SIZE % 64 == 0, "state size a multiple of 64");
 
-/* ---- CPU check ---- */
-
-static const char *check_cpu(void) {
-    unsigned a, b, c, d;
-    if (!__get_cpuid(1, &a, &b, &c, &d)) {
-        return "CPUID leaf 1 missing";
-    }
-    if (!(c & bit_AES)) {
-        return "CPU lacks AES-NI";
-    }
-    if (!(c & bit_OSXSAVE) || !(c & bit_AVX)) {
-        return "CPU lacks AVX or the OS does not enable XSAVE";
-    }
-    if (__get_cpuid_max(0, NULL) < 7) {
-        return "CPUID leaf 7 missing";
-    }
-    __cpuid_count(7, 0, a, b, c, d);
-    if (!(b & bit_AVX512F) || !(b & bit_AVX512BW) || !(b & bit_AVX512VL)) {
-        return "CPU lacks AVX512F, AVX512BW or AVX512VL";
-    }
-    if (!(c & bit_VAES)) {
-        return "CPU lacks VAES";
-    }
-    unsigned lo, hi;
-    __asm__ volatile("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));
-    /* XMM (bit 1), YMM (2), opmask (5), ZMM_Hi256 (6), Hi16_ZMM (7) must all be OS-saved. */
-    if ((lo & 0xE6) != 0xE6) {
-        return "the OS does not save AVX-512 state (XCR0)";
-    }
-    return NULL;
-}
-
 const char *sk_aes_kernel_unavailable(void) {
-    /* 1 = usable, 2 = not; a race only computes the same answer twice. */
-    static int cached;
-    static const char *reason;
-    int v = __atomic_load_n(&cached, __ATOMIC_ACQUIRE);
-    if (v == 0) {
-        const char *r = check_cpu();
-        __atomic_store_n(&reason, r, __ATOMIC_RELAXED);
-        __atomic_store_n(&cached, r == NULL ? 1 : 2, __ATOMIC_RELEASE);
-        return r;
-    }
-    return v == 1 ? NULL : __atomic_load_n(&reason, __ATOMIC_RELAXED);
+    return sk_kernel_cpu_missing(0);
 }
 
 /* ---- key setup ---- */
-
-/* SubWord through the AES instructions' S-box: with all four columns equal, ShiftRows changes
- * nothing, so AESENCLAST with a zero round key is SubBytes alone. No table, constant time. */
-SK_AES_TARGET static inline uint32_t sub_word(uint32_t w) {
-    return (uint32_t) _mm_cvtsi128_si32(_mm_aesenclast_si128(_mm_set1_epi32((int) w),
-                                                              _mm_setzero_si128()));
-}
-
-/* FIPS-197 key expansion for every key size, written straight into the state (no stack copy). */
-SK_AES_TARGET static void expand_key(struct aes_key *k, const unsigned char *key, int key_len) {
-    uint32_t *w = (uint32_t *) k->rk;
-    int nk = key_len / 4, total = 4 * (nk + 7);
-    uint32_t rcon = 1;
-    memcpy(w, key, (size_t) key_len);
-    for (int i = nk; i < total; i++) {
-        uint32_t t = w[i - 1];
-        if (i % nk == 0) {
-            t = sub_word((t >> 8) | (t << 24)) ^ rcon;
-            rcon = (rcon << 1) ^ (0x11B & -(rcon >> 7));
-        } else if (nk > 6 && i % nk == 4) {
-            t = sub_word(t);
-        }
-        w[i] = w[i - nk] ^ t;
-    }
-    k->rounds = (uint32_t) nk + 6;
-}
 
 /* The equivalent inverse cipher (FIPS-197 5.3.5): the encryption round keys in reverse order,
  * InvMixColumns applied to all but the first and last, so that AESDEC can run the rounds. Done in
@@ -109,25 +41,15 @@ SK_AES_TARGET static void invert_schedule(struct aes_key *k) {
 SK_AES_TARGET void sk_aes_kernel_init(void *state, const unsigned char *key, int key_len,
                                       int decrypt) {
     struct aes_key *k = state;
-    expand_key(k, key, key_len);
+    k->rounds = sk_kernel_expand_key(k->rk, key, key_len);
     if (decrypt) {
         invert_schedule(k);
     }
     clear_vector_registers();
 }
 
-/* Zeroes n bytes (a multiple of 8). The empty asm that "reads" p after the stores keeps the
- * compiler from treating them as dead, as explicit_bzero does. */
-static inline void wipe(void *p, size_t n) {
-    uint64_t *w = p;
-    for (size_t i = 0; i < n / 8; i++) {
-        w[i] = 0;
-    }
-    __asm__ volatile("" : : "r"(p) : "memory");
-}
-
 void sk_aes_kernel_wipe(void *state) {
-    wipe(state, SK_AES_KERNEL_STATE_SIZE);
+    sk_kernel_wipe(state, SK_AES_KERNEL_STATE_SIZE);
 }
 
 /* Calls body with the number of rounds as a constant: three copies, each fully unrolled. The
@@ -157,7 +79,7 @@ void sk_ctr_kernel_start(struct sk_ctr_message *m, const unsigned char iv[16]) {
 _Static_assert(sizeof(struct sk_ctr_message) % 8 == 0, "a message wipes in words");
 
 void sk_ctr_kernel_wipe(struct sk_ctr_message *m) {
-    wipe(m, sizeof *m);
+    sk_kernel_wipe(m, sizeof *m);
 }
 
 static inline uint64_t load_be64(const unsigned char *p) {

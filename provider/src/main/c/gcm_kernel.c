@@ -13,96 +13,27 @@
  * assembly: the only spills are the counter block and pointers).
  */
 #include "gcm_kernel.h"
+#include "kernel_support.h"
 #include "gcm_kernel_ops.h"
 
-#include <cpuid.h>
 #include <stddef.h>
 #include <string.h>
 
 _Static_assert(sizeof(struct gcm_key) <= SK_GCM_KERNEL_STATE_SIZE, "state too small");
 _Static_assert(SK_GCM_KERNEL_STATE_SIZE % 64 == 0, "state size a multiple of 64");
 
-/* ---- CPU check ---- */
-
-static const char *check_cpu(void) {
-    unsigned a, b, c, d;
-    if (!__get_cpuid(1, &a, &b, &c, &d)) {
-        return "CPUID leaf 1 missing";
-    }
-    if (!(c & bit_AES) || !(c & bit_PCLMUL)) {
-        return "CPU lacks AES-NI or PCLMULQDQ";
-    }
-    if (!(c & bit_OSXSAVE) || !(c & bit_AVX)) {
-        return "CPU lacks AVX or the OS does not enable XSAVE";
-    }
-    unsigned max = __get_cpuid_max(0, NULL);
-    if (max < 7) {
-        return "CPUID leaf 7 missing";
-    }
-    __cpuid_count(7, 0, a, b, c, d);
-    if (!(b & bit_AVX512F) || !(b & bit_AVX512BW) || !(b & bit_AVX512VL)) {
-        return "CPU lacks AVX512F, AVX512BW or AVX512VL";
-    }
-    if (!(c & bit_VAES) || !(c & bit_VPCLMULQDQ)) {
-        return "CPU lacks VAES or VPCLMULQDQ";
-    }
-    unsigned lo, hi;
-    __asm__ volatile("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));
-    /* XMM (bit 1), YMM (2), opmask (5), ZMM_Hi256 (6), Hi16_ZMM (7) must all be OS-saved. */
-    if ((lo & 0xE6) != 0xE6) {
-        return "the OS does not save AVX-512 state (XCR0)";
-    }
-    return NULL;
-}
-
 const char *sk_gcm_kernel_unavailable(void) {
-    /* 1 = usable, 2 = not; a race only computes the same answer twice. */
-    static int cached;
-    static const char *reason;
-    int v = __atomic_load_n(&cached, __ATOMIC_ACQUIRE);
-    if (v == 0) {
-        const char *r = check_cpu();
-        __atomic_store_n(&reason, r, __ATOMIC_RELAXED);
-        __atomic_store_n(&cached, r == NULL ? 1 : 2, __ATOMIC_RELEASE);
-        return r;
-    }
-    return v == 1 ? NULL : __atomic_load_n(&reason, __ATOMIC_RELAXED);
+    return sk_kernel_cpu_missing(1);
 }
 
 /* ---- key setup ---- */
-
-/* SubWord on the S-box of the AES instructions: with all four columns equal, ShiftRows is the
- * identity, so AESENCLAST with a zero round key is SubBytes alone. No table, constant time. */
-SK_TARGET static inline uint32_t sub_word(uint32_t w) {
-    return (uint32_t) _mm_cvtsi128_si32(_mm_aesenclast_si128(_mm_set1_epi32((int) w),
-                                                              _mm_setzero_si128()));
-}
-
-/* FIPS-197 key expansion for every key size, written straight into the state (no stack copy). */
-SK_TARGET static void expand_key(struct gcm_key *k, const unsigned char *key, int key_len) {
-    uint32_t *w = (uint32_t *) k->rk;
-    int nk = key_len / 4, total = 4 * (nk + 7);
-    uint32_t rcon = 1;
-    memcpy(w, key, (size_t) key_len);
-    for (int i = nk; i < total; i++) {
-        uint32_t t = w[i - 1];
-        if (i % nk == 0) {
-            t = sub_word((t >> 8) | (t << 24)) ^ rcon;
-            rcon = (rcon << 1) ^ (0x11B & -(rcon >> 7));
-        } else if (nk > 6 && i % nk == 4) {
-            t = sub_word(t);
-        }
-        w[i] = w[i - nk] ^ t;
-    }
-    k->rounds = (uint32_t) nk + 6;
-}
 
 SK_TARGET void sk_gcm_kernel_init(void *state, const unsigned char *key, int key_len) {
     struct gcm_key *k = state;
     /* The unused bytes too, so that no earlier content of the caller's memory lingers there. */
     memset(k->unused, 0, sizeof k->unused);
     memset((char *) state + sizeof *k, 0, SK_GCM_KERNEL_STATE_SIZE - sizeof *k);
-    expand_key(k, key, key_len);
+    k->rounds = sk_kernel_expand_key(k->rk, key, key_len);
     __m128i h = bswap128(aes_block(k, _mm_setzero_si128()));
     /* h times x: shift left one bit; if the top bit falls out, add the reflected polynomial. */
     __m128i top = _mm_srai_epi32(_mm_shuffle_epi32(h, 0xFF), 31);
@@ -130,18 +61,8 @@ SK_TARGET void sk_gcm_kernel_init(void *state, const unsigned char *key, int key
     }
 }
 
-/* Zeroes n bytes (a multiple of 8). The empty asm that "reads" p after the stores keeps the
- * compiler from treating them as dead, as explicit_bzero does; word stores keep it cheap. */
-static inline void wipe(void *p, size_t n) {
-    uint64_t *w = p;
-    for (size_t i = 0; i < n / 8; i++) {
-        w[i] = 0;
-    }
-    __asm__ volatile("" : : "r"(p) : "memory");
-}
-
 void sk_gcm_kernel_wipe(void *state) {
-    wipe(state, SK_GCM_KERNEL_STATE_SIZE);
+    sk_kernel_wipe(state, SK_GCM_KERNEL_STATE_SIZE);
 }
 
 /* ---- messages ---- */
@@ -293,7 +214,7 @@ SK_TARGET void sk_gcm_kernel_finish(const void *state, struct sk_gcm_message *m,
     acc = gf_mul(acc ^ lens, k->hpow[31]);
     _mm_storeu_si128((__m128i *) tag,
                      bswap128(acc) ^ _mm_load_si128((const __m128i *) m->ej0));
-    wipe(m, sizeof *m);
+    sk_kernel_wipe(m, sizeof *m);
 }
 
 /* ---- one-shot forms ---- */
@@ -321,7 +242,7 @@ int sk_gcm_kernel_open(const void *state, const unsigned char iv[12], const unsi
     for (size_t i = 0; i < tag_len && i < 16; i++) {
         diff |= (unsigned) (want[i] ^ tag[i]); /* no early exit: constant time in the bytes */
     }
-    wipe(want, sizeof want);
+    sk_kernel_wipe(want, sizeof want);
     if (diff != 0) { /* only the verdict is branched on, and it is public from here on */
         memset(out, 0, len);
         return 0;
