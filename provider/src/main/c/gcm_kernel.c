@@ -123,6 +123,16 @@ SK_TARGET void sk_gcm_kernel_aad(const void *state, struct sk_gcm_message *m,
     _mm_storeu_si128((__m128i *) m->ghash, acc);
 }
 
+void sk_gcm_kernel_authenticate(const void *state, struct sk_gcm_message *m, const unsigned char *in,
+                                size_t len) {
+    /* GHASH runs over the AAD and then the ciphertext, each zero-padded to whole blocks: the
+     * AAD's code does the same to the ciphertext; only the length block tells them apart. */
+    uint64_t aad_bytes = m->aad_bytes;
+    sk_gcm_kernel_aad(state, m, in, len);
+    m->aad_bytes = aad_bytes;
+    m->data_bytes += len;
+}
+
 /* out = in ^ keystream x for one full register; returns the ciphertext byte-reversed for GHASH. */
 SK_INLINE __m512i xor_store(const unsigned char *in, unsigned char *out, __m512i x, int enc) {
     __m512i v = _mm512_loadu_si512(in), y = x ^ v;

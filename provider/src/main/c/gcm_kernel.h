@@ -68,6 +68,12 @@ void sk_gcm_kernel_aad(const void *state, struct sk_gcm_message *m, const unsign
 void sk_gcm_kernel_update(const void *state, struct sk_gcm_message *m, const unsigned char *in,
                           unsigned char *out, size_t len, int enc);
 
+/* Ciphertext to authenticate without decrypting it, in calls as for update: the first pass of a
+ * decryption that writes nothing before the tag has been checked (the second pass decrypts
+ * under a new message started with the same nonce, whose own tag is then discarded). */
+void sk_gcm_kernel_authenticate(const void *state, struct sk_gcm_message *m, const unsigned char *in,
+                                size_t len);
+
 /* Writes the full 16-byte tag (over AAD and ciphertext) and wipes *m. The caller compares (in
  * constant time) or truncates. */
 void sk_gcm_kernel_finish(const void *state, struct sk_gcm_message *m, unsigned char tag[16]);

@@ -124,6 +124,95 @@ static jboolean open_into_scratch(JNIEnv *env, const void *state, struct sk_gcm_
     return ok ? JNI_TRUE : JNI_FALSE;
 }
 
+/* Whether two ranges overlap other than exactly (then an output write could change unread input). */
+static int overlap_partly(const void *a, const void *b, size_t n) {
+    const unsigned char *x = a, *y = b;
+    return n > 0 && x != y && x < y + n && y < x + n;
+}
+
+/* Pass 1 of a long decryption, over a pinned array in chunks: GHASH of the ciphertext only. */
+static int authenticate_array(JNIEnv *env, const void *state, struct sk_gcm_message *m, jbyteArray in,
+                              jint in_off, jint length) {
+    for (jint done = 0; done < length;) {
+        jint n = length - done < CHUNK ? length - done : CHUNK;
+        unsigned char *src = (*env)->GetPrimitiveArrayCritical(env, in, NULL);
+        if (src == NULL) {
+            return 0; /* OutOfMemoryError pending */
+        }
+        sk_gcm_kernel_authenticate(state, m, src + in_off + done, (size_t) n);
+        (*env)->ReleasePrimitiveArrayCritical(env, in, src, JNI_ABORT);
+        done += n;
+    }
+    return 1;
+}
+
+/*
+ * Pass 2, once the tag has matched: decrypts straight into the output array, in chunks, under a
+ * second message with the same nonce (its tag is discarded). The ranges are one range of one
+ * array or do not overlap.
+ */
+static int decrypt_into_array(JNIEnv *env, const void *state, const unsigned char *iv, jbyteArray in,
+                              jint in_off, jint length, jbyteArray out, jint out_off) {
+    struct sk_gcm_message m;
+    sk_gcm_kernel_start(state, &m, iv);
+    jboolean same = (*env)->IsSameObject(env, in, out);
+    int ok = 1;
+    for (jint done = 0; ok && done < length;) {
+        jint n = length - done < CHUNK ? length - done : CHUNK;
+        unsigned char *dst = (*env)->GetPrimitiveArrayCritical(env, out, NULL);
+        unsigned char *src = dst == NULL || same ? dst : (*env)->GetPrimitiveArrayCritical(env, in, NULL);
+        if (src == NULL) {
+            if (dst != NULL) {
+                (*env)->ReleasePrimitiveArrayCritical(env, out, dst, JNI_ABORT);
+            }
+            ok = 0; /* OutOfMemoryError pending */
+            break;
+        }
+        sk_gcm_kernel_update(state, &m, src + in_off + done, dst + out_off + done, (size_t) n, 0);
+        if (!same) {
+            (*env)->ReleasePrimitiveArrayCritical(env, in, src, JNI_ABORT);
+        }
+        (*env)->ReleasePrimitiveArrayCritical(env, out, dst, 0);
+        done += n;
+    }
+    abandon(state, &m);
+    return ok;
+}
+
+/*
+ * A long decryption between byte arrays in two passes (authenticate, compare, decrypt into the
+ * output) instead of through scratch that must be copied out and cleansed.
+ */
+static jboolean open_two_pass_array(JNIEnv *env, const void *state, struct sk_gcm_message *m,
+                                    const unsigned char *iv, jbyteArray in, jint in_off, jint length,
+                                    const unsigned char *expected, jint tag_length, jbyteArray out,
+                                    jint out_off) {
+    int ok = authenticate_array(env, state, m, in, in_off, length);
+    unsigned char computed[TAG_LENGTH];
+    sk_gcm_kernel_finish(state, m, computed);
+    ok = ok && tags_match(computed, expected, tag_length);
+    sk.cleanse(computed, sizeof computed);
+    return ok && decrypt_into_array(env, state, iv, in, in_off, length, out, out_off) ? JNI_TRUE : JNI_FALSE;
+}
+
+/* The same between addresses, which are equal or do not overlap. */
+static jboolean open_two_pass_direct(const void *state, struct sk_gcm_message *m, const unsigned char *iv,
+                                     const unsigned char *src, unsigned char *dst, jint length,
+                                     const unsigned char *expected, jint tag_length) {
+    sk_gcm_kernel_authenticate(state, m, src, (size_t) length);
+    unsigned char computed[TAG_LENGTH];
+    sk_gcm_kernel_finish(state, m, computed);
+    int ok = tags_match(computed, expected, tag_length);
+    sk.cleanse(computed, sizeof computed);
+    if (ok) {
+        struct sk_gcm_message second;
+        sk_gcm_kernel_start(state, &second, iv);
+        sk_gcm_kernel_update(state, &second, src, dst, (size_t) length, 0);
+        abandon(state, &second);
+    }
+    return ok ? JNI_TRUE : JNI_FALSE;
+}
+
 /*
  * A message of at most SMALL_SCRATCH bytes: one copy in, encrypted in place, one copy out. The
  * Java side has checked both ranges, so the copies cannot fail (as on the OpenSSL path).
@@ -219,6 +308,11 @@ jboolean sk_kernel_open_array(JNIEnv *env, const void *state, const unsigned cha
     if ((*env)->ExceptionCheck(env) || !begin(env, state, &m, iv, aad, aad_off, aad_length)) {
         return JNI_FALSE;
     }
+    jboolean overlapping = (*env)->IsSameObject(env, in, out) && in_off != out_off
+                           && in_off < out_off + length && out_off < in_off + length;
+    if (length > SMALL_SCRATCH && !overlapping) {
+        return open_two_pass_array(env, state, &m, iv, in, in_off, length, expected, tag_length, out, out_off);
+    }
     return open_into_scratch(env, state, &m, in, in_off, NULL, length, expected, tag_length, out, out_off, NULL);
 }
 
@@ -241,6 +335,9 @@ jboolean sk_kernel_open_direct(JNIEnv *env, const void *state, const unsigned ch
     struct sk_gcm_message m;
     if (!begin(env, state, &m, iv, aad, aad_off, aad_length)) {
         return JNI_FALSE;
+    }
+    if (length > SMALL_SCRATCH && !overlap_partly(src, dst, (size_t) length)) {
+        return open_two_pass_direct(state, &m, iv, src, dst, length, expected, tag_length);
     }
     return open_into_scratch(env, state, &m, NULL, 0, src, length, expected, tag_length, NULL, 0, dst);
 }

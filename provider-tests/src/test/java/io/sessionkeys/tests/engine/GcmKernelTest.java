@@ -93,7 +93,7 @@ class GcmKernelTest {
         key.destroy();
     }
 
-    /** One array, input and output ranges overlapping by all but a few bytes, ahead and behind. */
+    /** One array, input and output ranges overlapping by all but a few bytes, ahead and behind, and exactly. */
     @Test
     void overlappingRangesOfOneArray_matchSunJce() throws Exception {
         SplittableRandom random = new SplittableRandom(0x6c5);
@@ -113,7 +113,21 @@ class GcmKernelTest {
                 ours.doFinal(array, inOffset, length, array, outOffset);
                 assertArrayEquals(expected, Arrays.copyOfRange(array, outOffset, outOffset + length + 16),
                         "length " + length + " shift " + shift);
+
+                byte[] sealed = new byte[expected.length + 2 * Math.abs(shift)];
+                System.arraycopy(expected, 0, sealed, inOffset, expected.length);
+                ours.init(Cipher.DECRYPT_MODE, key, spec);
+                ours.doFinal(sealed, inOffset, expected.length, sealed, outOffset);
+                assertArrayEquals(plain, Arrays.copyOfRange(sealed, outOffset, outOffset + length),
+                        "decryption, length " + length + " shift " + shift);
             }
+            byte[] plain = bytes(random, length);
+            GCMParameterSpec spec = new GCMParameterSpec(128, bytes(random, 12));
+            byte[] inPlace = reference(Cipher.ENCRYPT_MODE, keyBytes, spec, new byte[0], plain);
+            Cipher ours = Cipher.getInstance("AES/GCM/NoPadding", SESSION_KEYS);
+            ours.init(Cipher.DECRYPT_MODE, key, spec);
+            ours.doFinal(inPlace, 0, inPlace.length, inPlace, 0);
+            assertArrayEquals(plain, Arrays.copyOf(inPlace, length), "decryption in place, length " + length);
         }
         key.destroy();
     }
