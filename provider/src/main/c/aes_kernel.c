@@ -45,7 +45,7 @@ SK_AES_TARGET void sk_aes_kernel_init(void *state, const unsigned char *key, int
     if (decrypt) {
         invert_schedule(k);
     }
-    clear_vector_registers();
+    sk_kernel_clear_vector_registers();
 }
 
 void sk_aes_kernel_wipe(void *state) {
@@ -202,7 +202,7 @@ SK_AES_INLINE void ctr_update(const void *state, struct sk_ctr_message *m,
 SK_AES_TARGET void sk_ctr_kernel_update(const void *state, struct sk_ctr_message *m,
                                         const unsigned char *in, unsigned char *out, size_t len) {
     ctr_update(state, m, in, out, len);
-    clear_vector_registers();
+    sk_kernel_clear_vector_registers();
 }
 
 /* ---- CBC decryption ---- */
@@ -276,7 +276,7 @@ SK_AES_TARGET void sk_cbc_kernel_decrypt(const void *state, unsigned char chain[
     __m128i last = _mm_loadu_si128((const __m128i *) (in + 16 * (blocks - 1)));
     BY_ROUNDS(k, cbc_blocks(k, ROUNDS, prev, in, out, blocks));
     _mm_storeu_si128((__m128i *) chain, last);
-    clear_vector_registers();
+    sk_kernel_clear_vector_registers();
 }
 
 /* ---- ECB ---- */
@@ -330,12 +330,12 @@ SK_AES_TARGET void sk_ecb_kernel_encrypt(const void *state, const unsigned char 
                                          unsigned char *out, size_t blocks) {
     const struct aes_key *k = state;
     BY_ROUNDS(k, ecb_blocks(k, ROUNDS, 0, in, out, blocks));
-    clear_vector_registers();
+    sk_kernel_clear_vector_registers();
 }
 
 SK_AES_TARGET void sk_ecb_kernel_decrypt(const void *state, const unsigned char *in,
                                          unsigned char *out, size_t blocks) {
     const struct aes_key *k = state;
     BY_ROUNDS(k, ecb_blocks(k, ROUNDS, 1, in, out, blocks));
-    clear_vector_registers();
+    sk_kernel_clear_vector_registers();
 }

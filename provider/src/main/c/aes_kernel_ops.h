@@ -94,33 +94,5 @@ SK_AES_INLINE __m512i counter_add(__m512i c, __m512i inc, int carry) {
     return t;
 }
 
-/* Zeroes every vector register before an entry point returns: round keys and keystream would
- * otherwise stay in them (the VZEROUPPER gcc adds on return clears only the upper halves of
- * zmm0-15) until other code happens to overwrite them, and could meanwhile reach memory, e.g. in
- * the register state the OS saves on a context switch. VZEROALL clears zmm0-15 whole; an EVEX
- * write to xmm16-31 clears the rest of those registers. */
-SK_AES_INLINE void clear_vector_registers(void) {
-    __asm__ volatile("vzeroall\n\t"
-                     "vpxord %%xmm16, %%xmm16, %%xmm16\n\t"
-                     "vpxord %%xmm17, %%xmm17, %%xmm17\n\t"
-                     "vpxord %%xmm18, %%xmm18, %%xmm18\n\t"
-                     "vpxord %%xmm19, %%xmm19, %%xmm19\n\t"
-                     "vpxord %%xmm20, %%xmm20, %%xmm20\n\t"
-                     "vpxord %%xmm21, %%xmm21, %%xmm21\n\t"
-                     "vpxord %%xmm22, %%xmm22, %%xmm22\n\t"
-                     "vpxord %%xmm23, %%xmm23, %%xmm23\n\t"
-                     "vpxord %%xmm24, %%xmm24, %%xmm24\n\t"
-                     "vpxord %%xmm25, %%xmm25, %%xmm25\n\t"
-                     "vpxord %%xmm26, %%xmm26, %%xmm26\n\t"
-                     "vpxord %%xmm27, %%xmm27, %%xmm27\n\t"
-                     "vpxord %%xmm28, %%xmm28, %%xmm28\n\t"
-                     "vpxord %%xmm29, %%xmm29, %%xmm29\n\t"
-                     "vpxord %%xmm30, %%xmm30, %%xmm30\n\t"
-                     "vpxord %%xmm31, %%xmm31, %%xmm31\n"
-                     : : : "xmm0", "xmm1", "xmm2", "xmm3", "xmm4", "xmm5", "xmm6", "xmm7",
-                       "xmm8", "xmm9", "xmm10", "xmm11", "xmm12", "xmm13", "xmm14", "xmm15",
-                       "xmm16", "xmm17", "xmm18", "xmm19", "xmm20", "xmm21", "xmm22", "xmm23",
-                       "xmm24", "xmm25", "xmm26", "xmm27", "xmm28", "xmm29", "xmm30", "xmm31");
-}
 
 #endif

@@ -10,7 +10,8 @@
  *
  * No secret is copied to the stack: round keys are broadcast from the state at each round and the
  * GHASH sums are kept in an order that leaves room in the registers (checked in the generated
- * assembly: the only spills are the counter block and pointers).
+ * assembly: the only spills are the counter block and pointers). Every entry point clears the
+ * vector registers before it returns, as the AES kernel's do.
  */
 #include "gcm_kernel.h"
 #include "kernel_support.h"
@@ -59,6 +60,7 @@ SK_TARGET void sk_gcm_kernel_init(void *state, const unsigned char *key, int key
         __m512i lower = _mm512_loadu_si512(k->hpow + 16 + 4 * i);
         _mm512_storeu_si512(k->hpow + 4 * i, gf_mul_x4(lower, hh));
     }
+    sk_kernel_clear_vector_registers();
 }
 
 void sk_gcm_kernel_wipe(void *state) {
@@ -83,6 +85,7 @@ SK_TARGET void sk_gcm_kernel_start(const void *state, struct sk_gcm_message *m,
     _mm_storeu_si128((__m128i *) m->ghash, _mm_setzero_si128());
     m->aad_bytes = 0;
     m->data_bytes = 0;
+    sk_kernel_clear_vector_registers();
 }
 
 /* GHASH over the 4 nz blocks at a (len bytes: all of them if full, else 1 .. 64 nz, the last
@@ -121,6 +124,7 @@ SK_TARGET void sk_gcm_kernel_aad(const void *state, struct sk_gcm_message *m,
         acc = hash_step(k, acc, aad, len, 1, 0);
     }
     _mm_storeu_si128((__m128i *) m->ghash, acc);
+    sk_kernel_clear_vector_registers();
 }
 
 void sk_gcm_kernel_authenticate(const void *state, struct sk_gcm_message *m, const unsigned char *in,
@@ -212,6 +216,7 @@ SK_TARGET void sk_gcm_kernel_update(const void *state, struct sk_gcm_message *m,
     }
     _mm_store_si128((__m128i *) m->counter, bswap128(next));
     _mm_storeu_si128((__m128i *) m->ghash, acc);
+    sk_kernel_clear_vector_registers();
 }
 
 SK_TARGET void sk_gcm_kernel_finish(const void *state, struct sk_gcm_message *m,
@@ -225,6 +230,7 @@ SK_TARGET void sk_gcm_kernel_finish(const void *state, struct sk_gcm_message *m,
     _mm_storeu_si128((__m128i *) tag,
                      bswap128(acc) ^ _mm_load_si128((const __m128i *) m->ej0));
     sk_kernel_wipe(m, sizeof *m);
+    sk_kernel_clear_vector_registers();
 }
 
 /* ---- one-shot forms ---- */

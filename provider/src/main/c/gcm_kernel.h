@@ -18,8 +18,9 @@
  * of AAD; the call order start, aad*, update*, finish, with the lengths described below.
  *
  * Residue: no secret outlives a call on the kernel's stack (secrets live in the state and in the
- * caller's message struct, which wipe and finish clear). Vector registers are not cleared on
- * return: they may hold round keys, powers of H or keystream until later code overwrites them.
+ * caller's message struct, which wipe and finish clear), and every entry point clears the vector
+ * registers before it returns, so that no round key, power of H or keystream waits in them for
+ * later code to overwrite it.
  */
 #ifndef SESSIONKEYS_GCM_KERNEL_H
 #define SESSIONKEYS_GCM_KERNEL_H
