@@ -124,12 +124,6 @@ static jboolean open_into_scratch(JNIEnv *env, const void *state, struct sk_gcm_
     return ok ? JNI_TRUE : JNI_FALSE;
 }
 
-/* Whether two ranges overlap other than exactly (then an output write could change unread input). */
-static int overlap_partly(const void *a, const void *b, size_t n) {
-    const unsigned char *x = a, *y = b;
-    return n > 0 && x != y && x < y + n && y < x + n;
-}
-
 /* Pass 1 of a long decryption, over a pinned array in chunks: GHASH of the ciphertext only. */
 static int authenticate_array(JNIEnv *env, const void *state, struct sk_gcm_message *m, jbyteArray in,
                               jint in_off, jint length) {
@@ -181,7 +175,10 @@ static int decrypt_into_array(JNIEnv *env, const void *state, const unsigned cha
 
 /*
  * A long decryption between byte arrays in two passes (authenticate, compare, decrypt into the
- * output) instead of through scratch that must be copied out and cleansed.
+ * output) instead of through scratch that must be copied out and cleansed. Reading the input
+ * twice is safe only because it cannot change in between: the SPI passes the copy it holds of a
+ * decryption's input (it must see the tag at the end), never the caller's array. An input the
+ * caller owns (a direct buffer) is read once, into scratch.
  */
 static jboolean open_two_pass_array(JNIEnv *env, const void *state, struct sk_gcm_message *m,
                                     const unsigned char *iv, jbyteArray in, jint in_off, jint length,
@@ -193,24 +190,6 @@ static jboolean open_two_pass_array(JNIEnv *env, const void *state, struct sk_gc
     ok = ok && tags_match(computed, expected, tag_length);
     sk.cleanse(computed, sizeof computed);
     return ok && decrypt_into_array(env, state, iv, in, in_off, length, out, out_off) ? JNI_TRUE : JNI_FALSE;
-}
-
-/* The same between addresses, which are equal or do not overlap. */
-static jboolean open_two_pass_direct(const void *state, struct sk_gcm_message *m, const unsigned char *iv,
-                                     const unsigned char *src, unsigned char *dst, jint length,
-                                     const unsigned char *expected, jint tag_length) {
-    sk_gcm_kernel_authenticate(state, m, src, (size_t) length);
-    unsigned char computed[TAG_LENGTH];
-    sk_gcm_kernel_finish(state, m, computed);
-    int ok = tags_match(computed, expected, tag_length);
-    sk.cleanse(computed, sizeof computed);
-    if (ok) {
-        struct sk_gcm_message second;
-        sk_gcm_kernel_start(state, &second, iv);
-        sk_gcm_kernel_update(state, &second, src, dst, (size_t) length, 0);
-        abandon(state, &second);
-    }
-    return ok ? JNI_TRUE : JNI_FALSE;
 }
 
 /*
@@ -336,8 +315,7 @@ jboolean sk_kernel_open_direct(JNIEnv *env, const void *state, const unsigned ch
     if (!begin(env, state, &m, iv, aad, aad_off, aad_length)) {
         return JNI_FALSE;
     }
-    if (length > SMALL_SCRATCH && !overlap_partly(src, dst, (size_t) length)) {
-        return open_two_pass_direct(state, &m, iv, src, dst, length, expected, tag_length);
-    }
+    /* One pass into scratch: the input is the caller's buffer, which may change while we read it
+     * (a file mapped by another process, another thread), so it is read once. */
     return open_into_scratch(env, state, &m, NULL, 0, src, length, expected, tag_length, NULL, 0, dst);
 }

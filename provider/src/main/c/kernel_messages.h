@@ -5,12 +5,12 @@
  *
  * The same rules hold as for the OpenSSL paths: every call runs inside the key's gate (so the
  * kernel state cannot be wiped meanwhile), the Java side has checked every bound, and a
- * decryption never writes plaintext to the caller before the tag has matched. Up to 2 KiB (and
- * where input and output overlap other than exactly) it decrypts into scratch of its own,
- * compares in constant time, copies out on a match, and cleanses the scratch either way; longer
- * messages take two passes instead: GHASH over the ciphertext, the comparison, and only on a
- * match the decryption straight into the output (no scratch to copy and cleanse, and no
- * allocation). Failures throw IllegalStateException with a message that names the step
+ * decryption never writes plaintext to the caller before the tag has matched: it decrypts into
+ * scratch of its own, compares in constant time, copies out on a match, and cleanses the scratch
+ * either way. Longer messages between byte arrays, whose input is the SPI's own copy, take two
+ * passes instead: GHASH over the ciphertext, the comparison, and only on a match the decryption
+ * straight into the output (no scratch to copy and cleanse, no allocation). An input that could
+ * change between two reads (a direct buffer the caller owns) is read once. Failures throw IllegalStateException with a message that names the step
  * only.
  */
 #ifndef SESSIONKEYS_KERNEL_MESSAGES_H

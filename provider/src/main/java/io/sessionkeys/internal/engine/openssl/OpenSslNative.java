@@ -105,7 +105,9 @@ final class OpenSslNative {
 
     /**
      * A whole verified decryption in one call: {@link #startAead}, the AAD, then
-     * {@link #openVerified}; the nonce is given as for {@link #sealMessage}.
+     * {@link #openVerified}; the nonce is given as for {@link #sealMessage}. {@code in} must not
+     * change during the call (the SPI passes its own copy of a decryption's input): the own GCM
+     * kernel reads a long message twice, to check the tag before it decrypts into {@code out}.
      */
     static native boolean openMessage(long key, long nonceHead, int nonceTail, byte[] nonce, byte[] aad,
             int aadOffset, int aadLength, byte[] in, int inOffset, int length, byte[] tag, int tagOffset, int tagLength,
