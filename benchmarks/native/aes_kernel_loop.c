@@ -13,6 +13,8 @@
  * Build: gcc -O2 -I provider/src/main/c benchmarks/native/aes_kernel_loop.c \
  *            provider/src/main/c/aes_kernel.c provider/src/main/c/kernel_support.c -lcrypto
  */
+#include "loop_support.h"
+
 #include "aes_kernel.h"
 
 #include <openssl/crypto.h>
@@ -22,12 +24,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-static double now(void) {
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return t.tv_sec + t.tv_nsec / 1e9;
-}
 
 enum mode { CTR, CBC_DECRYPT, ECB_ENCRYPT, ECB_DECRYPT, MODES };
 static const char *const mode_names[MODES] = {"ctr", "cbc-decrypt", "ecb-encrypt", "ecb-decrypt"};
@@ -46,23 +42,6 @@ static const EVP_CIPHER *evp_cipher(enum mode mode, int key_len) {
 }
 
 /* ---- check ---- */
-
-static uint64_t rng_state;
-
-static uint64_t rnd(void) { /* splitmix64: reproducible from the printed seed */
-    uint64_t z = (rng_state += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-}
-
-static size_t below(size_t n) { return n == 0 ? 0 : (size_t) (rnd() % n); }
-
-static void fill(unsigned char *p, size_t n) {
-    for (size_t i = 0; i < n; i++) {
-        p[i] = (unsigned char) rnd();
-    }
-}
 
 /* OpenSSL's answer for the whole message in one call. */
 static void reference(enum mode mode, int key_len, const unsigned char *key,

@@ -6,6 +6,8 @@
  *
  *   evp_loop [seconds per case]      (default 3; one more second of warm-up before each)
  */
+#include "loop_support.h"
+
 #include <openssl/evp.h>
 #include <openssl/opensslv.h>
 #if OPENSSL_VERSION_MAJOR >= 3
@@ -16,12 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-static double now(void) {
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return t.tv_sec + t.tv_nsec / 1e9;
-}
 
 enum kind { SEAL, ENCRYPT, DECRYPT };
 

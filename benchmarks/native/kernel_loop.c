@@ -16,6 +16,8 @@
  *            provider/src/main/c/gcm_kernel.c provider/src/main/c/kernel_support.c -lcrypto
  * (check is also worth a run built with -fsanitize=address,undefined: it found one bug so far.)
  */
+#include "loop_support.h"
+
 #include "gcm_kernel.h"
 
 #include <openssl/evp.h>
@@ -25,30 +27,7 @@
 #include <string.h>
 #include <time.h>
 
-static double now(void) {
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return t.tv_sec + t.tv_nsec / 1e9;
-}
-
 /* ---- check ---- */
-
-static uint64_t rng_state;
-
-static uint64_t rnd(void) { /* splitmix64: reproducible from the printed seed */
-    uint64_t z = (rng_state += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-}
-
-static size_t below(size_t n) { return n == 0 ? 0 : (size_t) (rnd() % n); }
-
-static void fill(unsigned char *p, size_t n) {
-    for (size_t i = 0; i < n; i++) {
-        p[i] = (unsigned char) rnd();
-    }
-}
 
 /* OpenSSL's answer: out = E(in) or D(in), tag over aad and the ciphertext. */
 static void reference(int key_len, const unsigned char *key, const unsigned char *iv,
