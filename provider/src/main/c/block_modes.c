@@ -103,14 +103,7 @@ JNIEXPORT jint JNICALL Java_io_sessionkeys_internal_engine_openssl_BlockModesNat
         src = copy;
     }
     int outl = 0;
-    int ok;
-    if (sk_key_on_block_kernel(slot->owner)) {
-        long n = sk_kernel_block_process(slot, src, dst, (size_t) length);
-        outl = (int) n;
-        ok = n >= 0;
-    } else {
-        ok = sk.update(slot->ctx, dst, &outl, src, length) == 1;
-    }
+    int ok = sk_slot_update(slot, dst, &outl, src, length);
     if (copy != NULL) {
         sk.cleanse(copy, (size_t) length);
         free(copy);

@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "libcrypto.h"
+
 void sk_kernel_block_start(struct sk_slot *slot, const unsigned char *iv) {
     switch (slot->owner->kernel_mode) {
         case SK_KERNEL_CTR:
@@ -36,4 +38,13 @@ long sk_kernel_block_process(struct sk_slot *slot, const unsigned char *in, unsi
         sk_ecb_kernel_decrypt(key->kernel, in, out, len / SK_BLOCK);
     }
     return (long) len;
+}
+
+int sk_slot_update(struct sk_slot *slot, unsigned char *out, int *outl, const unsigned char *in, int inl) {
+    if (!sk_key_on_block_kernel(slot->owner)) {
+        return sk.update(slot->ctx, out, outl, in, inl) == 1;
+    }
+    long n = sk_kernel_block_process(slot, in, out, (size_t) inl);
+    *outl = (int) n;
+    return n >= 0;
 }

@@ -27,4 +27,10 @@ void sk_kernel_block_restart(struct sk_slot *slot, const unsigned char iv[SK_BLO
  */
 long sk_kernel_block_process(struct sk_slot *slot, const unsigned char *in, unsigned char *out, size_t len);
 
+/*
+ * One step of a block-mode message on its slot, wherever it runs: the key's own block kernel, or
+ * the slot's OpenSSL context. Writes the byte count to *outl; returns 1, or 0 if the step failed.
+ */
+int sk_slot_update(struct sk_slot *slot, unsigned char *out, int *outl, const unsigned char *in, int inl);
+
 #endif

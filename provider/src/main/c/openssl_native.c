@@ -288,16 +288,6 @@ JNIEXPORT void JNICALL Java_io_sessionkeys_internal_engine_openssl_OpenSslNative
     feed_aad(env, SLOT(slot)->ctx, aad, offset, length);
 }
 
-/* One step of a message: on the slot's OpenSSL context, or on its key's own block kernel. */
-static int run_step(struct sk_slot *slot, unsigned char *out, int *outl, const unsigned char *in, int inl) {
-    if (sk_key_on_block_kernel(slot->owner)) {
-        long n = sk_kernel_block_process(slot, in, out, (size_t) inl);
-        *outl = (int) n;
-        return n >= 0;
-    }
-    return sk.update(slot->ctx, out, outl, in, inl);
-}
-
 /* Runs data through the slot's message; returns the bytes written, or -1 with an exception pending. */
 static jint run(JNIEnv *env, struct sk_slot *slot, jbyteArray in, jint in_off, jint length,
                 jbyteArray out, jint out_off) {
@@ -315,7 +305,7 @@ static jint run(JNIEnv *env, struct sk_slot *slot, jbyteArray in, jint in_off, j
             (*env)->ReleasePrimitiveArrayCritical(env, in, src, JNI_ABORT);
             return -1;
         }
-        int ok = run_step(slot, dst + out_off + written, &outl, src + in_off, n);
+        int ok = sk_slot_update(slot, dst + out_off + written, &outl, src + in_off, n);
         if (!same) {
             (*env)->ReleasePrimitiveArrayCritical(env, out, dst, 0);
         }
