@@ -17,7 +17,8 @@ const char *sk_kernel_cpu_missing(int need_clmul);
 
 /*
  * FIPS-197 key expansion of key (16, 24 or 32 bytes) into round_keys (4 * (rounds + 1) words,
- * at most 240 bytes, written in place: no copy on the stack); returns the number of rounds.
+ * at most 240 bytes, 16-byte aligned, written in place: no copy on the stack); returns the number
+ * of rounds. The schedule passes through vector registers: callers clear them before returning.
  * Call only where sk_kernel_cpu_missing says the CPU has AES-NI.
  */
 uint32_t sk_kernel_expand_key(void *round_keys, const unsigned char *key, int key_len);
