@@ -8,14 +8,12 @@
 #define KERNEL_ALIGN 64
 
 /*
- * Expands the kernel's state from the raw key into memory from libcrypto's allocator, which
- * inside sk_secret_heap_enter/leave is the secret heap (as for OpenSSL's own contexts).
+ * Expands the kernel's state from the raw key into the secret heap (where OpenSSL's own contexts
+ * live too), taken directly: libcrypto's allocator would only pass the call on.
  */
 static int make_kernel(struct sk_key *key, enum sk_kernel_mode mode, int key_length) {
     size_t bytes = (mode == SK_KERNEL_GCM ? SK_GCM_KERNEL_STATE_SIZE : SK_AES_KERNEL_STATE_SIZE) + KERNEL_ALIGN;
-    sk_secret_heap_enter();
-    void *block = sk.zalloc(bytes, __FILE__, __LINE__);
-    sk_secret_heap_leave();
+    void *block = sk_secret_zalloc(bytes);
     if (block == NULL) {
         return 0;
     }
@@ -39,7 +37,7 @@ static void free_kernel(struct sk_key *key) {
         } else {
             sk_aes_kernel_wipe(key->kernel);
         }
-        sk.clear_free(key->kernel_block, key->kernel_bytes, __FILE__, __LINE__);
+        sk_secret_clear_free(key->kernel_block, key->kernel_bytes);
         key->kernel = NULL;
         key->kernel_block = NULL;
     }

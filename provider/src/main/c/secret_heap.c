@@ -72,13 +72,6 @@ static int region_of(const void *p) {
     return -1;
 }
 
-static int is_secret(const void *p) {
-    pthread_mutex_lock(&lock);
-    int r = region_of(p);
-    pthread_mutex_unlock(&lock);
-    return r >= 0;
-}
-
 /* Maps a region and records it; NULL if the tier, the budget or the table says no. */
 static uint8_t *new_region(size_t bytes) {
     int tier = atomic_load(&heap_tier);
@@ -144,10 +137,9 @@ static size_t usable(const uint8_t *block, int region) {
     return c == LARGE ? regions[region].bytes - HEADER : ((size_t) 1 << (SMALLEST_SHIFT + c)) - HEADER;
 }
 
-static void secret_free(void *p) {
+/* Wipes and frees p, a block of region r. Caller holds the lock. */
+static void secret_free_locked(void *p, int r) {
     uint8_t *block = (uint8_t *) p - HEADER;
-    pthread_mutex_lock(&lock);
-    int r = region_of(block);
     size_t n = usable(block, r);
     explicit_bzero(p, n);
     if (*(uint32_t *) block == LARGE) {
@@ -163,7 +155,36 @@ static void secret_free(void *p) {
         f->next = free_lists[c];
         free_lists[c] = f;
     }
+}
+
+/* Frees p if it is a secret block (one lookup, one lock); returns 0 if it came from malloc. */
+static int free_if_secret(void *p) {
+    pthread_mutex_lock(&lock);
+    int r = region_of(p);
+    if (r >= 0) {
+        secret_free_locked(p, r);
+    }
     pthread_mutex_unlock(&lock);
+    return r >= 0;
+}
+
+void *sk_secret_zalloc(size_t n) {
+    if (atomic_load(&heap_tier) >= 0) {
+        /* Already zero: a freed block was wiped, and new regions are fresh zero pages. */
+        void *p = secret_alloc(n);
+        if (p != NULL) {
+            return p;
+        }
+        atomic_fetch_add(&fallbacks, 1);
+    }
+    return calloc(1, n);
+}
+
+void sk_secret_clear_free(void *p, size_t n) {
+    if (p != NULL && !free_if_secret(p)) {
+        explicit_bzero(p, n);
+        free(p);
+    }
 }
 
 static void *hook_malloc(size_t n, const char *file, int line) {
@@ -185,9 +206,7 @@ static void hook_free(void *p, const char *file, int line) {
     if (p == NULL) {
         return;
     }
-    if (is_secret(p)) {
-        secret_free(p);
-    } else {
+    if (!free_if_secret(p)) {
         free(p);
     }
 }
@@ -200,7 +219,9 @@ static void *hook_realloc(void *p, size_t n, const char *file, int line) {
         hook_free(p, file, line);
         return NULL;
     }
-    int secret = is_secret(p);
+    pthread_mutex_lock(&lock);
+    int secret = region_of(p) >= 0;
+    pthread_mutex_unlock(&lock);
     if (!secret && !(inside > 0 && atomic_load(&heap_tier) >= 0)) {
         return realloc(p, n);
     }
@@ -224,7 +245,7 @@ static void *hook_realloc(void *p, size_t n, const char *file, int line) {
     }
     memcpy(q, p, have < n ? have : n);
     if (secret) {
-        secret_free(p);
+        free_if_secret(p);
     } else {
         explicit_bzero(p, have);
         free(p);

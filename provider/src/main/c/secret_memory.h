@@ -57,6 +57,15 @@ void sk_secret_heap_set_tier(int tier);
 void sk_secret_heap_enter(void);
 void sk_secret_heap_leave(void);
 
+/*
+ * Memory for state SessionKeys keeps itself (its own kernels' round keys and powers of H), which
+ * libcrypto never sees: n zeroed bytes from the heap's tier, or from the C library's calloc where
+ * the heap has no tier or no room (counted as a fallback). sk_secret_clear_free wipes n bytes
+ * (the whole block, where it is secret) and frees it.
+ */
+void *sk_secret_zalloc(size_t n);
+void sk_secret_clear_free(void *p, size_t n);
+
 /* For reports: bytes of regions the heap holds, and allocations it could not place there. */
 size_t sk_secret_heap_region_bytes(void);
 size_t sk_secret_heap_fallbacks(void);
