@@ -20,10 +20,15 @@ final class NonceRuns {
     /** Bounds the cost of starting a run (an array shift) for patterns that make many short runs. */
     static final int MAX_RUNS = 4096;
 
-    private long[] firstHi = new long[0];
-    private int[] firstLo = new int[0];
-    private long[] lastHi = new long[0];
-    private int[] lastLo = new int[0];
+    // Shared empty arrays until the first run: most keys (a TLS connection's, a message's) never
+    // make one in one of the two readings, and four arrays per reading per key add up.
+    private static final long[] NO_LONGS = {};
+    private static final int[] NO_INTS = {};
+
+    private long[] firstHi = NO_LONGS;
+    private int[] firstLo = NO_INTS;
+    private long[] lastHi = NO_LONGS;
+    private int[] lastLo = NO_INTS;
     private int count;
     /** The run found or changed last: where the next value of a counter usually lands. */
     private int cursor;

@@ -8,8 +8,8 @@ import io.sessionkeys.internal.events.KeyEvents;
 import java.security.InvalidKeyException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
@@ -48,7 +48,11 @@ final class KeyCore {
     private volatile Future<?> expiryTask;
     private LiveKeys.Entry liveEntry;
     private volatile ExportLog exports;
-    private volatile ConcurrentHashMap<Attachment<?>, Object> attachments;
+    /**
+     * Attachments as pairs (attachment, value), replaced whole when one is added: a key has one or
+     * two, and a map per key cost more than the rest of its attachment's work.
+     */
+    private volatile Object[] attachments;
 
     KeyCore(String algorithm, int sizeBits, long id, KeyPolicy policy, Clock clock, KeyMaterial material) {
         this.algorithm = algorithm;
@@ -144,10 +148,15 @@ final class KeyCore {
         if (task != null) {
             task.cancel(false);
         }
-        ConcurrentHashMap<Attachment<?>, Object> attached = attachments;
+        Object[] attached;
+        synchronized (this) {
+            attached = attachments;
+            attachments = null;
+        }
         if (attached != null) {
-            attached.forEach((slot, value) -> slot.keyDestroyed(value));
-            attached.clear();
+            for (int i = 0; i < attached.length; i += 2) {
+                ((Attachment<?>) attached[i]).keyDestroyed(attached[i + 1]);
+            }
         }
         KeyStatistics.destroyed(reason);
         if (KeyEvents.recordsDestroyed()) { // the clock read costs as much as the rest of the event
@@ -300,18 +309,36 @@ final class KeyCore {
 
     // ---- attachments ----
 
-    @SuppressWarnings("unchecked")
+    /** The key's value of {@code slot}, made on first use (once, however many threads ask). */
     <T> T attachment(Attachment<T> slot) {
-        ConcurrentHashMap<Attachment<?>, Object> map = attachments;
-        if (map == null) {
-            synchronized (this) {
-                map = attachments;
-                if (map == null) {
-                    map = new ConcurrentHashMap<>(4);
-                    attachments = map;
+        T value = find(attachments, slot);
+        if (value != null) {
+            return value;
+        }
+        synchronized (this) {
+            Object[] pairs = attachments;
+            value = find(pairs, slot);
+            if (value == null) {
+                value = slot.create();
+                int at = pairs == null ? 0 : pairs.length;
+                Object[] grown = pairs == null ? new Object[2] : Arrays.copyOf(pairs, at + 2);
+                grown[at] = slot;
+                grown[at + 1] = value;
+                attachments = grown;
+            }
+            return value;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T find(Object[] pairs, Attachment<T> slot) {
+        if (pairs != null) {
+            for (int i = 0; i < pairs.length; i += 2) {
+                if (pairs[i] == slot) {
+                    return (T) pairs[i + 1];
                 }
             }
         }
-        return (T) map.computeIfAbsent(slot, s -> s.create());
+        return null;
     }
 }
