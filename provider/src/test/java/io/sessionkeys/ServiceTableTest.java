@@ -14,14 +14,14 @@ class ServiceTableTest {
     @Test
     void requireUniqueNames_duplicateAlgorithm_failsFast() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> SessionKeysProvider.requireUniqueNames(
-                List.of(KeyServices.generator(KeyAlgorithm.AES), KeyServices.generator(KeyAlgorithm.AES))));
+                List.of(KeyServices.generator(KeyAlgorithm.AES, () -> null), KeyServices.generator(KeyAlgorithm.AES, () -> null))));
         assertTrue(e.getMessage().contains("KeyGenerator.AES"), e.getMessage());
     }
 
     @Test
     void requireUniqueNames_aliasClashingWithAnotherName_caseInsensitively_failsFast() {
         assertThrows(IllegalStateException.class, () -> SessionKeysProvider.requireUniqueNames(List.of(
-                KeyServices.generator(KeyAlgorithm.AES), KeyServices.generator(KeyAlgorithm.CHACHA20).alias("aes"))));
+                KeyServices.generator(KeyAlgorithm.AES, () -> null), KeyServices.generator(KeyAlgorithm.CHACHA20, () -> null).alias("aes"))));
     }
 
     @Test

@@ -1,8 +1,10 @@
 package io.sessionkeys.internal.keygen;
 
+import io.sessionkeys.internal.engine.KeyBytesEngine;
 import io.sessionkeys.internal.key.KeyAlgorithm;
 import io.sessionkeys.internal.service.ServiceDefinition;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** The key-making services: generators and factories for every kind of session key. */
 public final class KeyServices {
@@ -10,23 +12,24 @@ public final class KeyServices {
     private KeyServices() {
     }
 
-    public static List<ServiceDefinition> definitions() {
+    /** @param keyBytes the selected source of new keys' bytes (it may give {@code null}: SecureRandom) */
+    public static List<ServiceDefinition> definitions(Supplier<KeyBytesEngine> keyBytes) {
         return List.of(
-                generator(KeyAlgorithm.AES),
-                generator(KeyAlgorithm.CHACHA20),
+                generator(KeyAlgorithm.AES, keyBytes),
+                generator(KeyAlgorithm.CHACHA20, keyBytes),
                 factory(KeyAlgorithm.AES),
                 factory(KeyAlgorithm.CHACHA20),
-                generator(KeyAlgorithm.HMAC_SHA256),
-                generator(KeyAlgorithm.HMAC_SHA384),
-                generator(KeyAlgorithm.HMAC_SHA512),
+                generator(KeyAlgorithm.HMAC_SHA256, keyBytes),
+                generator(KeyAlgorithm.HMAC_SHA384, keyBytes),
+                generator(KeyAlgorithm.HMAC_SHA512, keyBytes),
                 factory(KeyAlgorithm.HMAC_SHA256),
                 factory(KeyAlgorithm.HMAC_SHA384),
                 factory(KeyAlgorithm.HMAC_SHA512));
     }
 
-    public static ServiceDefinition generator(KeyAlgorithm algorithm) {
+    public static ServiceDefinition generator(KeyAlgorithm algorithm, Supplier<KeyBytesEngine> keyBytes) {
         return ServiceDefinition.of("KeyGenerator", algorithm.name(), SessionKeyGenerator.class,
-                context -> new SessionKeyGenerator(context, algorithm));
+                context -> new SessionKeyGenerator(context, algorithm, keyBytes));
     }
 
     public static ServiceDefinition factory(KeyAlgorithm algorithm) {

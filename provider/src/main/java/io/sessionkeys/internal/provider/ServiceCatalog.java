@@ -27,10 +27,10 @@ public final class ServiceCatalog {
         return all(new DeferredEngines("java", null, false));
     }
 
-    /** Every service, the AEAD, AES-CTR/CBC/ECB, AES-KW/KWP, HMAC, HKDF and RSA-OAEP ones on the engines {@code engines} will select. */
+    /** Every service, key generation and the AEAD, AES-CTR/CBC/ECB, AES-KW/KWP, HMAC, HKDF and RSA-OAEP ones on the engines {@code engines} will select. */
     public static List<ServiceDefinition> all(DeferredEngines engines) {
         List<ServiceDefinition> all = new ArrayList<>();
-        all.addAll(KeyServices.definitions());
+        all.addAll(KeyServices.definitions(engines.keyBytes()));
         all.addAll(AeadServices.definitions(engines.aesGcm(), engines.chaCha20Poly1305()));
         all.addAll(BlockModeServices.definitions(engines.aes()));
         all.addAll(WrapServices.definitions(engines.aes(), engines.rsaOaep()));

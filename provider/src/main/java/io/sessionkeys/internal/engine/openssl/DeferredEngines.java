@@ -6,6 +6,7 @@ import io.sessionkeys.internal.engine.BlockCipherEngine;
 import io.sessionkeys.internal.engine.HkdfEngine;
 import io.sessionkeys.internal.engine.HmacComputation;
 import io.sessionkeys.internal.engine.HmacEngine;
+import io.sessionkeys.internal.engine.KeyBytesEngine;
 import io.sessionkeys.internal.engine.KeyingSource;
 import io.sessionkeys.internal.engine.RsaOaepEngine;
 import java.security.interfaces.RSAPrivateKey;
@@ -14,6 +15,7 @@ import io.sessionkeys.internal.key.Precomputation;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The engines of one provider, selected on first use rather than when the provider is made: a
@@ -75,6 +77,14 @@ public final class DeferredEngines {
     /** The HKDF engine the selection will pick. */
     public HkdfEngine hkdf() {
         return new DeferredHkdf(this);
+    }
+
+    /**
+     * Where the selection will take new keys' bytes from when the caller names no source of
+     * randomness: OpenSSL's DRBG, or {@code null} for the provider's {@code SecureRandom}.
+     */
+    public Supplier<KeyBytesEngine> keyBytes() {
+        return () -> resolve().keyBytes();
     }
 
     /** The RSA-OAEP decryption engine the selection will pick. */

@@ -5,6 +5,7 @@ import io.sessionkeys.internal.engine.AeadEngine;
 import io.sessionkeys.internal.engine.BlockModeEngine;
 import io.sessionkeys.internal.engine.HkdfEngine;
 import io.sessionkeys.internal.engine.HmacEngine;
+import io.sessionkeys.internal.engine.KeyBytesEngine;
 import io.sessionkeys.internal.engine.KeyWrapEngine;
 import io.sessionkeys.internal.engine.RsaOaepEngine;
 import io.sessionkeys.internal.engine.aes.AesGcmEngine;
@@ -39,6 +40,9 @@ import java.util.function.Consumer;
  * AES-GCM kernel (VAES, VPCLMULQDQ) if the {@code sessionkeys.aesKernel} setting allows it, the
  * CPU has it, and it passes the same known-answer tests; else to OpenSSL, with the reason
  * recorded. The kernel is never required: {@code native} mode does not fail for its lack.
+ *
+ * <p>Where the library runs, new keys' bytes come from OpenSSL's DRBG ({@link OpenSslKeyBytes})
+ * when the caller passes no {@code SecureRandom} of its own, once it passes a health check.
  */
 public final class EngineSelection {
 
@@ -64,6 +68,7 @@ public final class EngineSelection {
     }
 
     static final String JAVA_ENGINE = "Java (constant-time)";
+    private static final String KEY_BYTES = "Key generation";
 
     private static final Map<String, EngineSelection> MADE = new ConcurrentHashMap<>();
 
@@ -75,10 +80,11 @@ public final class EngineSelection {
     private final MacEngineSelection.Engines mac;
     private final KeyWrapEngine aesKeyWrap;
     private final RsaOaepEngine rsaOaep;
+    private final KeyBytesEngine keyBytes;
 
     private EngineSelection(AeadEngine aesGcm, AeadEngine chaCha20Poly1305, BlockModeEngine aesModes,
             BlockModeEngine aesSegmentModes, List<Choice> choices, MacEngineSelection.Engines mac,
-            KeyWrapEngine aesKeyWrap, RsaOaepEngine rsaOaep) {
+            KeyWrapEngine aesKeyWrap, RsaOaepEngine rsaOaep, KeyBytesEngine keyBytes) {
         this.aesGcm = aesGcm;
         this.chaCha20Poly1305 = chaCha20Poly1305;
         this.aesModes = aesModes;
@@ -87,6 +93,7 @@ public final class EngineSelection {
         this.mac = mac;
         this.aesKeyWrap = aesKeyWrap;
         this.rsaOaep = rsaOaep;
+        this.keyBytes = keyBytes;
     }
 
     /**
@@ -140,7 +147,28 @@ public final class EngineSelection {
         KeyWrapEngine keyWrap = KeyWrapSelection.select(mode, libcrypto, choices);
         MacEngineSelection.Engines mac = MacEngineSelection.select(mode, loaded, nativeName, choices);
         RsaOaepEngine rsa = RsaEngineSelection.select(mode, loaded, nativeName, choices);
-        return new EngineSelection(gcm, chacha, modes, segmentModes, choices, mac, keyWrap, rsa);
+        KeyBytesEngine keyBytes = keyBytes(mode, loaded, nativeName, choices);
+        return new EngineSelection(gcm, chacha, modes, segmentModes, choices, mac, keyWrap, rsa, keyBytes);
+    }
+
+    /** OpenSSL's DRBG for new keys' bytes where the library runs and passes its health check; else none. */
+    private static KeyBytesEngine keyBytes(Mode mode, boolean loaded, String nativeName, List<Choice> choices) {
+        String why;
+        if (!loaded) {
+            why = mode == Mode.JAVA ? "sessionkeys.engine=java" : "the native library is not loaded";
+        } else {
+            try {
+                KeyBytesEngine drbg = OpenSslKeyBytes.checked(nativeName);
+                choices.add(new Choice(KEY_BYTES, drbg.name(), "passed its health check; used where the caller"
+                        + " passes no SecureRandom of its own"));
+                return drbg;
+            } catch (IllegalStateException e) {
+                why = e.getMessage();
+                refuseIfNative(mode, KEY_BYTES + ": " + why);
+            }
+        }
+        choices.add(new Choice(KEY_BYTES, "SecureRandom", why));
+        return null;
     }
 
     private static AeadEngine pick(Mode mode, String algorithm, String problem, AeadEngine nativeEngine,
@@ -230,6 +258,14 @@ public final class EngineSelection {
     /** RSA-OAEP decryption: OpenSSL's, or {@link RsaOaepEngine#JAVA} (the wrap family's own). */
     public RsaOaepEngine rsaOaep() {
         return rsaOaep;
+    }
+
+    /**
+     * Where new keys' bytes come from when the caller names no source of randomness, or
+     * {@code null}: from the provider's {@code SecureRandom}.
+     */
+    public KeyBytesEngine keyBytes() {
+        return keyBytes;
     }
 
     /** Every algorithm family with its engine and reason, for the CLI and the MXBean. */
