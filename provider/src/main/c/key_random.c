@@ -55,6 +55,18 @@ JNIEXPORT jstring JNICALL Java_io_sessionkeys_internal_engine_openssl_OpenSslKey
                                    : (*env)->NewStringUTF(env, "this libcrypto lacks RAND_priv_bytes");
 }
 
+/*
+ * A draw inside the secret heap: a thread's first draw instantiates its private DRBG, whose state
+ * would let an image of the process predict the next keys until it reseeds; allocated there, it
+ * lives in the keys' memory tier, as OpenSSL's keyed contexts do.
+ */
+static int drbg_draw(unsigned char *out, int length) {
+    sk_secret_heap_enter();
+    int ok = rand_priv_bytes(out, length) == 1;
+    sk_secret_heap_leave();
+    return ok;
+}
+
 /* Copies length bytes of the pool to out and wipes them there, filling the pool first if need be. */
 static int take_from_pool(unsigned char *out, size_t length) {
     int ok = 1;
@@ -64,7 +76,7 @@ static int take_from_pool(unsigned char *out, size_t length) {
         ok = pool != NULL;
     }
     if (ok && pool_left < length) {
-        ok = rand_priv_bytes(pool, POOL_BYTES) == 1;
+        ok = drbg_draw(pool, POOL_BYTES);
         pool_left = ok ? POOL_BYTES : 0;
     }
     if (ok) {
@@ -87,7 +99,7 @@ JNIEXPORT jboolean JNICALL Java_io_sessionkeys_internal_engine_openssl_OpenSslKe
         return JNI_FALSE;
     }
     int ok = !forked && (size_t) length <= POOL_BYTES / 4 ? take_from_pool(address, (size_t) length)
-                                                         : rand_priv_bytes(address, length) == 1;
+                                                         : drbg_draw(address, length);
     if (!ok) {
         sk.clear_errors();
     }
