@@ -26,6 +26,11 @@ final class LiveKeys {
     private static final int STRIPES = 16; // a power of two
     private static final Stripe[] STRIPE = new Stripe[STRIPES];
     private static final ReferenceQueue<ManagedSessionKey> DROPPED = new ReferenceQueue<>();
+    /**
+     * Dropped keys each new key destroys, if any are waiting: with two, cleaning outpaces making
+     * whatever the cleaner thread gets of the CPU.
+     */
+    private static final int CLEANED_PER_NEW_KEY = 2;
     private static volatile boolean threadsStarted;
 
     static {
@@ -107,7 +112,25 @@ final class LiveKeys {
         }
         Entry e = new Entry(handle, core, STRIPE[(int) core.id & (STRIPES - 1)]);
         e.stripe.link(e);
+        helpClean();
         return e;
+    }
+
+    /**
+     * Destroys a few keys the application dropped, on the thread that makes a new one. The cleaner
+     * thread alone fell behind a thread that made keys in a loop and dropped them (the JDK's
+     * reference handler, the garbage collector and the maker share the cores): the dropped keys
+     * then filled the heap, every collection slowed down under them, and the JVM ran out of
+     * memory. Making a key now pays for cleaning at most two.
+     */
+    private static void helpClean() {
+        for (int i = 0; i < CLEANED_PER_NEW_KEY; i++) {
+            Entry dropped = (Entry) DROPPED.poll();
+            if (dropped == null) {
+                return;
+            }
+            destroyDropped(dropped);
+        }
     }
 
     /** Removes a destroyed key's entry; the cleaner will never see it. */
@@ -149,7 +172,7 @@ final class LiveKeys {
         if (threadsStarted) {
             return;
         }
-        Thread cleaner = new Thread(LiveKeys::destroyDropped, "sessionkeys-cleaner");
+        Thread cleaner = new Thread(LiveKeys::cleanDropped, "sessionkeys-cleaner");
         cleaner.setDaemon(true);
         cleaner.start();
         Runtime.getRuntime().addShutdownHook(new Thread(LiveKeys::destroyAll, "sessionkeys-shutdown"));
@@ -157,16 +180,21 @@ final class LiveKeys {
     }
 
     /** The cleaner thread: destroys the keys whose handles the application dropped. */
-    private static void destroyDropped() {
+    private static void cleanDropped() {
         while (true) {
             try {
-                Entry dropped = (Entry) DROPPED.remove();
-                dropped.core.destroy(DestroyReason.UNREACHABLE);
+                destroyDropped((Entry) DROPPED.remove());
             } catch (InterruptedException ignored) {
                 // A daemon thread that nothing should interrupt: keep cleaning.
-            } catch (RuntimeException | Error e) {
-                // One key's failure must not stop the cleaning of all the others.
             }
+        }
+    }
+
+    private static void destroyDropped(Entry dropped) {
+        try {
+            dropped.core.destroy(DestroyReason.UNREACHABLE);
+        } catch (RuntimeException | Error e) {
+            // One key's failure must not stop the cleaning of all the others, nor fail the caller.
         }
     }
 
