@@ -219,6 +219,47 @@ SK_TARGET void sk_gcm_kernel_update(const void *state, struct sk_gcm_message *m,
     sk_kernel_clear_vector_registers();
 }
 
+/* out = in ^ keystream for the 4 nz blocks at in (1 .. 64 nz bytes; registers past the end stay
+ * clear of memory). */
+SK_INLINE void keystream_step(const struct gcm_key *k, __m128i ctr, const unsigned char *in,
+                              unsigned char *out, size_t len, int nz) {
+    __m512i x[SK_MAX_REGS];
+    counters(ctr, x, nz);
+    aes_blocks(k, x, nz);
+    #pragma GCC unroll 8
+    for (int q = 0; q < nz; q++) {
+        __mmask64 m = bytes_mask(len, q);
+        _mm512_mask_storeu_epi8(out + 64 * q, m, x[q] ^ _mm512_maskz_loadu_epi8(m, in + 64 * q));
+    }
+}
+
+SK_TARGET void sk_gcm_kernel_keystream(const void *state, struct sk_gcm_message *m,
+                                       const unsigned char *in, unsigned char *out, size_t len) {
+    const struct gcm_key *k = state;
+    __m128i ctr = bswap128(_mm_load_si128((const __m128i *) m->counter));
+    __m128i next = _mm_add_epi32(ctr, _mm_cvtsi32_si128((int) (uint32_t) ((len + 15) / 16)));
+    m->data_bytes += len;
+    for (; len >= 512; len -= 512, in += 512, out += 512) {
+        __m512i x[SK_MAX_REGS];
+        counters(ctr, x, 8);
+        aes_blocks(k, x, 8);
+        #pragma GCC unroll 8
+        for (int q = 0; q < 8; q++) {
+            _mm512_storeu_si512(out + 64 * q, x[q] ^ _mm512_loadu_si512(in + 64 * q));
+        }
+        ctr = _mm_add_epi32(ctr, _mm_cvtsi32_si128(32));
+    }
+    if (len > 256) {
+        keystream_step(k, ctr, in, out, len, 8);
+    } else if (len > 64) {
+        keystream_step(k, ctr, in, out, len, 4);
+    } else if (len > 0) {
+        keystream_step(k, ctr, in, out, len, 1);
+    }
+    _mm_store_si128((__m128i *) m->counter, bswap128(next));
+    sk_kernel_clear_vector_registers();
+}
+
 SK_TARGET void sk_gcm_kernel_finish(const void *state, struct sk_gcm_message *m,
                                     unsigned char tag[16]) {
     const struct gcm_key *k = state;

@@ -75,6 +75,12 @@ void sk_gcm_kernel_update(const void *state, struct sk_gcm_message *m, const uns
 void sk_gcm_kernel_authenticate(const void *state, struct sk_gcm_message *m, const unsigned char *in,
                                 size_t len);
 
+/* Data through the keystream alone, GHASH skipped, in calls as for update: the second pass of such
+ * a decryption, once the tag over the same ciphertext has been checked. Its message's tag means
+ * nothing; end it with finish all the same, which wipes *m. */
+void sk_gcm_kernel_keystream(const void *state, struct sk_gcm_message *m, const unsigned char *in,
+                             unsigned char *out, size_t len);
+
 /* Writes the full 16-byte tag (over AAD and ciphertext) and wipes *m. The caller compares (in
  * constant time) or truncates. */
 void sk_gcm_kernel_finish(const void *state, struct sk_gcm_message *m, unsigned char tag[16]);

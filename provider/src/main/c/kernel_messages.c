@@ -142,8 +142,8 @@ static int authenticate_array(JNIEnv *env, const void *state, struct sk_gcm_mess
 
 /*
  * Pass 2, once the tag has matched: decrypts straight into the output array, in chunks, under a
- * second message with the same nonce (its tag is discarded). The ranges are one range of one
- * array or do not overlap.
+ * second message with the same nonce, through the keystream alone (the GHASH of pass 1 stands).
+ * The ranges are one range of one array or do not overlap.
  */
 static int decrypt_into_array(JNIEnv *env, const void *state, const unsigned char *iv, jbyteArray in,
                               jint in_off, jint length, jbyteArray out, jint out_off) {
@@ -162,7 +162,7 @@ static int decrypt_into_array(JNIEnv *env, const void *state, const unsigned cha
             ok = 0; /* OutOfMemoryError pending */
             break;
         }
-        sk_gcm_kernel_update(state, &m, src + in_off + done, dst + out_off + done, (size_t) n, 0);
+        sk_gcm_kernel_keystream(state, &m, src + in_off + done, dst + out_off + done, (size_t) n);
         if (!same) {
             (*env)->ReleasePrimitiveArrayCritical(env, in, src, JNI_ABORT);
         }
