@@ -33,8 +33,9 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * Runs the whole suite on the JDK it is started with: probes what each provider offers, runs JMH
- * for every row with the providers that offer it (one fork per cell, SunJCE-nointrinsics in forks
- * of its own with the intrinsics switched off), and writes into the output directory:
+ * for every row with the providers that offer it (the profile's forks per cell, or more where a row
+ * asks, taken in rounds of one fork per provider; SunJCE-nointrinsics in forks of its own with the
+ * intrinsics switched off), and writes into the output directory:
  * <ul>
  *   <li>{@code jmh-result.json}: JMH's JSON, all rows, with the GC profiler's allocation figures;</li>
  *   <li>{@code availability.tsv}: which cells were measured, not provided (and why), or failed;</li>
@@ -202,10 +203,34 @@ public final class Suite {
     }
 
     private void execute(Run run) throws RunnerException {
+        // Several forks run in rounds, one fork per provider each (ForkRounds says why).
+        ForkRounds rounds = new ForkRounds();
+        for (int round = 0; round < forks(run.benchmarkCase); round++) {
+            rounds.add(runOneFork(run, ForkRounds.order(run.providers, round)));
+        }
+        Set<String> measured = new LinkedHashSet<>();
+        for (RunResult r : rounds.merged()) {
+            // A provider with a failed fork in any round is an error, not a figure over fewer forks.
+            if (r.getBenchmarkResults().size() == forks(run.benchmarkCase)) {
+                results.add(r);
+                measured.add(r.getParams().getParam("provider"));
+            }
+        }
+        for (String provider : run.providers) {
+            if (!measured.contains(provider)) {
+                errors++;
+                availability.removeIf(line -> line.startsWith(prefix(run.benchmarkCase, provider)));
+                record(run.benchmarkCase, provider, Availability.Status.ERROR, "the benchmark failed: see jmh.log");
+                System.out.println("    ERROR: " + provider + " failed; see " + out.resolve("jmh.log"));
+            }
+        }
+    }
+
+    private Collection<RunResult> runOneFork(Run run, List<String> providersInOrder) throws RunnerException {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include("^" + Pattern.quote(run.benchmarkCase.benchmark()) + "$")
-                .param("provider", run.providers.toArray(new String[0]))
-                .forks(forks(run.benchmarkCase))
+                .param("provider", providersInOrder.toArray(new String[0]))
+                .forks(1)
                 .warmupIterations(warmups(run.benchmarkCase))
                 .warmupTime(TimeValue.milliseconds(profile.warmupMillis))
                 .measurementIterations(profile.measurementIterations)
@@ -217,20 +242,7 @@ public final class Suite {
                 .shouldFailOnError(false);
         run.benchmarkCase.params().forEach((name, value) -> options.param(name, value));
         OutputFormat format = OutputFormatFactory.createFormatInstance(jmhLog, VerboseMode.NORMAL);
-        Collection<RunResult> got = new Runner(options.build(), format).run();
-        Set<String> measured = new LinkedHashSet<>();
-        for (RunResult r : got) {
-            results.add(r);
-            measured.add(r.getParams().getParam("provider"));
-        }
-        for (String provider : run.providers) {
-            if (!measured.contains(provider)) {
-                errors++;
-                availability.removeIf(line -> line.startsWith(prefix(run.benchmarkCase, provider)));
-                record(run.benchmarkCase, provider, Availability.Status.ERROR, "the benchmark failed: see jmh.log");
-                System.out.println("    ERROR: " + provider + " failed; see " + out.resolve("jmh.log"));
-            }
-        }
+        return new Runner(options.build(), format).run();
     }
 
     private void record(BenchmarkCase c, String provider, Availability.Status status, String detail) {
