@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "direct_buffers.h"
 #include "io_sessionkeys_internal_engine_openssl_AeadDirectNative.h"
 #include "kernel_messages.h"
 #include "keys.h"
@@ -90,8 +91,8 @@ static const void *kernel_for(JNIEnv *env, jlong key, jbyteArray nonce, unsigned
 /* The addresses of two direct buffers at their indices; 0 with an exception pending if either is not direct. */
 static int addresses(JNIEnv *env, jobject in, jint in_index, unsigned char **src, jobject out, jint out_index,
                      unsigned char **dst) {
-    unsigned char *s = (*env)->GetDirectBufferAddress(env, in);
-    unsigned char *d = (*env)->GetDirectBufferAddress(env, out);
+    unsigned char *s = sk_direct_address(env, in);
+    unsigned char *d = sk_direct_address(env, out);
     if (s == NULL || d == NULL) {
         refuse(env, "OpenSSL: not a direct buffer");
         return 0;

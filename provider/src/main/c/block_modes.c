@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "direct_buffers.h"
 #include "io_sessionkeys_internal_engine_openssl_BlockModesNative.h"
 #include "kernel_blocks.h"
 #include "keys.h"
@@ -84,8 +85,8 @@ JNIEXPORT jint JNICALL Java_io_sessionkeys_internal_engine_openssl_BlockModesNat
         jint out_index) {
     (void) cls;
     struct sk_slot *slot = (struct sk_slot *) (intptr_t) handle;
-    unsigned char *src = (*env)->GetDirectBufferAddress(env, in);
-    unsigned char *dst = (*env)->GetDirectBufferAddress(env, out);
+    unsigned char *src = sk_direct_address(env, in);
+    unsigned char *dst = sk_direct_address(env, out);
     if (src == NULL || dst == NULL) {
         refuse(env, "OpenSSL: not a direct buffer");
         return -1;

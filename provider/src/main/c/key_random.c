@@ -13,6 +13,7 @@
  * shared with the parent (memfd_secret is mapped shared). The JVM itself never runs code in a
  * forked child (it execs at once); this is for native code in the same process that forks.
  */
+#include "direct_buffers.h"
 #include "io_sessionkeys_internal_engine_openssl_OpenSslKeyBytes.h"
 #include "libcrypto.h"
 #include "secret_memory.h"
@@ -93,9 +94,9 @@ static int take_from_pool(unsigned char *out, size_t length) {
 JNIEXPORT jboolean JNICALL Java_io_sessionkeys_internal_engine_openssl_OpenSslKeyBytes_draw(
         JNIEnv *env, jclass cls, jobject slot, jint length) {
     (void) cls;
-    unsigned char *address = (*env)->GetDirectBufferAddress(env, slot);
+    unsigned char *address = sk_direct_address(env, slot);
     if (rand_priv_bytes == NULL || address == NULL || length < 0
-            || (*env)->GetDirectBufferCapacity(env, slot) < length) {
+            || sk_direct_capacity(env, slot) < length) {
         return JNI_FALSE;
     }
     int ok = !forked && (size_t) length <= POOL_BYTES / 4 ? take_from_pool(address, (size_t) length)

@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "direct_buffers.h"
 #include "io_sessionkeys_internal_engine_openssl_KeyWrapNative.h"
 #include "keys.h"
 #include "libcrypto.h"
@@ -204,7 +205,7 @@ JNIEXPORT void JNICALL Java_io_sessionkeys_internal_engine_openssl_KeyWrapNative
         return;
     }
     const unsigned char *slot = NULL;
-    if (source != NULL && (slot = (*env)->GetDirectBufferAddress(env, source)) == NULL) {
+    if (source != NULL && (slot = sk_direct_address(env, source)) == NULL) {
         fail(env, "OpenSSL: not a direct buffer");
         return;
     }
@@ -288,8 +289,8 @@ JNIEXPORT void JNICALL Java_io_sessionkeys_internal_engine_openssl_KeyWrapNative
         JNIEnv *env, jclass cls, jlong handle, jobject slot) {
     (void) cls;
     struct sk_kw_result *result = (struct sk_kw_result *) (intptr_t) handle;
-    unsigned char *address = (*env)->GetDirectBufferAddress(env, slot);
-    if (address == NULL || (*env)->GetDirectBufferCapacity(env, slot) < result->length) {
+    unsigned char *address = sk_direct_address(env, slot);
+    if (address == NULL || sk_direct_capacity(env, slot) < result->length) {
         fail(env, "OpenSSL: the new key's slot is not a direct buffer of the recovered length");
         return;
     }

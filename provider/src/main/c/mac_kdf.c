@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "direct_buffers.h"
 #include "io_sessionkeys_internal_engine_openssl_OpenSslMacNative.h"
 #include "libcrypto.h"
 #include "mac_crypto.h"
@@ -59,7 +60,7 @@ static int feed_array(JNIEnv *env, struct sk_hmac *ctx, jbyteArray in, jint offs
 
 /* The address of index in a direct buffer; NULL with an exception pending if it is not one. */
 static const unsigned char *direct(JNIEnv *env, jobject buffer, jint index) {
-    const unsigned char *p = (*env)->GetDirectBufferAddress(env, buffer);
+    const unsigned char *p = sk_direct_address(env, buffer);
     if (p == NULL) {
         fail(env, "OpenSSL: not a direct buffer");
         return NULL;
@@ -72,7 +73,7 @@ static const unsigned char *direct(JNIEnv *env, jobject buffer, jint index) {
 JNIEXPORT jlong JNICALL Java_io_sessionkeys_internal_engine_openssl_OpenSslMacNative_newKey(
         JNIEnv *env, jclass cls, jobject raw, jint length, jint hash) {
     (void) cls;
-    const unsigned char *address = (*env)->GetDirectBufferAddress(env, raw);
+    const unsigned char *address = sk_direct_address(env, raw);
     if (address == NULL || length < 0) {
         fail(env, "OpenSSL HMAC key record: not a direct buffer");
         return 0;

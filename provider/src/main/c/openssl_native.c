@@ -19,6 +19,7 @@
 #include <openssl/params.h>
 #endif
 
+#include "direct_buffers.h"
 #include "io_sessionkeys_internal_engine_openssl_OpenSslNative.h"
 #include "gcm_kernel.h"
 #include "kernel_blocks.h"
@@ -46,6 +47,7 @@ JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *vm, void *reserved) {
         return JNI_ERR;
     }
     illegal_state = (*env)->NewGlobalRef(env, local);
+    sk_direct_buffers_init(env);
     return illegal_state == NULL ? JNI_ERR : JNI_VERSION_1_8;
 }
 
@@ -130,7 +132,7 @@ static enum sk_kernel_mode kernel_for(jint cipher, int enc, int *key_length) {
 JNIEXPORT jlong JNICALL Java_io_sessionkeys_internal_engine_openssl_OpenSslNative_newKey(
         JNIEnv *env, jclass cls, jobject raw, jint cipher, jboolean encrypt, jboolean kernel) {
     (void) cls;
-    const unsigned char *address = (*env)->GetDirectBufferAddress(env, raw);
+    const unsigned char *address = sk_direct_address(env, raw);
     if (address == NULL || cipher < 0 || cipher >= SK_CIPHER_COUNT || sk.ciphers[cipher] == NULL) {
         fail(env, "OpenSSL key record: no such cipher or not a direct buffer");
         return 0;

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <sys/resource.h>
 
+#include "direct_buffers.h"
 #include "io_sessionkeys_internal_platform_SecretMemory.h"
 #include "secret_memory.h"
 
@@ -39,8 +40,8 @@ JNIEXPORT jobject JNICALL Java_io_sessionkeys_internal_platform_SecretMemory_map
 JNIEXPORT void JNICALL Java_io_sessionkeys_internal_platform_SecretMemory_unmap(
         JNIEnv *env, jclass cls, jobject region) {
     (void) cls;
-    void *address = (*env)->GetDirectBufferAddress(env, region);
-    jlong bytes = (*env)->GetDirectBufferCapacity(env, region);
+    void *address = sk_direct_address(env, region);
+    jlong bytes = sk_direct_capacity(env, region);
     if (address != NULL && bytes > 0) {
         sk_region_unmap(address, (size_t) bytes);
     }
