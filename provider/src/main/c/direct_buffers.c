@@ -50,9 +50,15 @@ unsigned char *sk_direct_address(JNIEnv *env, jobject buffer) {
                                   : NULL;
 }
 
-jlong sk_direct_capacity(JNIEnv *env, jobject buffer) {
+unsigned char *sk_direct_region(JNIEnv *env, jobject buffer, jlong *capacity) {
     if (array_field == NULL) {
-        return (*env)->GetDirectBufferCapacity(env, buffer);
+        *capacity = (*env)->GetDirectBufferCapacity(env, buffer);
+        return (*env)->GetDirectBufferAddress(env, buffer);
     }
-    return is_direct(env, buffer) ? (jlong) (*env)->GetIntField(env, buffer, capacity_field) : -1;
+    if (!is_direct(env, buffer)) {
+        *capacity = -1;
+        return NULL;
+    }
+    *capacity = (*env)->GetIntField(env, buffer, capacity_field);
+    return (unsigned char *) (intptr_t) (*env)->GetLongField(env, buffer, address_field);
 }

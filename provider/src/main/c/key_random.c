@@ -94,9 +94,9 @@ static int take_from_pool(unsigned char *out, size_t length) {
 JNIEXPORT jboolean JNICALL Java_io_sessionkeys_internal_engine_openssl_OpenSslKeyBytes_draw(
         JNIEnv *env, jclass cls, jobject slot, jint length) {
     (void) cls;
-    unsigned char *address = sk_direct_address(env, slot);
-    if (rand_priv_bytes == NULL || address == NULL || length < 0
-            || sk_direct_capacity(env, slot) < length) {
+    jlong capacity;
+    unsigned char *address = sk_direct_region(env, slot, &capacity);
+    if (rand_priv_bytes == NULL || address == NULL || length < 0 || capacity < length) {
         return JNI_FALSE;
     }
     int ok = !forked && (size_t) length <= POOL_BYTES / 4 ? take_from_pool(address, (size_t) length)

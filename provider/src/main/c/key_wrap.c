@@ -289,8 +289,9 @@ JNIEXPORT void JNICALL Java_io_sessionkeys_internal_engine_openssl_KeyWrapNative
         JNIEnv *env, jclass cls, jlong handle, jobject slot) {
     (void) cls;
     struct sk_kw_result *result = (struct sk_kw_result *) (intptr_t) handle;
-    unsigned char *address = sk_direct_address(env, slot);
-    if (address == NULL || sk_direct_capacity(env, slot) < result->length) {
+    jlong capacity;
+    unsigned char *address = sk_direct_region(env, slot, &capacity);
+    if (address == NULL || capacity < result->length) {
         fail(env, "OpenSSL: the new key's slot is not a direct buffer of the recovered length");
         return;
     }

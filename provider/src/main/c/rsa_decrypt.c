@@ -196,8 +196,8 @@ JNIEXPORT void JNICALL Java_io_sessionkeys_internal_engine_openssl_OpenSslRsaNat
         JNIEnv *env, jclass cls, jlong recovered, jobject out, jint index) {
     (void) cls;
     struct sk_recovered *r = RECOVERED(recovered);
-    unsigned char *p = sk_direct_address(env, out);
-    jlong capacity = sk_direct_capacity(env, out);
+    jlong capacity;
+    unsigned char *p = sk_direct_region(env, out, &capacity);
     if (p == NULL || index < 0 || capacity - index < (jlong) r->length) {
         fail(env, "OpenSSL RSA: not a direct buffer with room for the recovered key");
         return;

@@ -40,8 +40,8 @@ JNIEXPORT jobject JNICALL Java_io_sessionkeys_internal_platform_SecretMemory_map
 JNIEXPORT void JNICALL Java_io_sessionkeys_internal_platform_SecretMemory_unmap(
         JNIEnv *env, jclass cls, jobject region) {
     (void) cls;
-    void *address = sk_direct_address(env, region);
-    jlong bytes = sk_direct_capacity(env, region);
+    jlong bytes;
+    void *address = sk_direct_region(env, region, &bytes);
     if (address != NULL && bytes > 0) {
         sk_region_unmap(address, (size_t) bytes);
     }
